@@ -1,0 +1,225 @@
+package com.serviceloop.workorder;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The work orders in the project's own table. Every write runs in the caller's transaction: called
+ * from a delegate it commits or rolls back with the engine's own changes.
+ * Milestone writes are idempotent where a retried job could repeat them (first write wins).
+ */
+@Repository
+public class WorkOrderRepository {
+
+  private final JdbcTemplate jdbc;
+
+  public WorkOrderRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The engine's clock, so that tests which move it see consistent timestamps. */
+  public static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** Registers a work order and returns its order number, e.g. CMP-000042. */
+  public String create(NewWorkOrder order) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    OffsetDateTime now = ts(now());
+    jdbc.update(con -> {
+      var ps = con.prepareStatement("""
+          INSERT INTO sl_work_order (order_no, order_type, status, process_instance_id, channel, category,
+            region, segment, tier, brand, customer_phone, customer_name, description, details,
+            first_contact_owner, received_at, created_at, updated_at)
+          VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+      int i = 1;
+      ps.setString(i++, order.type().name());
+      ps.setString(i++, order.status());
+      ps.setString(i++, order.processInstanceId());
+      ps.setString(i++, order.channel());
+      ps.setString(i++, order.category());
+      ps.setString(i++, order.region());
+      ps.setString(i++, order.segment());
+      ps.setString(i++, order.tier());
+      ps.setString(i++, order.brand());
+      ps.setString(i++, order.customerPhone());
+      ps.setString(i++, order.customerName());
+      ps.setString(i++, order.description());
+      ps.setString(i++, order.detailsJson());
+      ps.setString(i++, order.firstContactOwner());
+      ps.setObject(i++, ts(order.receivedAt()));
+      ps.setObject(i++, now);
+      ps.setObject(i, now);
+      return ps;
+    }, keys);
+    long id = keys.getKey().longValue();
+    String orderNo = String.format("%s-%06d", order.type().prefix(), id);
+    jdbc.update("UPDATE sl_work_order SET order_no = ? WHERE id = ?", orderNo, id);
+    return orderNo;
+  }
+
+  public Optional<WorkOrder> find(String orderNo) {
+    List<WorkOrder> found = jdbc.query("SELECT * FROM sl_work_order WHERE order_no = ?", this::map, orderNo);
+    return found.stream().findFirst();
+  }
+
+  public WorkOrder get(String orderNo) {
+    return find(orderNo).orElseThrow(() -> new IllegalStateException("No work order " + orderNo));
+  }
+
+  public void setStatus(String orderNo, String status) {
+    update(orderNo, "status = ?", status);
+  }
+
+  public void setRouting(String orderNo, String assuranceModule, String responsibleGroup) {
+    update(orderNo, "assurance_module = ?, responsible_group = ?", assuranceModule, responsibleGroup);
+  }
+
+  public void setServiceLevel(String orderNo, int priority, Instant firstContactDue, Instant completionDue,
+      Instant closureDue) {
+    update(orderNo, "priority = ?, first_contact_due = ?, completion_due = ?, closure_due = ?",
+        priority, ts(firstContactDue), ts(completionDue), ts(closureDue));
+  }
+
+  /** First contact: the first one counts; on time when it is not after its deadline. */
+  public void recordFirstContact(String orderNo, Instant at) {
+    update(orderNo, """
+        first_contact_at = COALESCE(first_contact_at, ?),
+        first_contact_on_time = COALESCE(first_contact_on_time,
+          CASE WHEN first_contact_due IS NULL OR ? <= first_contact_due THEN TRUE ELSE FALSE END)""",
+        ts(at), ts(at));
+  }
+
+  public void recordAppointment(String orderNo, Instant appointmentAt) {
+    update(orderNo, "appointment_at = ?, on_site_appointment = TRUE", ts(appointmentAt));
+  }
+
+  public void recordDispatch(String orderNo, Instant at) {
+    update(orderNo, "dispatched_at = COALESCE(dispatched_at, ?)", ts(at));
+  }
+
+  /** The work itself is done (resolved, installed, repaired); on time against completion_due. */
+  public void recordCompletion(String orderNo, Instant at) {
+    update(orderNo, """
+        completed_at = ?,
+        completion_on_time = CASE WHEN completion_due IS NULL OR ? <= completion_due THEN TRUE ELSE FALSE END""",
+        ts(at), ts(at));
+  }
+
+  public void recordResolution(String orderNo, String resolution, String rootCause, String responsibleParty,
+      String commitment, BigDecimal compensationAmount) {
+    update(orderNo, "resolution = ?, root_cause = ?, responsible_party = ?, commitment = ?, compensation_amount = ?",
+        resolution, rootCause, responsibleParty, commitment, compensationAmount);
+  }
+
+  public void recordSatisfaction(String orderNo, String satisfaction, Instant at) {
+    update(orderNo, "satisfaction = ?, surveyed_at = ?", satisfaction, ts(at));
+  }
+
+  /** An unsatisfied customer: another round of processing against a new closure deadline. */
+  public void startNewRound(String orderNo, Instant newClosureDue) {
+    update(orderNo, "rounds = rounds + 1, closure_due = ?", ts(newClosureDue));
+  }
+
+  public void setClosureDue(String orderNo, Instant closureDue) {
+    update(orderNo, "closure_due = ?", ts(closureDue));
+  }
+
+  public void raiseEscalationLevel(String orderNo, int level) {
+    update(orderNo, "escalation_level = CASE WHEN escalation_level < ? THEN ? ELSE escalation_level END",
+        level, level);
+  }
+
+  public void recordRemedy(String orderNo, BigDecimal remedyAmount) {
+    update(orderNo, "remedy_amount = ?", remedyAmount);
+  }
+
+  /** Closure: the final status, and on time against closure_due. */
+  public void recordClosure(String orderNo, String status, Instant at) {
+    update(orderNo, """
+        status = ?, closed_at = ?,
+        closure_on_time = CASE WHEN closure_due IS NULL OR ? <= closure_due THEN TRUE ELSE FALSE END""",
+        status, ts(at), ts(at));
+  }
+
+  public void recordBreach(String orderNo, String reason, Instant deadline, Instant detectedAt) {
+    jdbc.update("""
+        INSERT INTO sl_breach (work_order_id, reason, deadline, detected_at)
+        SELECT id, ?, ?, ? FROM sl_work_order WHERE order_no = ?""",
+        reason, ts(deadline), ts(detectedAt), orderNo);
+  }
+
+  public List<String> breachReasons(String orderNo) {
+    return jdbc.queryForList("""
+        SELECT b.reason FROM sl_breach b JOIN sl_work_order w ON w.id = b.work_order_id
+        WHERE w.order_no = ? ORDER BY b.id""", String.class, orderNo);
+  }
+
+  /** Work orders of the same type from this phone received in [from, to), other than this one. */
+  public int countFromPhone(OrderType type, String phone, Instant from, Instant to, String exceptOrderNo) {
+    Integer count = jdbc.queryForObject("""
+        SELECT COUNT(*) FROM sl_work_order
+        WHERE order_type = ? AND customer_phone = ? AND received_at >= ? AND received_at < ? AND order_no <> ?""",
+        Integer.class, type.name(), phone, ts(from), ts(to), exceptOrderNo);
+    return count == null ? 0 : count;
+  }
+
+  private void update(String orderNo, String assignments, Object... args) {
+    Object[] all = new Object[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = ts(now());
+    all[args.length + 1] = orderNo;
+    int rows = jdbc.update("UPDATE sl_work_order SET " + assignments + ", updated_at = ? WHERE order_no = ?", all);
+    if (rows != 1) {
+      throw new IllegalStateException("No work order " + orderNo);
+    }
+  }
+
+  static OffsetDateTime ts(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static Boolean bool(ResultSet rs, String column) throws SQLException {
+    boolean value = rs.getBoolean(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  private static Integer integer(ResultSet rs, String column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  private WorkOrder map(ResultSet rs, int row) throws SQLException {
+    return new WorkOrder(
+        rs.getLong("id"), rs.getString("order_no"), OrderType.valueOf(rs.getString("order_type")),
+        rs.getString("status"), rs.getString("process_instance_id"), rs.getString("channel"),
+        rs.getString("category"), rs.getString("region"), rs.getString("segment"), rs.getString("tier"),
+        rs.getString("brand"), rs.getString("customer_phone"), rs.getString("customer_name"),
+        rs.getString("description"), rs.getString("details"), rs.getString("assurance_module"),
+        rs.getString("responsible_group"), rs.getString("first_contact_owner"), integer(rs, "priority"),
+        instant(rs, "received_at"), instant(rs, "first_contact_due"), instant(rs, "first_contact_at"),
+        bool(rs, "first_contact_on_time"), instant(rs, "appointment_at"), rs.getBoolean("on_site_appointment"),
+        instant(rs, "dispatched_at"), instant(rs, "completion_due"), instant(rs, "completed_at"),
+        bool(rs, "completion_on_time"), instant(rs, "closure_due"), instant(rs, "closed_at"),
+        bool(rs, "closure_on_time"), rs.getInt("rounds"), rs.getString("satisfaction"),
+        instant(rs, "surveyed_at"), rs.getInt("escalation_level"), rs.getString("resolution"),
+        rs.getString("root_cause"), rs.getString("responsible_party"), rs.getString("commitment"),
+        rs.getBigDecimal("compensation_amount"), rs.getBigDecimal("remedy_amount"));
+  }
+}
