@@ -1,0 +1,69 @@
+package com.serviceloop.kpi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * PUT /api/customer-base {"region": "杭州", "month": "2026-11", "broadbandCustomers": 20000}: sets
+ * (inserts or replaces) the broadband customers of a region in a month. 201 when new, 200 when replaced.
+ */
+@RestController
+public class CustomerBaseController {
+
+  private final CustomerBaseRepository customerBase;
+
+  public CustomerBaseController(CustomerBaseRepository customerBase) {
+    this.customerBase = customerBase;
+  }
+
+  @PutMapping("/api/customer-base")
+  public ResponseEntity<Map<String, Object>> put(@RequestBody(required = false) JsonNode body) {
+    List<InvalidKpiRequest.FieldProblem> problems = new ArrayList<>();
+    if (body == null || !body.isObject()) {
+      throw new InvalidKpiRequest(List.of(new InvalidKpiRequest.FieldProblem("body", "expected a JSON object")));
+    }
+    JsonNode regionNode = body.get("region");
+    String region = regionNode != null && regionNode.isTextual() ? regionNode.asText().trim() : null;
+    if (region == null || region.isEmpty()) {
+      problems.add(new InvalidKpiRequest.FieldProblem("region", "required, a region name"));
+    } else if (region.length() > 64) {
+      problems.add(new InvalidKpiRequest.FieldProblem("region", "at most 64 characters"));
+    }
+    JsonNode monthNode = body.get("month");
+    YearMonth month = null;
+    if (monthNode == null || !monthNode.isTextual() || !monthNode.asText().matches("\\d{4}-\\d{2}")) {
+      problems.add(new InvalidKpiRequest.FieldProblem("month", "required, a month YYYY-MM"));
+    } else {
+      try {
+        month = YearMonth.parse(monthNode.asText());
+      } catch (DateTimeParseException e) {
+        problems.add(new InvalidKpiRequest.FieldProblem("month", "not a month: '" + monthNode.asText() + "'"));
+      }
+    }
+    JsonNode countNode = body.get("broadbandCustomers");
+    if (countNode == null || !countNode.isIntegralNumber() || !countNode.canConvertToLong()) {
+      problems.add(new InvalidKpiRequest.FieldProblem("broadbandCustomers", "required, a whole number ≥ 0"));
+    } else if (countNode.asLong() < 0) {
+      problems.add(new InvalidKpiRequest.FieldProblem("broadbandCustomers", "must be ≥ 0"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidKpiRequest(problems);
+    }
+    boolean created = customerBase.upsert(region, month, countNode.asLong());
+    Map<String, Object> stored = new LinkedHashMap<>();
+    stored.put("region", region);
+    stored.put("month", month.toString());
+    stored.put("broadbandCustomers", countNode.asLong());
+    return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(stored);
+  }
+}

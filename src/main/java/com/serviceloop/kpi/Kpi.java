@@ -1,0 +1,48 @@
+package com.serviceloop.kpi;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The KPIs the operator is judged by (DOMAIN.md, "KPIs"); ids are the API's. */
+public enum Kpi {
+  complaintsPer10k("万客户投诉量", "Broadband complaints per 10,000 customers", Unit.PER_10K),
+  timelyHandlingRate("工单处理及时率", "Timely handling rate", Unit.RATIO),
+  satisfactionRate("工单处理满意率", "Satisfaction rate", Unit.RATIO),
+  onSiteAppointmentRate("工单处理预约率", "On-site appointment rate", Unit.RATIO),
+  installationTimeliness("装机及时率", "Installation timeliness", Unit.RATIO),
+  firstContactInTime("首次联系及时率", "First contact in time", Unit.RATIO),
+  escalationRate("升级率", "Escalation rate", Unit.RATIO),
+  repeatComplaintRate("重复投诉率", "Repeat complaint rate", Unit.RATIO),
+  reprocessingRate("再处理率", "Reprocessing rate", Unit.RATIO),
+  remediesDue("应付赔偿", "Remedies due (CNY)", Unit.CNY);
+
+  /** How a value reads: a fraction, a count per 10,000 customers, an amount of money. */
+  public enum Unit { RATIO, PER_10K, CNY }
+
+  private final String chineseName;
+  private final String englishName;
+  private final Unit unit;
+
+  Kpi(String chineseName, String englishName, Unit unit) {
+    this.chineseName = chineseName;
+    this.englishName = englishName;
+    this.unit = unit;
+  }
+
+  public String id() {
+    return name();
+  }
+
+  /** "工单处理及时率 Timely handling rate". */
+  public String label() {
+    return chineseName + " " + englishName;
+  }
+
+  public Unit unit() {
+    return unit;
+  }
+
+  public static Optional<Kpi> byId(String id) {
+    return Arrays.stream(values()).filter(k -> k.name().equals(id)).findFirst();
+  }
+}

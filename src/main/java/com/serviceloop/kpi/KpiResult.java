@@ -1,0 +1,22 @@
+package com.serviceloop.kpi;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+
+/**
+ * One KPI of one period (and group). value = numerator / denominator (× 10,000 for complaintsPer10k;
+ * the amount itself for remediesDue). No denominator: value null and noDenominator true.
+ * met is null where the KPI has no target or no value.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record KpiResult(
+    String id,
+    String name,
+    Kpi.Unit unit,
+    BigDecimal value,
+    BigDecimal numerator,
+    BigDecimal denominator,
+    BigDecimal target,
+    String targetOperator,
+    Boolean met,
+    boolean noDenominator) {}

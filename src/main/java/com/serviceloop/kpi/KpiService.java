@@ -1,0 +1,212 @@
+package com.serviceloop.kpi;
+
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes the KPIs as SQL aggregates over the work-order facts: one aggregate query per KPI (grouped
+ * by region, channel or category where asked), never the orders themselves loaded into Java. The
+ * weights come from the decision kpi-weights once per report; the targets from {@link KpiProperties}.
+ */
+@Service
+public class KpiService {
+
+  static final String NO_GROUP = "ALL";
+  static final String UNKNOWN_GROUP = "(none)";
+  private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+  private static final int SCALE = 6;
+
+  private final JdbcTemplate jdbc;
+  private final KpiWeightSource weights;
+  private final KpiProperties properties;
+  private final ZoneId zone;
+
+  public KpiService(JdbcTemplate jdbc, KpiWeightSource weights, KpiProperties properties,
+      @Value("${serviceloop.calendar.zone:Asia/Shanghai}") String zone) {
+    this.jdbc = jdbc;
+    this.weights = weights;
+    this.properties = properties;
+    this.zone = ZoneId.of(zone);
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** All KPIs of the period (and region, when given). */
+  public List<KpiResult> report(KpiPeriod period, String region) {
+    List<KpiWeight> satisfactionWeights = weights.weights(Kpi.satisfactionRate);
+    return compute(period, region, null, satisfactionWeights, WorkOrderRepository.now())
+        .getOrDefault(NO_GROUP, results(Map.of(), null));
+  }
+
+  /** All KPIs of the period broken down by the grouping, groups in key order. */
+  public List<KpiGroup> breakdown(KpiPeriod period, String region, KpiGrouping grouping) {
+    List<KpiWeight> satisfactionWeights = weights.weights(Kpi.satisfactionRate);
+    Instant now = WorkOrderRepository.now();
+    List<KpiGroup> groups = new ArrayList<>();
+    if (grouping == KpiGrouping.month) {
+      for (KpiPeriod month : period.byMonth()) {
+        groups.add(new KpiGroup(month.firstMonth().toString(),
+            compute(month, region, null, satisfactionWeights, now).get(NO_GROUP)));
+      }
+      return groups;
+    }
+    compute(period, region, grouping, satisfactionWeights, now)
+        .forEach((key, kpis) -> groups.add(new KpiGroup(key, kpis)));
+    return groups;
+  }
+
+  /** The work orders behind a KPI (its denominator), at most the configured limit + 1. */
+  public List<KpiOrder> orders(Kpi kpi, KpiPeriod period, String region, int limit) {
+    KpiFacts.Sql facts = KpiFacts.of(kpi, period.start(), period.end(), WorkOrderRepository.now(),
+        kpi == Kpi.satisfactionRate ? weights.weights(kpi) : List.of());
+    List<Object> params = new ArrayList<>(facts.numeratorParams());
+    params.addAll(facts.whereParams());
+    String regionFilter = "";
+    if (region != null) {
+      regionFilter = " AND w.region = ?";
+      params.add(region);
+    }
+    params.add(limit);
+    return jdbc.query("SELECT w.order_no, w.order_type, w.category, w.channel, w.region, w.received_at,"
+            + " w.closed_at, w.process_instance_id, " + facts.numerator() + " AS contribution"
+            + " FROM sl_work_order w WHERE " + facts.where() + regionFilter + " ORDER BY w.id LIMIT ?",
+        (rs, i) -> new KpiOrder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), instant(rs.getObject(6, OffsetDateTime.class)),
+            instant(rs.getObject(7, OffsetDateTime.class)), rs.getString(8), number(rs.getObject(9))),
+        params.toArray());
+  }
+
+  /** numerator and denominator of every KPI per group key; missing groups mean no facts. */
+  private Map<String, List<KpiResult>> compute(KpiPeriod period, String region, KpiGrouping grouping,
+      List<KpiWeight> satisfactionWeights, Instant now) {
+    String groupExpr = grouping == null ? null : "COALESCE(" + grouping.column() + ", '" + UNKNOWN_GROUP + "')";
+    Map<Kpi, Map<String, BigDecimal[]>> byKpi = new LinkedHashMap<>();
+    TreeSet<String> keys = new TreeSet<>();
+    for (Kpi kpi : Kpi.values()) {
+      KpiFacts.Sql facts = KpiFacts.of(kpi, period.start(), period.end(), now, satisfactionWeights);
+      Map<String, BigDecimal[]> rows = aggregate(facts, region, groupExpr);
+      byKpi.put(kpi, rows);
+      keys.addAll(rows.keySet());
+    }
+    Map<String, BigDecimal> customerBase = customerBase(period, region, grouping);
+    if (grouping == null) {
+      keys.add(NO_GROUP);
+    } else if (grouping == KpiGrouping.region) {
+      keys.addAll(customerBase.keySet());
+    }
+    Map<String, List<KpiResult>> out = new TreeMap<>();
+    for (String key : keys) {
+      Map<Kpi, BigDecimal[]> group = new LinkedHashMap<>();
+      byKpi.forEach((kpi, rows) -> group.put(kpi, rows.get(key)));
+      BigDecimal base = grouping == KpiGrouping.region ? customerBase.get(key) : customerBase.get(NO_GROUP);
+      out.put(key, results(group, base));
+    }
+    return out;
+  }
+
+  private Map<String, BigDecimal[]> aggregate(KpiFacts.Sql facts, String region, String groupExpr) {
+    List<Object> params = new ArrayList<>(facts.numeratorParams());
+    params.addAll(facts.whereParams());
+    StringBuilder sql = new StringBuilder("SELECT ")
+        .append(groupExpr == null ? "'" + NO_GROUP + "'" : groupExpr).append(" AS grp, SUM(")
+        .append(facts.numerator()).append(") AS num, COUNT(*) AS den FROM sl_work_order w WHERE ")
+        .append(facts.where());
+    if (region != null) {
+      sql.append(" AND w.region = ?");
+      params.add(region);
+    }
+    if (groupExpr != null) {
+      sql.append(" GROUP BY ").append(groupExpr);
+    }
+    Map<String, BigDecimal[]> rows = new TreeMap<>();
+    jdbc.query(sql.toString(), rs -> {
+      rows.put(rs.getString(1), new BigDecimal[] {number(rs.getObject(2)), number(rs.getObject(3))});
+    }, params.toArray());
+    return rows;
+  }
+
+  /** Broadband customers of the months the period touches (and its region), per region or in total. */
+  private Map<String, BigDecimal> customerBase(KpiPeriod period, String region, KpiGrouping grouping) {
+    boolean byRegion = grouping == KpiGrouping.region;
+    List<Object> params = new ArrayList<>(List.of(period.firstMonth().toString(), period.lastMonth().toString()));
+    StringBuilder sql = new StringBuilder("SELECT ")
+        .append(byRegion ? "b.region" : "'" + NO_GROUP + "'")
+        .append(", SUM(b.broadband_customers) FROM sl_customer_base b WHERE b.base_month >= ? AND b.base_month <= ?");
+    if (region != null) {
+      sql.append(" AND b.region = ?");
+      params.add(region);
+    }
+    if (byRegion) {
+      sql.append(" GROUP BY b.region");
+    }
+    Map<String, BigDecimal> base = new TreeMap<>();
+    jdbc.query(sql.toString(), rs -> {
+      base.put(rs.getString(1), number(rs.getObject(2)));
+    }, params.toArray());
+    return base;
+  }
+
+  private List<KpiResult> results(Map<Kpi, BigDecimal[]> group, BigDecimal customerBase) {
+    List<KpiResult> results = new ArrayList<>();
+    for (Kpi kpi : Kpi.values()) {
+      BigDecimal[] row = group.get(kpi);
+      BigDecimal numerator = row == null || row[0] == null ? BigDecimal.ZERO : row[0];
+      BigDecimal count = row == null || row[1] == null ? BigDecimal.ZERO : row[1];
+      results.add(switch (kpi) {
+        case complaintsPer10k -> rate(kpi, numerator, customerBase, TEN_THOUSAND);
+        case satisfactionRate -> rate(kpi, count.subtract(numerator), count, BigDecimal.ONE);
+        case remediesDue -> result(kpi, normal(numerator), normal(numerator), null, false);
+        default -> rate(kpi, numerator, count, BigDecimal.ONE);
+      });
+    }
+    return results;
+  }
+
+  private KpiResult rate(Kpi kpi, BigDecimal numerator, BigDecimal denominator, BigDecimal factor) {
+    if (denominator == null || denominator.signum() == 0) {
+      return result(kpi, null, normal(numerator), denominator == null ? null : normal(denominator), true);
+    }
+    BigDecimal value = numerator.multiply(factor).divide(denominator, SCALE, RoundingMode.HALF_UP);
+    return result(kpi, normal(value), normal(numerator), normal(denominator), false);
+  }
+
+  private KpiResult result(Kpi kpi, BigDecimal value, BigDecimal numerator, BigDecimal denominator,
+      boolean noDenominator) {
+    KpiTarget target = properties.target(kpi).orElse(null);
+    Boolean met = target == null || value == null ? null : target.metBy(value);
+    return new KpiResult(kpi.id(), kpi.label(), kpi.unit(), value, numerator, denominator,
+        target == null ? null : target.value(), target == null ? null : target.operator(), met, noDenominator);
+  }
+
+  /** 0.750000 → 0.75, 10000 stays 10000 (not 1E+4). */
+  static BigDecimal normal(BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
+  private static BigDecimal number(Object value) {
+    return value == null ? null : normal(new BigDecimal(value.toString()));
+  }
+
+  private static Instant instant(OffsetDateTime value) {
+    return value == null ? null : value.toInstant();
+  }
+}

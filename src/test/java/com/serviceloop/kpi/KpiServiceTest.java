@@ -1,0 +1,322 @@
+package com.serviceloop.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serviceloop.ServiceLoopTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Each KPI on a data set built for it, with exact values; periods are Asia/Shanghai days. */
+@ServiceLoopTest
+class KpiServiceTest {
+
+  static final String REGION = "KPI测试区-service";
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  static final KpiPeriod NOVEMBER = new KpiPeriod(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-12-01"), SHANGHAI);
+  static final KpiPeriod DECEMBER = new KpiPeriod(LocalDate.parse("2026-12-01"), LocalDate.parse("2027-01-01"), SHANGHAI);
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired KpiService kpis;
+  TestFacts facts;
+
+  @BeforeEach
+  void setUp() {
+    facts = new TestFacts(jdbc, REGION);
+    facts.clear();
+    ClockUtil.setCurrentTime(Date.from(TestFacts.at("2026-12-05T09:00+08:00").toInstant()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    facts.clear();
+    ClockUtil.reset();
+  }
+
+  Map<String, KpiResult> report(KpiPeriod period) {
+    return kpis.report(period, REGION).stream().collect(Collectors.toMap(KpiResult::id, Function.identity()));
+  }
+
+  static void assertRate(KpiResult kpi, String value, String numerator, String denominator) {
+    assertThat(kpi.value()).as(kpi.id() + " value").isEqualByComparingTo(value);
+    assertThat(kpi.numerator()).as(kpi.id() + " numerator").isEqualByComparingTo(numerator);
+    assertThat(kpi.denominator()).as(kpi.id() + " denominator").isEqualByComparingTo(denominator);
+    assertThat(kpi.noDenominator()).isFalse();
+  }
+
+  @Test
+  void emptyPeriodHasNoDenominatorsAndNoRemedies() {
+    Map<String, KpiResult> report = report(NOVEMBER);
+    assertThat(report).hasSize(Kpi.values().length);
+    for (KpiResult kpi : report.values()) {
+      if (kpi.id().equals("remediesDue")) {
+        assertThat(kpi.value()).isEqualByComparingTo("0");
+        assertThat(kpi.noDenominator()).isFalse();
+      } else {
+        assertThat(kpi.value()).as(kpi.id()).isNull();
+        assertThat(kpi.noDenominator()).as(kpi.id()).isTrue();
+        assertThat(kpi.met()).as(kpi.id()).isNull();
+      }
+    }
+    assertThat(report.get("timelyHandlingRate").target()).isEqualByComparingTo("0.96");
+    assertThat(report.get("timelyHandlingRate").targetOperator()).isEqualTo(">=");
+  }
+
+  @Test
+  void complaintsPer10kCountsBroadbandComplaintsReceivedInShanghaiMonth() {
+    facts.customerBase("2026-11", 20_000);
+    facts.complaint("BROADBAND").received("2026-11-01T00:00+08:00").insert();
+    facts.complaint("BROADBAND").received("2026-11-15T12:00+08:00").insert();
+    facts.complaint("BROADBAND").received("2026-11-30T23:30+08:00").insert();   // 15:30Z: still November
+    facts.complaint("BROADBAND").received("2026-12-01T00:10+08:00").insert();   // 16:10Z Nov 30: December here
+    facts.complaint("BROADBAND").received("2026-10-31T23:59+08:00").insert();
+    facts.complaint("BILLING").received("2026-11-10T10:00+08:00").insert();
+    facts.installation().received("2026-11-10T10:00+08:00").insert();
+
+    assertRate(report(NOVEMBER).get("complaintsPer10k"), "1.5", "3", "20000");
+  }
+
+  @Test
+  void complaintsPer10kWithoutCustomerBaseHasNoDenominator() {
+    facts.complaint("BROADBAND").received("2026-11-15T12:00+08:00").insert();
+    KpiResult kpi = report(NOVEMBER).get("complaintsPer10k");
+    assertThat(kpi.value()).isNull();
+    assertThat(kpi.noDenominator()).isTrue();
+    assertThat(kpi.numerator()).isEqualByComparingTo("1");
+  }
+
+  @Test
+  void complaintsPer10kOverTwoMonthsUsesBothMonthsCustomerBase() {
+    facts.customerBase("2026-11", 20_000);
+    facts.customerBase("2026-12", 30_000);
+    facts.customerBase("2027-01", 99_999);
+    facts.complaint("BROADBAND").received("2026-11-15T12:00+08:00").insert();
+    facts.complaint("BROADBAND").received("2026-12-15T12:00+08:00").insert();
+    KpiPeriod twoMonths = new KpiPeriod(LocalDate.parse("2026-11-01"), LocalDate.parse("2027-01-01"), SHANGHAI);
+    assertRate(report(twoMonths).get("complaintsPer10k"), "0.4", "2", "50000");
+  }
+
+  @Test
+  void timelyHandlingRateAgainstItsTarget() {
+    facts.complaint("BILLING").closed("2026-11-05T10:00+08:00", true).insert();
+    facts.complaint("BILLING").closed("2026-11-06T10:00+08:00", true).insert();
+    facts.installation().closed("2026-11-07T10:00+08:00", true).insert();
+    facts.faultRepair().closed("2026-11-08T10:00+08:00", false).insert();
+    facts.complaint("BILLING").closed("2026-10-31T10:00+08:00", false).insert();
+    facts.complaint("BILLING").insert();  // still open
+
+    KpiResult kpi = report(NOVEMBER).get("timelyHandlingRate");
+    assertRate(kpi, "0.75", "3", "4");
+    assertThat(kpi.met()).isFalse();
+
+    KpiPeriod firstWeek = new KpiPeriod(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-07"), SHANGHAI);
+    KpiResult firstWeekKpi = report(firstWeek).get("timelyHandlingRate");
+    assertRate(firstWeekKpi, "1", "2", "2");
+    assertThat(firstWeekKpi.met()).isTrue();
+  }
+
+  @Test
+  void satisfactionRateWeighsUnsatisfiedBroadbandOrders() {
+    facts.complaint("BILLING").surveyed("2026-11-05T10:00+08:00", "SATISFIED").insert();
+    facts.installation().surveyed("2026-11-05T11:00+08:00", "SATISFIED").insert();
+    facts.faultRepair().surveyed("2026-11-06T10:00+08:00", "UNSATISFIED").insert();     // 1.05
+    facts.complaint("BILLING").surveyed("2026-11-07T10:00+08:00", "UNSATISFIED").insert(); // 1
+    facts.complaint("BILLING").surveyed("2026-11-08T10:00+08:00", "UNREACHABLE").insert(); // not surveyed
+    facts.complaint("BROADBAND").surveyed("2026-10-30T10:00+08:00", "UNSATISFIED").insert(); // October
+
+    // 1 − (1.05 + 1) / 4
+    assertRate(report(NOVEMBER).get("satisfactionRate"), "0.4875", "1.95", "4");
+  }
+
+  @Test
+  void satisfactionRateWeighsEachBroadbandKind() {
+    facts.installation().surveyed("2026-11-05T10:00+08:00", "UNSATISFIED").insert();
+    facts.complaint("BROADBAND").surveyed("2026-11-05T10:00+08:00", "UNSATISFIED").insert();
+    facts.complaint("NETWORK_QUALITY").surveyed("2026-11-05T10:00+08:00", "UNSATISFIED").insert();
+    for (int i = 0; i < 7; i++) {
+      facts.complaint("BILLING").surveyed("2026-11-05T10:00+08:00", "SATISFIED").insert();
+    }
+    // 1 − (1.05 + 1.05 + 1) / 10
+    assertRate(report(NOVEMBER).get("satisfactionRate"), "0.69", "6.9", "10");
+  }
+
+  @Test
+  void onSiteAppointmentRateOfFaultOrdersReceived() {
+    facts.faultRepair().set("on_site_appointment", true).insert();
+    facts.faultRepair().insert();
+    facts.faultRepair().insert();
+    facts.faultRepair().insert();
+    facts.faultRepair().set("on_site_appointment", true).received("2026-10-20T10:00+08:00").insert();
+    facts.complaint("NETWORK_QUALITY").set("on_site_appointment", true).insert();
+
+    KpiResult kpi = report(NOVEMBER).get("onSiteAppointmentRate");
+    assertRate(kpi, "0.25", "1", "4");
+    assertThat(kpi.met()).isTrue();
+    assertThat(kpi.targetOperator()).isEqualTo("<=");
+  }
+
+  @Test
+  void installationTimelinessOfInstallationsCompleted() {
+    facts.installation().completed("2026-11-04T10:00+08:00", true).insert();
+    facts.installation().completed("2026-11-05T10:00+08:00", true).insert();
+    facts.installation().completed("2026-11-06T10:00+08:00", false).insert();
+    facts.installation().completed("2026-12-01T09:00+08:00", false).insert();
+    facts.faultRepair().completed("2026-11-06T10:00+08:00", false).insert();
+    facts.installation().insert(); // not completed
+
+    KpiResult kpi = report(NOVEMBER).get("installationTimeliness");
+    assertRate(kpi, "0.666667", "2", "3");
+    assertThat(kpi.target()).isNull();
+    assertThat(kpi.met()).isNull();
+  }
+
+  @Test
+  void firstContactInTimeCountsContactsAndMissedDeadlines() {
+    // now: 2026-12-05 09:00
+    facts.complaint("BILLING").firstContactDue("2026-11-05T12:00+08:00")
+        .firstContact("2026-11-05T10:00+08:00", true).insert();                   // a: in time
+    facts.complaint("BILLING").firstContactDue("2026-11-06T09:00+08:00")
+        .firstContact("2026-11-06T10:00+08:00", false).insert();                  // b: late
+    facts.complaint("BILLING").firstContactDue("2026-11-20T10:00+08:00").insert(); // c: missed, never contacted
+    facts.complaint("BILLING").firstContactDue("2026-11-25T10:00+08:00")
+        .firstContact("2026-12-02T10:00+08:00", false).insert();                  // d: missed in Nov, late in Dec
+    facts.complaint("BILLING").firstContactDue("2026-10-30T10:00+08:00")
+        .firstContact("2026-11-02T10:00+08:00", false).insert();                  // e: contacted in Nov, late
+    facts.complaint("BILLING").firstContactDue("2026-12-03T10:00+08:00").insert(); // f: missed in Dec
+    facts.complaint("BILLING").firstContactDue("2026-11-29T10:00+08:00")
+        .firstContact("2026-11-28T10:00+08:00", true).insert();                   // g: in time
+    facts.complaint("BILLING").firstContactDue("2026-12-10T10:00+08:00").insert(); // h: not due yet
+
+    assertRate(report(NOVEMBER).get("firstContactInTime"), "0.333333", "2", "6");
+    assertRate(report(DECEMBER).get("firstContactInTime"), "0", "0", "2");
+  }
+
+  @Test
+  void escalationRateOfOrdersReceived() {
+    facts.complaint("BILLING").set("escalation_level", 2).insert();
+    facts.faultRepair().set("escalation_level", 1).insert();
+    facts.complaint("BILLING").insert();
+    facts.installation().insert();
+    facts.complaint("BILLING").set("escalation_level", 3).received("2026-12-01T10:00+08:00").insert();
+
+    assertRate(report(NOVEMBER).get("escalationRate"), "0.5", "2", "4");
+  }
+
+  @Test
+  void repeatComplaintRateLooksBackThirtyDaysForTheSamePhone() {
+    facts.complaint("BILLING").phone("17099990001").received("2026-10-20T10:00+08:00").insert();
+    facts.complaint("BILLING").phone("17099990001").received("2026-11-10T10:00+08:00").insert(); // repeat (21 d)
+    facts.complaint("BILLING").phone("17099990002").received("2026-11-01T10:00+08:00").insert();
+    facts.installation().phone("17099990002").received("2026-10-25T10:00+08:00").insert();       // not a complaint
+    facts.complaint("BILLING").phone("17099990003").received("2026-09-01T10:00+08:00").insert();
+    facts.complaint("BILLING").phone("17099990003").received("2026-11-05T10:00+08:00").insert(); // 65 d: no
+    facts.complaint("BILLING").phone("17099990004").received("2026-11-12T10:00+08:00").insert();
+    facts.complaint("BROADBAND").phone("17099990004").received("2026-11-12T11:00+08:00").insert(); // repeat
+    facts.complaint("BILLING").phone("17099990005").received("2026-10-11T10:00+08:00").insert();
+    facts.complaint("BILLING").phone("17099990005").received("2026-11-10T10:00+08:00").insert(); // exactly 30 d
+    facts.complaint("BILLING").phone("17099990002").received("2026-12-05T08:00+08:00").insert(); // December
+
+    assertRate(report(NOVEMBER).get("repeatComplaintRate"), "0.5", "3", "6");
+  }
+
+  @Test
+  void reprocessingRateOfOrdersClosed() {
+    facts.complaint("BILLING").closed("2026-11-05T10:00+08:00", true).insert();
+    facts.complaint("BILLING").closed("2026-11-06T10:00+08:00", true).set("rounds", 2).insert();
+    facts.complaint("BILLING").closed("2026-11-07T10:00+08:00", false).set("rounds", 3).insert();
+    facts.complaint("BILLING").set("rounds", 2).insert(); // open
+
+    assertRate(report(NOVEMBER).get("reprocessingRate"), "0.666667", "2", "3");
+  }
+
+  @Test
+  void remediesDueOfOrdersClosed() {
+    facts.complaint("BILLING").closed("2026-11-05T10:00+08:00", true).remedies("100.00", "20.50").insert();
+    facts.complaint("SMS").closed("2026-11-06T10:00+08:00", true).remedies("50", null).insert();
+    facts.complaint("BILLING").closed("2026-11-07T10:00+08:00", true).insert();
+    facts.complaint("BILLING").closed("2026-10-07T10:00+08:00", true).remedies("999", null).insert();
+    facts.complaint("BILLING").remedies("77", null).insert(); // not closed
+
+    KpiResult kpi = report(NOVEMBER).get("remediesDue");
+    assertThat(kpi.value()).isEqualByComparingTo("170.5");
+    assertThat(kpi.numerator()).isEqualByComparingTo("170.5");
+    assertThat(kpi.denominator()).isNull();
+    assertThat(kpi.unit()).isEqualTo(Kpi.Unit.CNY);
+  }
+
+  @Test
+  void breakdownByChannelAndByMonth() {
+    facts.customerBase("2026-11", 10_000);
+    facts.complaint("BROADBAND").channel("HOTLINE").closed("2026-11-05T10:00+08:00", true).insert();
+    facts.complaint("BROADBAND").channel("HOTLINE").closed("2026-11-06T10:00+08:00", false).insert();
+    facts.complaint("BROADBAND").channel("BUSINESS_HALL").received("2026-10-10T10:00+08:00")
+        .closed("2026-10-12T10:00+08:00", true).insert();
+    facts.faultRepair().channel("BUSINESS_HALL").received("2026-11-20T10:00+08:00").insert();
+
+    List<KpiGroup> byChannel = kpis.breakdown(NOVEMBER, REGION, KpiGrouping.channel);
+    assertThat(byChannel).extracting(KpiGroup::key).containsExactly("BUSINESS_HALL", "HOTLINE");
+    KpiResult hotlineTimely = find(byChannel.get(1), "timelyHandlingRate");
+    assertRate(hotlineTimely, "0.5", "1", "2");
+    assertRate(find(byChannel.get(1), "complaintsPer10k"), "2", "2", "10000");
+    assertThat(find(byChannel.get(0), "timelyHandlingRate").noDenominator()).isTrue();
+    assertRate(find(byChannel.get(0), "onSiteAppointmentRate"), "0", "0", "1");
+
+    KpiPeriod autumn = new KpiPeriod(LocalDate.parse("2026-10-15"), LocalDate.parse("2026-12-01"), SHANGHAI);
+    List<KpiGroup> byMonth = kpis.breakdown(autumn, REGION, KpiGrouping.month);
+    assertThat(byMonth).extracting(KpiGroup::key).containsExactly("2026-10", "2026-11");
+    // October 15–31 only: the Oct 12 closure is outside
+    assertThat(find(byMonth.get(0), "timelyHandlingRate").noDenominator()).isTrue();
+    assertRate(find(byMonth.get(1), "timelyHandlingRate"), "0.5", "1", "2");
+    assertThat(find(byMonth.get(0), "complaintsPer10k").noDenominator()).isTrue();
+  }
+
+  @Test
+  void breakdownByRegionIncludesRegionsKnownOnlyByTheirCustomerBase() {
+    facts.customerBase("2026-11", 40_000);
+    facts.complaint("BROADBAND").set("region", null).set("order_no", "KPT-NOREGION-1").insert();
+    try {
+      List<KpiGroup> byRegion = kpis.breakdown(NOVEMBER, REGION, KpiGrouping.region);
+      assertThat(byRegion).extracting(KpiGroup::key).containsExactly(REGION);
+      assertRate(find(byRegion.get(0), "complaintsPer10k"), "0", "0", "40000");
+    } finally {
+      jdbc.update("DELETE FROM sl_work_order WHERE order_no = 'KPT-NOREGION-1'");
+    }
+  }
+
+  @Test
+  void ordersBehindAKpiCarryTheirNumeratorValue() {
+    String late = facts.complaint("BILLING").closed("2026-11-08T10:00+08:00", false)
+        .set("process_instance_id", "pi-late").insert();
+    String onTime = facts.complaint("BILLING").closed("2026-11-05T10:00+08:00", true).insert();
+    facts.complaint("BILLING").closed("2026-10-05T10:00+08:00", true).insert();
+
+    List<KpiOrder> orders = kpis.orders(Kpi.timelyHandlingRate, NOVEMBER, REGION, 10);
+    assertThat(orders).extracting(KpiOrder::orderNo).containsExactly(late, onTime);
+    assertThat(orders.get(0).numeratorValue()).isEqualByComparingTo("0");
+    assertThat(orders.get(0).processInstanceId()).isEqualTo("pi-late");
+    assertThat(orders.get(1).numeratorValue()).isEqualByComparingTo("1");
+
+    facts.faultRepair().surveyed("2026-11-06T10:00+08:00", "UNSATISFIED").insert();
+    assertThat(kpis.orders(Kpi.satisfactionRate, NOVEMBER, REGION, 10))
+        .extracting(o -> o.numeratorValue().stripTrailingZeros().toPlainString()).containsExactly("1.05");
+  }
+
+  static KpiResult find(KpiGroup group, String id) {
+    return group.kpis().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  static BigDecimal dec(String value) {
+    return new BigDecimal(value);
+  }
+}

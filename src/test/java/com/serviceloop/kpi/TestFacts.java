@@ -1,0 +1,117 @@
+package com.serviceloop.kpi;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Inserts KPI facts (sl_work_order rows) directly, for one test region. Times read "2026-11-03T10:00+08:00". */
+final class TestFacts {
+
+  private static final AtomicLong SEQ = new AtomicLong();
+  private final JdbcTemplate jdbc;
+  private final String region;
+
+  TestFacts(JdbcTemplate jdbc, String region) {
+    this.jdbc = jdbc;
+    this.region = region;
+  }
+
+  /** Removes this region's facts and customer base (the database is shared by all tests). */
+  void clear() {
+    jdbc.update("DELETE FROM sl_breach WHERE work_order_id IN (SELECT id FROM sl_work_order WHERE region = ?)", region);
+    jdbc.update("DELETE FROM sl_work_order WHERE region = ?", region);
+    jdbc.update("DELETE FROM sl_customer_base WHERE region = ?", region);
+  }
+
+  void customerBase(String month, long customers) {
+    jdbc.update("INSERT INTO sl_customer_base (region, base_month, broadband_customers, updated_at) VALUES (?, ?, ?, ?)",
+        region, month, customers, OffsetDateTime.parse("2026-11-01T00:00+08:00"));
+  }
+
+  Fact complaint(String category) {
+    return new Fact("COMPLAINT").set("category", category);
+  }
+
+  Fact installation() {
+    return new Fact("INSTALLATION").set("category", "BROADBAND");
+  }
+
+  Fact faultRepair() {
+    return new Fact("FAULT_REPAIR").set("category", "BROADBAND");
+  }
+
+  static OffsetDateTime at(String text) {
+    return OffsetDateTime.parse(text);
+  }
+
+  final class Fact {
+    private final Map<String, Object> columns = new LinkedHashMap<>();
+
+    Fact(String type) {
+      long n = SEQ.incrementAndGet();
+      columns.put("order_no", "KPT-" + Math.abs(region.hashCode() % 10000) + "-" + n);
+      columns.put("order_type", type);
+      columns.put("status", "OPEN");
+      columns.put("region", region);
+      columns.put("channel", "HOTLINE");
+      columns.put("customer_phone", String.format("139%08d", n));
+      columns.put("received_at", at("2026-11-10T10:00+08:00"));
+    }
+
+    Fact set(String column, Object value) {
+      columns.put(column, value instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}T.*") ? at(s) : value);
+      return this;
+    }
+
+    Fact phone(String phone) {
+      return set("customer_phone", phone);
+    }
+
+    Fact channel(String channel) {
+      return set("channel", channel);
+    }
+
+    Fact received(String at) {
+      return set("received_at", at);
+    }
+
+    Fact closed(String at, boolean onTime) {
+      return set("closed_at", at).set("closure_on_time", onTime).set("status", "CLOSED");
+    }
+
+    Fact surveyed(String at, String satisfaction) {
+      return set("surveyed_at", at).set("satisfaction", satisfaction);
+    }
+
+    Fact completed(String at, boolean onTime) {
+      return set("completed_at", at).set("completion_on_time", onTime);
+    }
+
+    Fact firstContactDue(String due) {
+      return set("first_contact_due", due);
+    }
+
+    Fact firstContact(String at, boolean onTime) {
+      return set("first_contact_at", at).set("first_contact_on_time", onTime);
+    }
+
+    Fact remedies(String compensation, String remedy) {
+      return set("compensation_amount", compensation == null ? null : new BigDecimal(compensation))
+          .set("remedy_amount", remedy == null ? null : new BigDecimal(remedy));
+    }
+
+    /** Inserts the row; returns its order number. */
+    String insert() {
+      OffsetDateTime now = at("2026-11-01T00:00+08:00");
+      columns.putIfAbsent("created_at", now);
+      columns.putIfAbsent("updated_at", now);
+      String names = String.join(", ", columns.keySet());
+      String marks = String.join(", ", columns.keySet().stream().map(c -> "?").toList());
+      jdbc.update("INSERT INTO sl_work_order (" + names + ") VALUES (" + marks + ")", columns.values().toArray());
+      return (String) columns.get("order_no");
+    }
+  }
+}
