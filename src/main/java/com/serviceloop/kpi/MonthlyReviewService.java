@@ -1,0 +1,168 @@
+package com.serviceloop.kpi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.serviceloop.calendar.WorkingTimeCalendar;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The monthly service-quality review (服务质量分析会) without Camunda: when it is held, last month's
+ * KPIs as a summary, the hot issues (top complaint categories, top root causes, each KPI that missed
+ * its target), and the actions decided for them.
+ */
+@Service
+public class MonthlyReviewService {
+
+  public static final LocalTime REVIEW_TIME = LocalTime.of(9, 0);
+  /** The review task is due this long (working time) after the review starts. */
+  public static final String REVIEW_LIMIT = "P2D";
+  public static final int TOP = 3;
+  public static final Set<String> DEPARTMENTS = Set.of(
+      "dept-network-assurance", "dept-business-management", "dept-channel-service", "dept-system-support");
+
+  private final KpiService kpis;
+  private final WorkingTimeCalendar calendar;
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public MonthlyReviewService(KpiService kpis, WorkingTimeCalendar calendar, JdbcTemplate jdbc) {
+    this.kpis = kpis;
+    this.calendar = calendar;
+    this.jdbc = jdbc;
+  }
+
+  /** The month before the one {@code now} is in (Beijing time). */
+  public YearMonth reportMonth(Instant now) {
+    return YearMonth.from(now.atZone(calendar.zone())).minusMonths(1);
+  }
+
+  /** 09:00 on the first working day of the month {@code now} is in: when the review starts. */
+  public Instant reviewAt(Instant now) {
+    YearMonth month = YearMonth.from(now.atZone(calendar.zone()));
+    return calendar.firstWorkingDayOf(month).atTime(REVIEW_TIME).atZone(calendar.zone()).toInstant();
+  }
+
+  public Instant reviewDue(Instant reviewAt) {
+    return calendar.due(reviewAt, REVIEW_LIMIT, WorkingTimeCalendar.TimeMode.WORKING);
+  }
+
+  public List<KpiResult> kpisOf(YearMonth month) {
+    return kpis.report(KpiPeriod.month(month, calendar.zone()), null);
+  }
+
+  /** One line per KPI: "工单处理及时率 Timely handling rate: 0.95 (目标 target >= 0.96) ✗". */
+  public String summary(List<KpiResult> results) {
+    StringBuilder text = new StringBuilder();
+    for (KpiResult kpi : results) {
+      text.append(kpi.name()).append(": ")
+          .append(kpi.noDenominator() ? "— (无分母 no denominator)" : kpi.value().toPlainString());
+      if (kpi.target() != null) {
+        text.append(" (目标 target ").append(kpi.targetOperator()).append(' ')
+            .append(kpi.target().toPlainString()).append(')');
+      }
+      if (Boolean.FALSE.equals(kpi.met())) {
+        text.append(" 未达标 MISSED");
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+
+  public static long missed(List<KpiResult> results) {
+    return results.stream().filter(k -> Boolean.FALSE.equals(k.met())).count();
+  }
+
+  /** The hot issues of the month, each as a line for the review form. */
+  public List<String> hotIssues(YearMonth month, List<KpiResult> results) {
+    KpiPeriod period = KpiPeriod.month(month, calendar.zone());
+    List<String> issues = new ArrayList<>();
+    jdbc.query("""
+        SELECT w.category, COUNT(*) FROM sl_work_order w
+        WHERE w.order_type = 'COMPLAINT' AND w.received_at >= ? AND w.received_at < ? AND w.category IS NOT NULL
+        GROUP BY w.category ORDER BY COUNT(*) DESC, w.category LIMIT ?""",
+        rs -> {
+          issues.add("投诉热点 Top complaint category " + rs.getString(1) + ": " + rs.getLong(2));
+        }, KpiFacts.ts(period.start()), KpiFacts.ts(period.end()), TOP);
+    jdbc.query("""
+        SELECT w.root_cause, COUNT(*) FROM sl_work_order w
+        WHERE w.closed_at >= ? AND w.closed_at < ? AND w.root_cause IS NOT NULL
+        GROUP BY w.root_cause ORDER BY COUNT(*) DESC, w.root_cause LIMIT ?""",
+        rs -> {
+          issues.add("主要根因 Top root cause " + rs.getString(1) + ": " + rs.getLong(2));
+        }, KpiFacts.ts(period.start()), KpiFacts.ts(period.end()), TOP);
+    for (KpiResult kpi : results) {
+      if (Boolean.FALSE.equals(kpi.met())) {
+        issues.add("指标未达标 KPI missed " + kpi.name() + ": " + kpi.value().toPlainString()
+            + " (目标 target " + kpi.targetOperator() + " " + kpi.target().toPlainString() + ")");
+      }
+    }
+    return issues;
+  }
+
+  /** The review form's list, prefilled with the hot issues (department, person, deadline to fill in). */
+  public String actionListJson(List<String> hotIssues) {
+    ArrayNode list = json.createArrayNode();
+    for (String issue : hotIssues) {
+      ObjectNode item = list.addObject();
+      item.put("issue", issue);
+      item.put("hardest", false);
+    }
+    return list.toString();
+  }
+
+  /**
+   * The actions as submitted by the review form (a JSON list); every action needs an issue, one of
+   * the responsible departments, a person and a deadline.
+   *
+   * @throws IllegalArgumentException naming the first action that is incomplete
+   */
+  public List<ReviewAction> actions(Object submitted) {
+    List<ReviewAction> actions = new ArrayList<>();
+    JsonNode list;
+    try {
+      if (submitted == null) {
+        list = json.createArrayNode();
+      } else if (submitted instanceof java.util.Collection<?> || submitted instanceof java.util.Map<?, ?>) {
+        list = json.valueToTree(submitted);
+      } else {
+        list = json.readTree(submitted.toString()); // a JSON string, or Spin's JSON node
+      }
+    } catch (Exception e) {
+      throw new IllegalArgumentException("The review's actions are not a JSON list: " + e.getMessage(), e);
+    }
+    if (!list.isArray()) {
+      throw new IllegalArgumentException("The review's actions are not a list");
+    }
+    int n = 0;
+    for (JsonNode item : list) {
+      n++;
+      String issue = text(item, "issue");
+      String department = text(item, "department");
+      String person = text(item, "person");
+      String deadline = text(item, "deadline");
+      if (issue == null || department == null || person == null || deadline == null) {
+        throw new IllegalArgumentException("Action " + n + ": issue, department, person and deadline are required");
+      }
+      if (!DEPARTMENTS.contains(department)) {
+        throw new IllegalArgumentException("Action " + n + ": no responsible department " + department);
+      }
+      actions.add(new ReviewAction(issue, department, person, calendar.toInstant(deadline),
+          item.path("hardest").asBoolean(false)));
+    }
+    return actions;
+  }
+
+  private static String text(JsonNode item, String field) {
+    JsonNode value = item.get(field);
+    return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().trim();
+  }
+}
