@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class SecurityConfiguration {
 
-  public static final String[] PROTECTED_PATHS = {"/engine-rest/*", "/api/*"};
+  public static final String[] PROTECTED_PATHS = {"/engine-rest/*", "/api/*", "/kpi/*"};
 
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineAuthenticationFilter() {

@@ -1,0 +1,132 @@
+package com.serviceloop.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serviceloop.ServiceLoopTest;
+import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The KPI dashboard in a real headless Chromium (Debian's chromium + chromium-driver; .ci/run installs
+ * them). Skipped, with a message, where they are absent. The login: HTTP Basic, sent by Chromium on
+ * every request through the DevTools protocol's extra headers.
+ */
+@ServiceLoopTest
+@Tag("browser")
+class KpiDashboardBrowserTest {
+
+  static final String REGION = "KPI测试区-browser";
+  static final File CHROMIUM = new File("/usr/bin/chromium");
+  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TestRestTemplate rest;
+  TestFacts facts;
+  ChromeDriver browser;
+
+  @BeforeEach
+  void setUp() {
+    facts = new TestFacts(jdbc, REGION);
+    facts.clear();
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (browser != null) {
+      browser.quit();
+    }
+    facts.clear();
+  }
+
+  @Test
+  void theDashboardNeedsALogin() {
+    assertThat(rest.getForEntity("/kpi/", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/kpi/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/kpi/kpi.js", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    var page = rest.withBasicAuth("demo", "demo").getForEntity("/kpi/", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("/webjars/echarts/5.5.0/echarts.min.js");
+    assertThat(rest.getForEntity("/webjars/echarts/5.5.0/echarts.min.js", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void showsKpisAgainstTargetsChartsAndTheOrdersBehindAKpi() {
+    Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+        "No headless browser here: install Debian's chromium and chromium-driver (apt-get install -y chromium "
+            + "chromium-driver; .ci/run does) to run the KPI dashboard's browser test");
+    facts.complaint("BILLING").closed("2026-11-05T10:00+08:00", true).set("process_instance_id", "pi-browser-1").insert();
+    facts.complaint("BILLING").closed("2026-11-06T10:00+08:00", true).insert();
+    facts.complaint("BILLING").closed("2026-11-07T10:00+08:00", true).insert();
+    facts.faultRepair().closed("2026-11-08T10:00+08:00", false).insert();
+
+    browser = startBrowser("demo", "demo");
+    browser.get("http://localhost:" + port + "/kpi/?from=2026-11-01&to=2026-12-01&region="
+        + URLEncoder.encode(REGION, StandardCharsets.UTF_8));
+    browser.findElement(By.cssSelector("body[data-loaded='true']"));
+
+    WebElement timely = browser.findElement(By.cssSelector("tr.kpi[data-kpi='timelyHandlingRate']"));
+    List<WebElement> cells = timely.findElements(By.tagName("td"));
+    assertThat(cells.get(0).getText()).isEqualTo("工单处理及时率 Timely handling rate");
+    assertThat(cells.get(1).getText()).isEqualTo("75.0%");
+    assertThat(cells.get(2).getText()).isEqualTo(">= 96.0%");
+    assertThat(cells.get(3).getText()).isEqualTo("未达标 Missed");
+    assertThat(browser.findElement(By.cssSelector("tr.kpi[data-kpi='satisfactionRate'] td:nth-child(4)")).getText())
+        .isEqualTo("无分母 No denominator");
+
+    // charts drawn by ECharts: the monthly trend and the breakdown by region
+    assertThat(browser.findElements(By.cssSelector("#trend canvas"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("#byRegion canvas"))).isNotEmpty();
+    assertThat(browser.executeScript(
+        "return echarts.getInstanceByDom(document.getElementById('trend')).getOption().xAxis[0].data"))
+        .isEqualTo(List.of("2026-11"));
+    assertThat(browser.executeScript(
+        "return echarts.getInstanceByDom(document.getElementById('byRegion')).getOption().xAxis[0].data"))
+        .isEqualTo(List.of(REGION));
+
+    // the orders behind the KPI, each linked to its process instance in Cockpit
+    timely.click();
+    browser.findElement(By.cssSelector("#orders tbody tr.order"));
+    List<WebElement> orders = browser.findElements(By.cssSelector("#orders tbody tr.order"));
+    assertThat(orders).hasSize(4);
+    assertThat(browser.findElement(By.cssSelector("#orders a")).getAttribute("href"))
+        .endsWith("/camunda/app/cockpit/default/#/process-instance/pi-browser-1");
+  }
+
+  ChromeDriver startBrowser(String user, String password) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1280,1024");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+        .usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(20));
+    String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + basic)));
+    return driver;
+  }
+}
