@@ -100,7 +100,7 @@
       legend: { type: 'scroll', top: 0 },
       grid: { top: 60, left: 50, right: 20, bottom: 30 },
       xAxis: { type: 'category', data: months },
-      yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: series
     }, true);
   }
@@ -123,7 +123,7 @@
       tooltip: { trigger: 'axis' },
       grid: { top: 30, left: 60, right: 20, bottom: 40 },
       xAxis: { type: 'category', data: labels },
-      yAxis: { type: 'value', axisLabel: { formatter: ratio ? '{value}%' : '{value}' } },
+      yAxis: { type: 'value', max: ratio ? 100 : null, axisLabel: { formatter: ratio ? '{value}%' : '{value}' } },
       series: [{
         name: first ? first.name : id,
         type: 'bar',

@@ -61,7 +61,10 @@ class KpiDashboardBrowserTest {
 
   @Test
   void theDashboardNeedsALogin() {
-    assertThat(rest.getForEntity("/kpi/", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    var challenge = rest.getForEntity("/kpi/", String.class);
+    assertThat(challenge.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    // a browser asks for the login itself
+    assertThat(challenge.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
     assertThat(rest.getForEntity("/kpi/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.getForEntity("/kpi/kpi.js", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     var page = rest.withBasicAuth("demo", "demo").getForEntity("/kpi/", String.class);
@@ -72,7 +75,7 @@ class KpiDashboardBrowserTest {
   }
 
   @Test
-  void showsKpisAgainstTargetsChartsAndTheOrdersBehindAKpi() {
+  void showsKpisAgainstTargetsChartsAndTheOrdersBehindAKpi() throws Exception {
     Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
         "No headless browser here: install Debian's chromium and chromium-driver (apt-get install -y chromium "
             + "chromium-driver; .ci/run does) to run the KPI dashboard's browser test");
@@ -112,6 +115,9 @@ class KpiDashboardBrowserTest {
     assertThat(orders).hasSize(4);
     assertThat(browser.findElement(By.cssSelector("#orders a")).getAttribute("href"))
         .endsWith("/camunda/app/cockpit/default/#/process-instance/pi-browser-1");
+    // for a human look: target/kpi-dashboard.png
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "kpi-dashboard.png"),
+        browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
   }
 
   ChromeDriver startBrowser(String user, String password) {
