@@ -53,7 +53,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * SERVICELOOP_TEST_DB_URL=jdbc:postgresql://127.0.0.1:5432/serviceloop_bench SERVICELOOP_TEST_DB_USER=postgres \
  *   mvn -B -Pbenchmark test -Dtest=KpiBenchmark [-Dbenchmark.facts=1000000] [-Dbenchmark.historyOrders=100000]
  * </pre>
- * Phase 1: the first historyOrders synthetic orders of a year (2025) as facts (COPY) and as real process
+ * Phase 1: historyOrders synthetic orders spread over a year (2025: every facts/historyOrders-th) as facts (COPY) and as real process
  * instances with their facts as variables (history level full); the monthly report through SQL and
  * through HistoryService (history loaded into Java), the ratio, and a check that both agree.
  * Phase 2: the facts up to benchmark.facts; the monthly report, the by-region breakdown and the
@@ -86,6 +86,9 @@ class KpiBenchmark {
   @Autowired HistoryService historyService;
 
   final StringBuilder report = new StringBuilder();
+  boolean ordered;
+  long total;
+  int stride;
 
   /** One synthetic order, the same whether it becomes a fact row or a process instance. */
   record Fact(long n, String type, String category, String channel, String region, String phone,
@@ -94,12 +97,18 @@ class KpiBenchmark {
       Instant closureDue, Instant closed, Boolean closureOnTime, int rounds, String satisfaction, Instant surveyed,
       int escalationLevel, String rootCause, BigDecimal compensation, BigDecimal remedy) {}
 
-  static Fact fact(long n) {
+  /**
+   * Order n of {@code total}. Ordered: received times grow with n, as orders arrive and are inserted in
+   * real life (rows of a month sit together on disk); otherwise uniformly random over the year, the worst
+   * case for the range scans.
+   */
+  static Fact fact(long n, long total, boolean ordered) {
     Random r = new Random(n * 7919L + 17);
     String type = TYPES[r.nextInt(TYPES.length)];
     String category = type.equals("COMPLAINT") ? CATEGORIES[r.nextInt(CATEGORIES.length)] : "BROADBAND";
     Instant yearStart = LocalDate.of(2025, 1, 1).atStartOfDay(SHANGHAI).toInstant();
-    Instant received = yearStart.plusSeconds((long) (r.nextDouble() * 365 * 86_400));
+    double position = ordered ? (n + r.nextDouble()) / total : r.nextDouble();
+    Instant received = yearStart.plusSeconds((long) (position * 365 * 86_400));
     Instant firstContactDue = received.plusSeconds(2 * 3600);
     Instant firstContactAt = r.nextInt(100) < 96 ? received.plusSeconds(r.nextInt(3 * 3600)) : null;
     Boolean firstContactOnTime = firstContactAt == null ? null : !firstContactAt.isAfter(firstContactDue);
@@ -138,16 +147,44 @@ class KpiBenchmark {
     Assumptions.assumeTrue(existing == 0, "The KPI benchmark needs an empty database, found " + existing + " orders");
     int facts = Integer.getInteger("benchmark.facts", 1_000_000);
     int historyOrders = Integer.getInteger("benchmark.historyOrders", 100_000);
+    ordered = !"random".equals(System.getProperty("benchmark.layout", "ordered"));
+    total = facts;
+    stride = historyOrders == 0 ? Integer.MAX_VALUE : Math.max(1, facts / historyOrders);
     line("# KPI benchmark");
     line("- database: " + jdbc.queryForObject("SELECT version()", String.class));
     line("- machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, JVM max heap "
         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-    line("- facts: " + facts + " synthetic orders received in 2025; report month " + MONTH);
+    line("- facts: " + facts + " synthetic orders received in 2025 (" + (ordered
+        ? "stored in arrival order" : "stored in random order of time: worst case") + "); report month " + MONTH);
     KpiPeriod month = KpiPeriod.month(MONTH, SHANGHAI);
 
-    // Phase 1: historyOrders facts, and as many process instances with history
-    timed("load " + historyOrders + " facts (COPY)", () -> copy(0, historyOrders));
-    jdbc.execute("ANALYZE sl_work_order");
+    // Phase 1: historyOrders facts (every stride-th order of the year), and as many process instances
+    if (historyOrders > 0) {
+      phaseOne(month, historyOrders);
+    }
+
+    // Phase 2: up to the full year of facts
+    timed("load " + (facts - Math.min(facts, historyOrders)) + (historyOrders > 0 ? " more" : "") + " facts (COPY)",
+        () -> copy(n -> historyOrders == 0 || n % stride != 0));
+    jdbc.execute("VACUUM ANALYZE sl_work_order");
+
+    line(String.format("- %d facts: monthly report (10 KPIs, all regions): %.1f ms (median of 5)", facts,
+        median(() -> kpis.report(month, null))));
+    line(String.format("- %d facts: monthly report of one region: %.1f ms", facts,
+        median(() -> kpis.report(month, "区域03"))));
+    line(String.format("- %d facts: by-region breakdown of the month: %.1f ms", facts,
+        median(() -> kpis.breakdown(month, null, KpiGrouping.region))));
+    KpiPeriod year = new KpiPeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), SHANGHAI);
+    line(String.format("- %d facts: 12-month trend (groupBy=month): %.1f ms", facts,
+        median(() -> kpis.breakdown(year, null, KpiGrouping.month))));
+    line(String.format("- %d facts: the year by region: %.1f ms", facts,
+        median(() -> kpis.breakdown(year, null, KpiGrouping.region))));
+    Files.writeString(Path.of("target", "kpi-benchmark.md"), report.toString(), StandardCharsets.UTF_8);
+  }
+
+  void phaseOne(KpiPeriod month, int historyOrders) throws Exception {
+    timed("load " + historyOrders + " facts (COPY)", () -> copy(n -> n % stride == 0));
+    jdbc.execute("VACUUM ANALYZE sl_work_order");
     List<KpiResult> sql = kpis.report(month, null);
     double sqlMillis = median(() -> kpis.report(month, null));
     line(String.format("- %d facts: monthly report through SQL: %.1f ms (median of 5)", historyOrders, sqlMillis));
@@ -172,24 +209,6 @@ class KpiBenchmark {
           + (same ? "" : "  MISMATCH"));
     }
     line("- SQL and HistoryService agree: " + agree);
-
-    // Phase 2: up to the full year of facts
-    if (facts > historyOrders) {
-      timed("load " + (facts - historyOrders) + " more facts (COPY)", () -> copy(historyOrders, facts));
-      jdbc.execute("ANALYZE sl_work_order");
-    }
-    line(String.format("- %d facts: monthly report (10 KPIs, all regions): %.1f ms (median of 5)", facts,
-        median(() -> kpis.report(month, null))));
-    line(String.format("- %d facts: monthly report of one region: %.1f ms", facts,
-        median(() -> kpis.report(month, "区域03"))));
-    line(String.format("- %d facts: by-region breakdown of the month: %.1f ms", facts,
-        median(() -> kpis.breakdown(month, null, KpiGrouping.region))));
-    KpiPeriod year = new KpiPeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), SHANGHAI);
-    line(String.format("- %d facts: 12-month trend (groupBy=month): %.1f ms", facts,
-        median(() -> kpis.breakdown(year, null, KpiGrouping.month))));
-    line(String.format("- %d facts: the year by region: %.1f ms", facts,
-        median(() -> kpis.breakdown(year, null, KpiGrouping.region))));
-    Files.writeString(Path.of("target", "kpi-benchmark.md"), report.toString(), StandardCharsets.UTF_8);
   }
 
   void line(String text) {
@@ -220,20 +239,24 @@ class KpiBenchmark {
   }
 
   /** COPY sl_work_order FROM STDIN in chunks (PostgreSQL's CopyManager, through reflection: runtime scope). */
-  void copy(int from, int to) throws Exception {
+  void copy(java.util.function.LongPredicate which) throws Exception {
     try (Connection c = dataSource.getConnection()) {
       Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
       Object copyApi = pgConnection.getMethod("getCopyAPI").invoke(c.unwrap(pgConnection));
       var copyIn = copyApi.getClass().getMethod("copyIn", String.class, Reader.class);
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(true);
-      for (int start = from; start < to; start += 50_000) {
+      for (long start = 0; start < total; start += 50_000) {
         StringBuilder csv = new StringBuilder();
-        for (int n = start; n < Math.min(to, start + 50_000); n++) {
-          csv.append(csv(fact(n)));
+        for (long n = start; n < Math.min(total, start + 50_000); n++) {
+          if (which.test(n)) {
+            csv.append(csv(fact(n, total, ordered)));
+          }
         }
-        copyIn.invoke(copyApi, "COPY sl_work_order (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
-            new StringReader(csv.toString()));
+        if (csv.length() > 0) {
+          copyIn.invoke(copyApi, "COPY sl_work_order (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
+              new StringReader(csv.toString()));
+        }
       }
       c.setAutoCommit(auto);
     }
@@ -271,9 +294,9 @@ class KpiBenchmark {
     List<Future<?>> workers = new ArrayList<>();
     for (int w = 0; w < 2; w++) {
       workers.add(pool.submit(() -> {
-        for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-          Fact f = fact(n);
-          runtimeService.startProcessInstanceByKey(PROCESS, "BEN-" + n, variables(f));
+        for (int k = next.getAndIncrement(); k < count; k = next.getAndIncrement()) {
+          long n = (long) k * stride;
+          runtimeService.startProcessInstanceByKey(PROCESS, "BEN-" + n, variables(fact(n, total, ordered)));
         }
       }));
     }
