@@ -9,11 +9,18 @@ import com.serviceloop.workorder.WorkOrder;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** complaint-handling, the happy path: received Friday 17:00, closed after a satisfied return visit. */
+/**
+ * complaint-handling: the happy path (received Friday 17:00, closed after a satisfied return visit) and
+ * the detours inside the handling: triage, on-site visit, service commitment, the intake agent as owner.
+ */
 @ServiceLoopTest
 class ComplaintHandlingProcessTest extends ComplaintProcessTestSupport {
+
+  @Autowired IdentityService identityService;
 
   @Test
   void complaintIsRoutedContactedResolvedRepliedAndClosed() {
@@ -90,5 +97,100 @@ class ComplaintHandlingProcessTest extends ComplaintProcessTestSupport {
     assertThat(closed.escalationLevel()).isZero();
     assertThat(workOrders.breachReasons(orderNo)).isEmpty();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(orderNo).count()).isZero();
+  }
+
+  @Test
+  void anUnroutableComplaintIsTriagedByServiceSupervision() {
+    Map<String, Object> intake = intake(newPhone());
+    intake.put("category", "OTHER");
+    intake.remove("location");
+    intake.put("subject", "营业厅装修噪音");
+    ProcessInstance complaint = startComplaint(intake);
+
+    assertThat(complaint).isWaitingAt(Task_TriageComplaint);
+    Task triage = task(complaint, Task_TriageComplaint);
+    assertThat(candidateGroups(triage)).containsExactly("service-supervision");
+    assertThat(triage.getDueDate()).isEqualTo(at("2026-11-20T19:05+08:00"));
+
+    complete(complaint, Task_TriageComplaint, Map.of("assuranceModule", "BUSINESS_MANAGEMENT",
+        "responsibleGroup", "dept-business-management", "triageNote", "按业务管理处理"));
+
+    assertThat(complaint).isWaitingAt(Task_FirstContact);
+    assertThat(candidateGroups(task(complaint, Task_FirstContact))).containsExactly("dept-business-management");
+    WorkOrder order = workOrder(complaint);
+    assertThat(order.assuranceModule()).isEqualTo("BUSINESS_MANAGEMENT");
+    assertThat(order.responsibleGroup()).isEqualTo("dept-business-management");
+    assertThat(order.detailsJson()).contains("营业厅装修噪音");
+  }
+
+  @Test
+  void anOnSiteVisitIsDueAtTheAppointmentAgreedWithTheCustomer() {
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    clockAt("2026-11-23T09:15+08:00");
+
+    complete(complaint, Task_FirstContact, Map.of("contactResult", "REACHED", "contactNote", "需上门测试信号",
+        "needsOnSiteVisit", true, "appointmentAt", "2026-11-24T14:30+08:00"));
+
+    assertThat(complaint).isWaitingAt(Task_VisitCustomer);
+    Task visit = task(complaint, Task_VisitCustomer);
+    assertThat(visit.getDueDate()).isEqualTo(at("2026-11-24T14:30+08:00"));
+    assertThat(candidateGroups(visit)).containsExactly("dept-network-assurance");
+    WorkOrder order = workOrder(complaint);
+    assertThat(order.onSiteAppointment()).isTrue();
+    assertThat(order.appointmentAt()).isEqualTo(at("2026-11-24T14:30+08:00").toInstant());
+    assertThat(order.firstContactOnTime()).isTrue();
+
+    complete(complaint, Task_VisitCustomer, Map.of("visitNote", "已上门,更换室内分布天线"));
+    assertThat(complaint).isWaitingAt(Task_ResolveComplaint);
+  }
+
+  @Test
+  void aBillingErrorIsRefundedDouble() {
+    Map<String, Object> intake = intake(newPhone());
+    intake.put("category", "BILLING");
+    intake.remove("location");
+    intake.put("billingMonth", "2026-10");
+    intake.put("disputedAmount", 12.5);
+    ProcessInstance complaint = startComplaint(intake);
+    assertThat(candidateGroups(task(complaint, Task_FirstContact))).containsExactly("dept-system-support");
+    firstContact(complaint);
+
+    resolve(complaint, "BILLING_ERROR", 12.50);
+
+    assertThat(complaint).hasPassed(Task_ApplyServiceCommitment, Task_RecordResolution);
+    WorkOrder order = workOrder(complaint);
+    assertThat(order.commitment()).isEqualTo("DOUBLE_REFUND");
+    assertThat(order.compensationAmount()).isEqualByComparingTo("25.00");
+    assertThat(order.compensationAmount().scale()).isEqualTo(2);
+    assertThat(order.detailsJson()).contains("\"billingMonth\":\"2026-10\"");
+  }
+
+  @Test
+  void theIntakeAgentOwnsTheReplyWhenInTheFirstContactGroup() {
+    String agent = "agent" + newPhone();
+    boolean groupExisted = identityService.createGroupQuery().groupId("hotline").count() > 0;
+    if (!groupExisted) {
+      identityService.saveGroup(identityService.newGroup("hotline"));
+    }
+    identityService.saveUser(identityService.newUser(agent));
+    identityService.createMembership(agent, "hotline");
+    try {
+      Map<String, Object> intake = intake(newPhone());
+      intake.put("initiator", agent);
+      ProcessInstance complaint = startComplaint(intake);
+      assertThat(workOrder(complaint).firstContactOwner()).isEqualTo(agent);
+
+      firstContact(complaint);
+      resolve(complaint, "NETWORK_FAULT", 0);
+
+      Task reply = task(complaint, Task_ReplyToCustomer);
+      assertThat(reply.getAssignee()).isEqualTo(agent);
+      assertThat(candidateGroups(reply)).containsExactly("hotline");
+    } finally {
+      identityService.deleteUser(agent);
+      if (!groupExisted) {
+        identityService.deleteGroup("hotline");
+      }
+    }
   }
 }
