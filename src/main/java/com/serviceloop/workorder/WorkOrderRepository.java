@@ -93,6 +93,11 @@ public class WorkOrderRepository {
     update(orderNo, "assurance_module = ?, responsible_group = ?", assuranceModule, responsibleGroup);
   }
 
+  /** 首问负责: the user or group who owns the first contact and the reply. */
+  public void setFirstContactOwner(String orderNo, String owner) {
+    update(orderNo, "first_contact_owner = ?", owner);
+  }
+
   public void setServiceLevel(String orderNo, int priority, Instant firstContactDue, Instant completionDue,
       Instant closureDue) {
     update(orderNo, "priority = ?, first_contact_due = ?, completion_due = ?, closure_due = ?",
