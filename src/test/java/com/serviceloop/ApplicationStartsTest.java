@@ -16,6 +16,7 @@ class ApplicationStartsTest {
   @Test
   void engineRunsWithAuthorizationAndTheProjectTablesExist() {
     assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_work_order", Integer.class)).isZero();
+    // the table exists; other tests in the same JVM may already have written work orders
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_work_order", Integer.class)).isNotNegative();
   }
 }
