@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -159,9 +158,6 @@ class ComplaintApiIntegrationTest {
 
   @Test
   void aValidComplaintStartsTheProcessAndAnswersWithItsWorkOrder() {
-    Assumptions.assumeTrue(repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(ComplaintIntakeService.PROCESS_KEY).count() > 0,
-        "complaint-handling is not deployed on this branch yet");
     long rows = jdbc.queryForObject("SELECT COUNT(*) FROM sl_work_order", Long.class);
 
     ObjectNode body = billingComplaint();
