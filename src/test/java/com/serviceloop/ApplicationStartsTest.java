@@ -16,7 +16,7 @@ class ApplicationStartsTest {
   @Test
   void engineRunsWithAuthorizationAndTheProjectTablesExist() {
     assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
-    // the table exists; other tests in the same JVM may already have written work orders
+    // The table exists (the count is whatever other tests in this JVM have written: the database is shared).
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_work_order", Integer.class)).isNotNegative();
   }
 }
