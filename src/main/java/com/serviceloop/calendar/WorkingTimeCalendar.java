@@ -151,6 +151,16 @@ public class WorkingTimeCalendar {
     return Date.from(due(start.toInstant(), isoDuration, mode));
   }
 
+  /**
+   * For expressions and delegates holding untyped values: the start as {@link #toInstant(Object)} reads it
+   * (Date, ISO string from a form, …), the mode as text ("WORKING"/"NATURAL", as DMN outputs carry it).
+   * A distinct name, so JUEL never has to choose between the {@code due} overloads:
+   * {@code ${workingTimeCalendar.dueDate(receivedAt, firstContactLimit, firstContactTimeMode)}}.
+   */
+  public Date dueDate(Object start, String isoDuration, String mode) {
+    return Date.from(due(toInstant(start), isoDuration, TimeMode.of(mode)));
+  }
+
   /** The same clock time on the {@code days}-th working day after the next working moment from {@code start}. */
   public Instant addWorkingDays(Instant start, int days) {
     if (days < 0) {

@@ -275,6 +275,17 @@ class WorkingTimeCalendarTest {
     }
 
     @Test
+    void dueDateFromUntypedValues() {
+      Date expected = Date.from(at("2026-11-23T10:00+08:00"));
+      assertThat(calendar.dueDate("2026-11-20T17:00+08:00", "PT2H", "WORKING")).isEqualTo(expected);
+      assertThat(calendar.dueDate(Date.from(at("2026-11-20T17:00+08:00")), "PT2H", "WORKING")).isEqualTo(expected);
+      assertThat(calendar.dueDate("2026-11-18T15:30+08:00", "P3D", "NATURAL"))
+          .isEqualTo(Date.from(at("2026-11-21T15:30+08:00")));
+      assertThatThrownBy(() -> calendar.dueDate("2026-11-20T17:00+08:00", "PT2H", null))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void momentsFromFormsAndVariables() {
       Instant expected = at("2026-11-20T17:00+08:00");
       assertThat(calendar.toInstant("2026-11-20T17:00+08:00")).isEqualTo(expected);
