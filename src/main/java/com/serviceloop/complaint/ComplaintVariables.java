@@ -17,10 +17,6 @@ public final class ComplaintVariables {
   /** The authenticated user who started the process (camunda:initiator). */
   public static final String INITIATOR = "initiator";
 
-  /** Decision complaint-template (COLLECT): category → the template's own fields (output field), e.g. location. */
-  public static final String TEMPLATE_DECISION = "complaint-template";
-  public static final String TEMPLATE_FIELD = "field";
-
   public static final String ORDER_NO = "orderNo";
 
   // complaint-routing, or the triage form

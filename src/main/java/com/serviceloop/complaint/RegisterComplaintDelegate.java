@@ -4,80 +4,59 @@ import static com.serviceloop.complaint.ComplaintVariables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.complaint.intake.ComplaintIntake;
+import com.serviceloop.complaint.intake.ComplaintIntakeValidator;
 import com.serviceloop.workorder.NewWorkOrder;
 import com.serviceloop.workorder.OrderType;
 import com.serviceloop.workorder.WorkOrderRepository;
-import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * Register complaint (每诉必录): the intake becomes a work order; its order number becomes the
- * variable orderNo and the process instance's business key. The intake form and the API have
- * validated the fields; this only records them. receivedAt (when the customer complained, the
- * clocks run from it) arrives as an ISO-8601 string or a Date; missing means now.
+ * variable orderNo and the process instance's business key. The same validator as the API checks
+ * the fields first, so a start through Tasklist or the engine REST API cannot record what the API
+ * would refuse: the start fails with the list of bad fields and nothing is written.
  */
 @Component("registerComplaint")
 public class RegisterComplaintDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
-  private final ComplaintDeadlines deadlines;
-  private final DecisionService decisionService;
+  private final ComplaintIntakeValidator validator;
   private final ObjectMapper json;
 
-  public RegisterComplaintDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines,
-      DecisionService decisionService, ObjectMapper json) {
+  public RegisterComplaintDelegate(WorkOrderRepository workOrders, ComplaintIntakeValidator validator,
+      ObjectMapper json) {
     this.workOrders = workOrders;
-    this.deadlines = deadlines;
-    this.decisionService = decisionService;
+    this.validator = validator;
     this.json = json;
   }
 
   @Override
   public void execute(DelegateExecution execution) throws JsonProcessingException {
-    Object given = execution.getVariable(RECEIVED_AT);
-    Instant receivedAt = given == null || given instanceof String s && s.isBlank()
-        ? WorkOrderRepository.now()
-        : deadlines.toInstant(given);
+    ComplaintIntake intake = validate(execution);
+    String details = intake.templateFields().isEmpty() ? null : json.writeValueAsString(intake.templateFields());
     String orderNo = workOrders.create(new NewWorkOrder(
         OrderType.COMPLAINT, STATUS_OPEN, execution.getProcessInstanceId(),
-        text(execution, CHANNEL), text(execution, CATEGORY), text(execution, REGION),
-        text(execution, CUSTOMER_SEGMENT), text(execution, CUSTOMER_TIER), text(execution, BRAND),
-        text(execution, CUSTOMER_PHONE), text(execution, CUSTOMER_NAME), text(execution, DESCRIPTION),
-        templateDetails(execution), null, receivedAt));
+        intake.channel(), intake.category(), intake.region(), intake.customerSegment(), intake.customerTier(),
+        intake.brand(), intake.customerPhone(), intake.customerName(), intake.description(),
+        details, null, intake.receivedAt()));
     execution.setVariable(ORDER_NO, orderNo);
-    execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
+    execution.setVariable(RECEIVED_AT, Date.from(intake.receivedAt()));
     execution.setVariable(ROUNDS, 1);
     execution.setProcessBusinessKey(orderNo);
   }
 
-  /**
-   * The category template's own fields (decision complaint-template: the catalogue of categories and their
-   * fields) that intake filled in, as JSON; null when there are none.
-   */
-  private String templateDetails(DelegateExecution execution) throws JsonProcessingException {
-    List<String> fields = decisionService.evaluateDecisionByKey(TEMPLATE_DECISION)
-        .variables(Variables.createVariables().putValue(CATEGORY, execution.getVariable(CATEGORY)))
-        .evaluate().collectEntries(TEMPLATE_FIELD);
-    Map<String, Object> details = new LinkedHashMap<>();
-    for (String field : fields) {
-      Object value = execution.getVariable(field);
-      if (value != null && !(value instanceof String s && s.isBlank())) {
-        details.put(field, value);
-      }
+  private ComplaintIntake validate(DelegateExecution execution) {
+    ComplaintIntakeValidator.Result result = validator.validate(execution.getVariables(), WorkOrderRepository.now());
+    if (!result.valid()) {
+      throw new InvalidInputException("The complaint was not recorded: " + result.errors().stream()
+          .map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; ")), result.errors());
     }
-    return details.isEmpty() ? null : json.writeValueAsString(details);
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
+    return result.intake();
   }
 }
