@@ -195,12 +195,15 @@ class ComplaintHandlingProcessTest extends ComplaintProcessTestSupport {
   }
 
   @Test
-  void deadlinesSentBackByAReadOnlyFormFieldDoNotReplaceTheDeadlines() {
+  void formsShowDeadlinesInShanghaiTimeAndCannotReplaceThem() {
     ProcessInstance complaint = startComplaint(intake(newPhone()));
 
-    // Tasklist submits read-only fields too: the deadlines come back as text in the browser's local time
+    // The form shows the deadlines as text in Shanghai time; should a client send them back, they stay text
+    assertThat(runtimeService.getVariables(task(complaint, Task_FirstContact).getExecutionId()))
+        .containsEntry("firstContactDueText", "2026-11-23 10:00 周一 (+08:00)")
+        .containsEntry("closureDueText", "2026-11-27 17:00 周五 (+08:00)");
     complete(complaint, Task_FirstContact, Map.of("contactResult", "REACHED", "contactNote", "已联系",
-        "needsOnSiteVisit", false, "firstContactDue", "2026-11-23T02:00:00", "closureDue", "2026-11-27T09:00:00"));
+        "needsOnSiteVisit", false, "firstContactDueText", "tampered", "closureDueText", "tampered"));
 
     assertThat(runtimeService.getVariable(complaint.getId(), "closureDue")).isEqualTo(at("2026-11-27T17:00+08:00"));
     assertThat(runtimeService.getVariable(complaint.getId(), "firstContactDue"))

@@ -31,7 +31,7 @@ class CamundaFormsTest {
 
   /** Context shown read-only on task forms (contracts: "Read-only context"). */
   static final Set<String> CONTEXT = Set.of("orderNo", "customerName", "customerPhone", "category", "description",
-      "firstContactDue", "closureDue");
+      "firstContactDueText", "closureDueText");
 
   /** form id → (field → required) as in docs/contracts.md "Task form fields". */
   static final Map<String, Map<String, Boolean>> CONTRACT = new LinkedHashMap<>();
@@ -53,9 +53,9 @@ class CamundaFormsTest {
 
   /** Read-only context a form may show beyond CONTEXT: variables the contracts name for that process. */
   static final Map<String, Set<String>> EXTRA_CONTEXT = Map.of(
-      "complaint-on-site-visit", Set.of("appointmentAt"),
+      "complaint-on-site-visit", Set.of("appointmentAtText"),
       "complaint-reply", Set.of("resolution"),
-      "return-visit", Set.of("returnVisitDue"),
+      "return-visit", Set.of("returnVisitDueText"),
       "escalation-instruction", Set.of("escalationReason", "escalationLevel"));
 
   static Map<String, JsonNode> forms = new LinkedHashMap<>();
