@@ -53,6 +53,8 @@ public class IdentitySetup implements InitializingBean {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
   public static final String DEMO_PASSWORD = "demo";
   public static final String MY_TASKS_FILTER = "我的任务 My tasks";
+  /** Tasklist opens the filter with the lowest priority: staff land on their group's queue, most urgent first. */
+  private static final int GROUP_QUEUE_FIRST = 0;
   static final String ANY = Authorization.ANY;
   /** Shown for each task in Tasklist's list: which work order, whose, what about. */
   static final List<Map<String, String>> TASK_LIST_VARIABLES = List.of(
@@ -113,8 +115,9 @@ public class IdentitySetup implements InitializingBean {
     grant(group.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(group.id(), Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     Filter filter = ensureFilter(group.filterName(), "Tasks for " + group.id() + " (candidate group)",
-        taskService.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks().orderByDueDate().asc(),
-        10);
+        taskService.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks()
+            .orderByTaskPriority().desc().orderByDueDate().asc(),
+        GROUP_QUEUE_FIRST);
     grant(group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
@@ -148,7 +151,8 @@ public class IdentitySetup implements InitializingBean {
 
   private void ensureMyTasksFilter() {
     Filter filter = ensureFilter(MY_TASKS_FILTER, "Tasks assigned to me",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), 0);
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
+        GROUP_QUEUE_FIRST + 10);
     for (GroupDefinition group : ALL) {
       if (group.staff()) {
         grant(group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
