@@ -3,17 +3,7 @@ package com.serviceloop.complaint;
 /** The process variables of complaint-handling (the intake form, the other task forms, the decisions). */
 public final class ComplaintVariables {
 
-  // Intake (start form complaint-intake and POST /api/complaints)
-  public static final String CUSTOMER_PHONE = "customerPhone";
-  public static final String CUSTOMER_NAME = "customerName";
-  public static final String CUSTOMER_SEGMENT = "customerSegment";
-  public static final String CUSTOMER_TIER = "customerTier";
-  public static final String BRAND = "brand";
-  public static final String REGION = "region";
-  public static final String CHANNEL = "channel";
-  public static final String CATEGORY = "category";
-  public static final String DESCRIPTION = "description";
-  public static final String RECEIVED_AT = "receivedAt";
+  // Intake fields (start form complaint-intake, POST /api/complaints): see intake.ComplaintIntakeFields
   /** The authenticated user who started the process (camunda:initiator). */
   public static final String INITIATOR = "initiator";
 

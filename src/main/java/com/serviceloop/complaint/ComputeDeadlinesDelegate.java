@@ -1,6 +1,7 @@
 package com.serviceloop.complaint;
 
 import static com.serviceloop.complaint.ComplaintVariables.*;
+import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
 
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;

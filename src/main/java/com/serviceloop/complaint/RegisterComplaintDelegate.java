@@ -1,6 +1,7 @@
 package com.serviceloop.complaint;
 
 import static com.serviceloop.complaint.ComplaintVariables.*;
+import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
