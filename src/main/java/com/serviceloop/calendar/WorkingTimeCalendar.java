@@ -359,6 +359,18 @@ public class WorkingTimeCalendar {
         "Not a date-time: " + (value == null ? "null" : value.getClass().getSimpleName() + " " + value));
   }
 
+  /**
+   * A moment as staff read it on a task form: local time in the calendar's zone with its weekday and
+   * offset, e.g. "2026-11-23 10:00 周一 (+08:00)"; null for null. Used by the models' input parameters
+   * (${workingTimeCalendar.display(firstContactDue)}), so forms never show raw UTC.
+   */
+  public String display(Object value) {
+    return value == null ? null : DISPLAY.format(toInstant(value).atZone(zone));
+  }
+
+  private static final java.time.format.DateTimeFormatter DISPLAY =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm EEE (xxx)", Locale.CHINA);
+
   // ---------------------------------------------------------------- ISO-8601 durations
 
   /** An ISO-8601 duration split into its date part and its time part. */

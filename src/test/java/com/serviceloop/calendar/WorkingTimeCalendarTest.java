@@ -313,6 +313,13 @@ class WorkingTimeCalendarTest {
     }
 
     @Test
+    void displaysMomentsInShanghaiTimeForForms() {
+      assertThat(calendar.display(Date.from(at("2026-11-23T02:00:00Z")))).isEqualTo("2026-11-23 10:00 周一 (+08:00)");
+      assertThat(calendar.display("2026-11-21T15:30+08:00")).isEqualTo("2026-11-21 15:30 周六 (+08:00)");
+      assertThat(calendar.display(null)).isNull();
+    }
+
+    @Test
     void workingTimeAndNextWorkingMoment() {
       assertThat(calendar.isWorkingTime(at("2026-11-20T17:59+08:00"))).isTrue();
       assertThat(calendar.isWorkingTime(at("2026-11-20T18:00+08:00"))).isFalse();

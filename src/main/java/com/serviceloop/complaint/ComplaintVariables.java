@@ -1,0 +1,79 @@
+package com.serviceloop.complaint;
+
+/** The process variables of complaint-handling (the intake form, the other task forms, the decisions). */
+public final class ComplaintVariables {
+
+  // Intake fields (start form complaint-intake, POST /api/complaints): see intake.ComplaintIntakeFields
+  /** The authenticated user who started the process (camunda:initiator). */
+  public static final String INITIATOR = "initiator";
+
+  public static final String ORDER_NO = "orderNo";
+
+  // complaint-routing, or the triage form
+  public static final String ASSURANCE_MODULE = "assuranceModule";
+  public static final String RESPONSIBLE_GROUP = "responsibleGroup";
+  public static final String TRIAGE_NOTE = "triageNote";
+
+  // complaint-first-contact-owner (首问负责)
+  public static final String FIRST_CONTACT_GROUP = "firstContactGroup";
+  /** The intake user when a member of the first-contact group, else null (the group owns it). */
+  public static final String FIRST_CONTACT_USER = "firstContactUser";
+
+  // complaint-service-level
+  public static final String PRIORITY = "priority";
+  public static final String FIRST_CONTACT_LIMIT = "firstContactLimit";
+  public static final String FIRST_CONTACT_TIME_MODE = "firstContactTimeMode";
+  public static final String CLOSURE_LIMIT = "closureLimit";
+  public static final String CLOSURE_TIME_MODE = "closureTimeMode";
+  public static final String REPROCESSING_LIMIT = "reprocessingLimit";
+  /** Input parameter of Task_StartReprocessingRound: how the re-processing limit is counted. */
+  public static final String REPROCESSING_TIME_MODE = "reprocessingTimeMode";
+  public static final String RETURN_VISIT_LIMIT = "returnVisitLimit";
+  public static final String INTAKE_ESCALATION = "intakeEscalation";
+
+  // deadlines (java.util.Date)
+  public static final String FIRST_CONTACT_DUE = "firstContactDue";
+  public static final String CLOSURE_DUE = "closureDue";
+
+  // repeat complaint check (input parameter repeatWindow on Task_CheckRepeatComplaint)
+  public static final String REPEAT_WINDOW = "repeatWindow";
+  public static final String REPEAT_COMPLAINT = "repeatComplaint";
+
+  // breaches (input parameters of the Record breach tasks)
+  public static final String BREACH_REASON = "breachReason";
+  public static final String BREACH_DEADLINE = "breachDeadline";
+
+  // complaint-first-contact form
+  public static final String CONTACT_RESULT = "contactResult";
+  public static final String CONTACT_NOTE = "contactNote";
+  public static final String NEEDS_ON_SITE_VISIT = "needsOnSiteVisit";
+  public static final String APPOINTMENT_AT = "appointmentAt";
+
+  // complaint-on-site-visit form
+  public static final String VISIT_NOTE = "visitNote";
+
+  // complaint-resolution form
+  public static final String RESOLUTION = "resolution";
+  public static final String ROOT_CAUSE = "rootCause";
+  public static final String RESPONSIBLE_PARTY = "responsibleParty";
+  public static final String DISPUTED_AMOUNT = "disputedAmount";
+
+  // service-commitment
+  public static final String COMMITMENT = "commitment";
+  public static final String COMPENSATION_FACTOR = "compensationFactor";
+  public static final String COMPENSATION_AMOUNT = "compensationAmount";
+
+  // complaint-reply form
+  public static final String REPLY_NOTE = "replyNote";
+
+  // return visit and closure
+  public static final String RETURN_VISIT_OUTCOME = "returnVisitOutcome";
+  public static final String ROUNDS = "rounds";
+  /** Input parameter of the close tasks: CLOSED, CLOSED_UNREACHABLE, CLOSED_UNSATISFIED. */
+  public static final String CLOSURE_STATUS = "closureStatus";
+
+  /** Work-order status while the complaint is being handled. */
+  public static final String STATUS_OPEN = "OPEN";
+
+  private ComplaintVariables() {}
+}

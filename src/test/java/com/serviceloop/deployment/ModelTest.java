@@ -1,0 +1,170 @@
+package com.serviceloop.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.serviceloop.ServiceLoopTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * What a process owner and the engine need of every model: it parses, every node and flow has
+ * diagram information, and every form, decision, called process and delegate bean it names exists.
+ */
+@ServiceLoopTest
+class ModelTest {
+
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  private static final Pattern BEAN = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\.[A-Za-z_]+\\(|})");
+
+  @Autowired ApplicationContext context;
+  @Autowired RepositoryService repositoryService;
+
+  @Test
+  void everyModelIsCompleteAndEverythingItNamesExists() throws IOException {
+    List<Path> bpmnFiles = files("processes", ".bpmn");
+    assertThat(bpmnFiles).isNotEmpty();
+    Set<String> formIds = formIds();
+    Set<String> decisionIds = decisionIds();
+    Set<String> processIds = new HashSet<>();
+    List<BpmnModelInstance> models = new ArrayList<>();
+    for (Path file : bpmnFiles) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      Bpmn.validateModel(model);
+      models.add(model);
+      model.getModelElementsByType(Process.class).forEach(p -> processIds.add(p.getId()));
+      assertThat(file.getFileName().toString())
+          .as("file named after its process").isEqualTo(
+              model.getModelElementsByType(Process.class).iterator().next().getId() + ".bpmn");
+    }
+
+    List<String> problems = new ArrayList<>();
+    for (BpmnModelInstance model : models) {
+      Set<String> shapes = new HashSet<>();
+      model.getModelElementsByType(BpmnShape.class).forEach(s -> shapes.add(s.getBpmnElement().getId()));
+      Set<String> edges = new HashSet<>();
+      model.getModelElementsByType(BpmnEdge.class).forEach(e -> edges.add(e.getBpmnElement().getId()));
+      for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+        if (!shapes.contains(node.getId())) problems.add(node.getId() + " has no shape");
+        boolean joiningGateway = node instanceof Gateway && node.getOutgoing().size() <= 1;
+        if (!joiningGateway && (node.getName() == null || node.getName().isBlank())) {
+          problems.add(node.getId() + " has no name");
+        }
+      }
+      for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+        if (!edges.contains(flow.getId())) problems.add(flow.getId() + " has no edge");
+      }
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        String form = task.getCamundaFormRef();
+        if (form == null || !formIds.contains(form)) problems.add(task.getId() + " names missing form " + form);
+        if (!"deployment".equals(task.getCamundaFormRefBinding())) {
+          problems.add(task.getId() + " form not bound to its deployment");
+        }
+        if (task.getCamundaDueDate() == null) problems.add(task.getId() + " has no due date");
+        if (task.getCamundaCandidateGroups() == null && task.getCamundaAssignee() == null) {
+          problems.add(task.getId() + " has no candidate group or assignee");
+        }
+      }
+      for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+        if (!decisionIds.contains(task.getCamundaDecisionRef())) {
+          problems.add(task.getId() + " names missing decision " + task.getCamundaDecisionRef());
+        }
+      }
+      for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+        if (!processIds.contains(call.getCalledElement())) {
+          problems.add(call.getId() + " calls missing process " + call.getCalledElement());
+        }
+      }
+      for (ModelElementInstance element : model.getModelElementsByType(BaseElement.class)) {
+        for (String attribute : new String[] {"delegateExpression", "expression"}) {
+          beansExist(element.getAttributeValueNs(CAMUNDA_NS, attribute), ((BaseElement) element).getId(), problems);
+        }
+      }
+      for (CamundaIn in : model.getModelElementsByType(CamundaIn.class)) {
+        beansExist(in.getCamundaSourceExpression(), "camunda:in " + in.getCamundaTarget(), problems);
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyModelIsDeployedUnderItsRelativeName() throws IOException {
+    var deployment = repositoryService.createDeploymentQuery()
+        .deploymentName(ModelDeployer.DEPLOYMENT_NAME).orderByDeploymentTime().desc().list().get(0);
+    List<String> deployed = repositoryService.getDeploymentResourceNames(deployment.getId());
+    List<String> expected = new ArrayList<>();
+    for (String[] folder : new String[][] {{"processes", ".bpmn"}, {"dmn", ".dmn"}, {"forms", ".form"}}) {
+      files(folder[0], folder[1]).forEach(f -> expected.add(folder[0] + "/" + f.getFileName()));
+    }
+    assertThat(deployed).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  /** Every ${bean...} an expression names is a Spring bean (process variables are lower-case too, so only
+   *  names followed by a method call or used as a whole delegate expression count). */
+  private void beansExist(String expression, String where, List<String> problems) {
+    if (expression == null) {
+      return;
+    }
+    Matcher bean = BEAN.matcher(expression);
+    while (bean.find()) {
+      if (!context.containsBean(bean.group(1))) {
+        problems.add(where + " names missing bean " + bean.group(1));
+      }
+    }
+  }
+
+  private static List<Path> files(String folder, String suffix) throws IOException {
+    try (Stream<Path> paths = Files.list(Path.of(folder))) {
+      return paths.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  private static Set<String> formIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    ObjectMapper json = new ObjectMapper();
+    for (Path form : files("forms", ".form")) {
+      JsonNode node = json.readTree(form.toFile());
+      ids.add(node.get("id").asText());
+    }
+    return ids;
+  }
+
+  private static Set<String> decisionIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    var dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    for (Path file : files("dmn", ".dmn")) {
+      try (var in = Files.newInputStream(file)) {
+        dmnEngine.parseDecisions(in).forEach(d -> ids.add(d.getKey()));
+      }
+    }
+    return ids;
+  }
+}
