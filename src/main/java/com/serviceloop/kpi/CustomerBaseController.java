@@ -1,5 +1,7 @@
 package com.serviceloop.kpi;
 
+import com.serviceloop.api.FieldError;
+import com.serviceloop.api.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -28,36 +30,36 @@ public class CustomerBaseController {
 
   @PutMapping("/api/customer-base")
   public ResponseEntity<Map<String, Object>> put(@RequestBody(required = false) JsonNode body) {
-    List<InvalidKpiRequest.FieldProblem> problems = new ArrayList<>();
+    List<FieldError> problems = new ArrayList<>();
     if (body == null || !body.isObject()) {
-      throw new InvalidKpiRequest(List.of(new InvalidKpiRequest.FieldProblem("body", "expected a JSON object")));
+      throw new InvalidInputException("Invalid input", List.of(new FieldError("body", "expected a JSON object")));
     }
     JsonNode regionNode = body.get("region");
     String region = regionNode != null && regionNode.isTextual() ? regionNode.asText().trim() : null;
     if (region == null || region.isEmpty()) {
-      problems.add(new InvalidKpiRequest.FieldProblem("region", "required, a region name"));
+      problems.add(new FieldError("region", "required, a region name"));
     } else if (region.length() > 64) {
-      problems.add(new InvalidKpiRequest.FieldProblem("region", "at most 64 characters"));
+      problems.add(new FieldError("region", "at most 64 characters"));
     }
     JsonNode monthNode = body.get("month");
     YearMonth month = null;
     if (monthNode == null || !monthNode.isTextual() || !monthNode.asText().matches("\\d{4}-\\d{2}")) {
-      problems.add(new InvalidKpiRequest.FieldProblem("month", "required, a month YYYY-MM"));
+      problems.add(new FieldError("month", "required, a month YYYY-MM"));
     } else {
       try {
         month = YearMonth.parse(monthNode.asText());
       } catch (DateTimeParseException e) {
-        problems.add(new InvalidKpiRequest.FieldProblem("month", "not a month: '" + monthNode.asText() + "'"));
+        problems.add(new FieldError("month", "not a month: '" + monthNode.asText() + "'"));
       }
     }
     JsonNode countNode = body.get("broadbandCustomers");
     if (countNode == null || !countNode.isIntegralNumber() || !countNode.canConvertToLong()) {
-      problems.add(new InvalidKpiRequest.FieldProblem("broadbandCustomers", "required, a whole number ≥ 0"));
+      problems.add(new FieldError("broadbandCustomers", "required, a whole number ≥ 0"));
     } else if (countNode.asLong() < 0) {
-      problems.add(new InvalidKpiRequest.FieldProblem("broadbandCustomers", "must be ≥ 0"));
+      problems.add(new FieldError("broadbandCustomers", "must be ≥ 0"));
     }
     if (!problems.isEmpty()) {
-      throw new InvalidKpiRequest(problems);
+      throw new InvalidInputException("Invalid input", problems);
     }
     boolean created = customerBase.upsert(region, month, countNode.asLong());
     Map<String, Object> stored = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package com.serviceloop.kpi;
 
+import com.serviceloop.api.FieldError;
+import com.serviceloop.api.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,12 +39,12 @@ public class KpiController {
   public Map<String, Object> kpis(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String region,
       @RequestParam(required = false) String groupBy) {
-    List<InvalidKpiRequest.FieldProblem> problems = new ArrayList<>();
+    List<FieldError> problems = new ArrayList<>();
     KpiGrouping grouping = null;
     if (groupBy != null && !groupBy.isBlank()) {
       grouping = KpiGrouping.byName(groupBy).orElse(null);
       if (grouping == null) {
-        problems.add(new InvalidKpiRequest.FieldProblem("groupBy",
+        problems.add(new FieldError("groupBy",
             "one of " + Arrays.toString(KpiGrouping.values()) + ", not '" + groupBy + "'"));
       }
     }
@@ -66,10 +68,10 @@ public class KpiController {
   @GetMapping("/{id}/orders")
   public Map<String, Object> orders(@PathVariable String id, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String region) {
-    List<InvalidKpiRequest.FieldProblem> problems = new ArrayList<>();
+    List<FieldError> problems = new ArrayList<>();
     Kpi kpi = Kpi.byId(id).orElse(null);
     if (kpi == null) {
-      problems.add(new InvalidKpiRequest.FieldProblem("id", "no KPI '" + id + "'"));
+      problems.add(new FieldError("id", "no KPI '" + id + "'"));
     }
     KpiPeriod period = period(from, to, problems);
     String regionFilter = region == null || region.isBlank() ? null : region.trim();
@@ -103,28 +105,28 @@ public class KpiController {
     return body;
   }
 
-  /** Parses from/to, or throws InvalidKpiRequest with every problem found so far. */
-  private KpiPeriod period(String from, String to, List<InvalidKpiRequest.FieldProblem> problems) {
+  /** Parses from/to, or throws InvalidInputException with every problem found so far. */
+  private KpiPeriod period(String from, String to, List<FieldError> problems) {
     LocalDate start = date("from", from, problems);
     LocalDate end = date("to", to, problems);
     if (start != null && end != null && !start.isBefore(end)) {
-      problems.add(new InvalidKpiRequest.FieldProblem("to", "must be after from (to is exclusive)"));
+      problems.add(new FieldError("to", "must be after from (to is exclusive)"));
     }
     if (!problems.isEmpty()) {
-      throw new InvalidKpiRequest(problems);
+      throw new InvalidInputException("Invalid input", problems);
     }
     return new KpiPeriod(start, end, kpis.zone());
   }
 
-  private static LocalDate date(String field, String text, List<InvalidKpiRequest.FieldProblem> problems) {
+  private static LocalDate date(String field, String text, List<FieldError> problems) {
     if (text == null || text.isBlank()) {
-      problems.add(new InvalidKpiRequest.FieldProblem(field, "required, a date YYYY-MM-DD"));
+      problems.add(new FieldError(field, "required, a date YYYY-MM-DD"));
       return null;
     }
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      problems.add(new InvalidKpiRequest.FieldProblem(field, "a date YYYY-MM-DD, not '" + text + "'"));
+      problems.add(new FieldError(field, "a date YYYY-MM-DD, not '" + text + "'"));
       return null;
     }
   }

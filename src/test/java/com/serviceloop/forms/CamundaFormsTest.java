@@ -49,6 +49,10 @@ class CamundaFormsTest {
     CONTRACT.put("complaint-reply", fields("replyNote!"));
     CONTRACT.put("return-visit", fields("returnVisitOutcome!", "returnVisitComment"));
     CONTRACT.put("escalation-instruction", fields("escalationInstruction!", "escalationNewDeadline"));
+    // monthly-service-review (docs/kpi.md): the review's dynamic list, one row per hot issue
+    CONTRACT.put("monthly-service-review", fields("issue!", "department!", "person!", "deadline!", "hardest"));
+    CONTRACT.put("monthly-review-action", fields("actionResult!"));
+    CONTRACT.put("monthly-review-supervision", fields("supervisionInstruction!"));
   }
 
   /** Read-only context a form may show beyond CONTEXT: variables the contracts name for that process. */
@@ -56,7 +60,10 @@ class CamundaFormsTest {
       "complaint-on-site-visit", Set.of("appointmentAtText"),
       "complaint-reply", Set.of("resolution"),
       "return-visit", Set.of("returnVisitDueText"),
-      "escalation-instruction", Set.of("escalationReason", "escalationLevel"));
+      "escalation-instruction", Set.of("escalationReason", "escalationLevel"),
+      "monthly-service-review", Set.of("reportMonth", "kpiSummary"),
+      "monthly-review-action", Set.of("actionIssue", "actionDepartment", "actionPerson", "actionDue"),
+      "monthly-review-supervision", Set.of("actionIssue", "actionDepartment", "actionPerson", "actionDue"));
 
   static Map<String, JsonNode> forms = new LinkedHashMap<>();
 

@@ -82,6 +82,9 @@ class IdentitySetupTest {
           .as(group.demoUser()).isEqualTo(1);
       assertThat(identityService.checkPassword(group.demoUser(), "demo")).isTrue();
       assertThat(identityService.checkPassword(group.demoUser(), group.demoUser())).isFalse();
+      // a failed login locks the user for a few seconds (Camunda's login delay): unlock, so that a test
+      // running right after this one (SecurityIntegrationTest) can log in
+      identityService.unlockUser(group.demoUser());
     }
   }
 
