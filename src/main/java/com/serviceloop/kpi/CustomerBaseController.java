@@ -2,6 +2,8 @@ package com.serviceloop.kpi;
 
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.security.ApiCaller;
+import com.serviceloop.security.ServiceLoopGroups;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -17,19 +19,24 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * PUT /api/customer-base {"region": "杭州", "month": "2026-11", "broadbandCustomers": 20000}: sets
- * (inserts or replaces) the broadband customers of a region in a month. 201 when new, 200 when replaced.
+ * (inserts or replaces) the broadband customers of a region in a month. 201 when new, 200 when replaced;
+ * 403 for anyone but service supervision (and administrators).
  */
 @RestController
 public class CustomerBaseController {
 
   private final CustomerBaseRepository customerBase;
+  private final ApiCaller caller;
 
-  public CustomerBaseController(CustomerBaseRepository customerBase) {
+  public CustomerBaseController(CustomerBaseRepository customerBase, ApiCaller caller) {
     this.customerBase = customerBase;
+    this.caller = caller;
   }
 
   @PutMapping("/api/customer-base")
   public ResponseEntity<Map<String, Object>> put(@RequestBody(required = false) JsonNode body) {
+    // The denominator of complaints per 10,000 customers: set by service supervision, never by auditors.
+    caller.requireGroup("set the customer base", ServiceLoopGroups.SERVICE_SUPERVISION);
     List<FieldError> problems = new ArrayList<>();
     if (body == null || !body.isObject()) {
       throw new InvalidInputException("Invalid input", List.of(new FieldError("body", "expected a JSON object")));

@@ -144,6 +144,28 @@ class KpiApiTest {
   }
 
   @Test
+  void onlyServiceSupervisionSetsTheCustomerBaseAndAuditorsOnlyRead() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    var body = new HttpEntity<>("{\"region\":\"" + REGION + "\",\"month\":\"2026-10\",\"broadbandCustomers\":500}",
+        headers);
+    assertThat(rest.withBasicAuth("auditor1", "demo")
+        .exchange("/api/customer-base", HttpMethod.PUT, body, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("hotline1", "demo")
+        .exchange("/api/customer-base", HttpMethod.PUT, body, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_customer_base WHERE region = ?", Integer.class, REGION))
+        .isZero();
+    assertThat(rest.withBasicAuth("supervisor1", "demo")
+        .exchange("/api/customer-base", HttpMethod.PUT, body, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    assertThat(rest.withBasicAuth("auditor1", "demo")
+        .getForEntity("/api/kpis?from=2026-10-01&to=2026-11-01&region=" + REGION, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
   void theApiNeedsALogin() {
     assertThat(rest.getForEntity("/api/kpis?from=2026-11-01&to=2026-12-01", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -1,20 +1,12 @@
 package com.serviceloop.complaint.api;
 
-import com.serviceloop.api.ForbiddenException;
 import com.serviceloop.complaint.intake.ComplaintIntake;
 import com.serviceloop.complaint.intake.ComplaintIntakeValidator;
+import com.serviceloop.security.ApiCaller;
 import com.serviceloop.workorder.WorkOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,19 +26,15 @@ public class ComplaintIntakeService {
 
   private final ComplaintIntakeValidator validator;
   private final RuntimeService runtimeService;
-  private final IdentityService identityService;
-  private final AuthorizationService authorizationService;
   private final WorkOrderRepository workOrders;
-  private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final ApiCaller caller;
 
-  public ComplaintIntakeService(ComplaintIntakeValidator validator, ProcessEngine processEngine,
-      WorkOrderRepository workOrders) {
+  public ComplaintIntakeService(ComplaintIntakeValidator validator, RuntimeService runtimeService,
+      WorkOrderRepository workOrders, ApiCaller caller) {
     this.validator = validator;
-    this.runtimeService = processEngine.getRuntimeService();
-    this.identityService = processEngine.getIdentityService();
-    this.authorizationService = processEngine.getAuthorizationService();
-    this.engineConfiguration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    this.runtimeService = runtimeService;
     this.workOrders = workOrders;
+    this.caller = caller;
   }
 
   /** The outcome of a registration: the work order as the process registered it. */
@@ -54,42 +42,13 @@ public class ComplaintIntakeService {
 
   @Transactional
   public Registered register(Map<String, ?> input) {
-    requireMayRecordComplaints();
+    caller.requireMayStart(PROCESS_KEY, "record complaints");
     ComplaintIntake intake = validator.require(input, WorkOrderRepository.now());
     ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
         .setVariables(intake.toProcessVariables())
         .executeWithVariablesInReturn();
     WorkOrder workOrder = registeredWorkOrder(instance);
     return new Registered(instance.getId(), workOrder);
-  }
-
-  /**
-   * Answers 403 before looking at the input when the caller may not start complaints at all
-   * (e.g. an auditor); the engine checks the same permission again when the process starts.
-   */
-  private void requireMayRecordComplaints() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null) {
-      throw new ForbiddenException("Not authenticated");
-    }
-    if (isAdministrator(authentication)) {
-      return;
-    }
-    boolean allowed = authorizationService.isUserAuthorized(authentication.getUserId(),
-        authentication.getGroupIds(), Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, PROCESS_KEY);
-    if (!allowed) {
-      throw new ForbiddenException("User '" + authentication.getUserId()
-          + "' may not record complaints (CREATE_INSTANCE on process definition " + PROCESS_KEY + ")");
-    }
-  }
-
-  /** The engine lets its administrators (camunda-admin) do anything; so does this check. */
-  private boolean isAdministrator(Authentication authentication) {
-    List<String> adminUsers = engineConfiguration.getAdminUsers();
-    List<String> adminGroups = engineConfiguration.getAdminGroups();
-    List<String> groups = authentication.getGroupIds();
-    return adminUsers != null && adminUsers.contains(authentication.getUserId())
-        || adminGroups != null && groups != null && groups.stream().anyMatch(adminGroups::contains);
   }
 
   private WorkOrder registeredWorkOrder(ProcessInstanceWithVariables instance) {

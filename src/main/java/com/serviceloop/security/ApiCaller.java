@@ -1,0 +1,73 @@
+package com.serviceloop.security;
+
+import com.serviceloop.api.ForbiddenException;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is calling /api (the HTTP Basic filter set the engine's authentication) and what they may do.
+ * The project's endpoints answer 403 up front with a clear message, before looking at the input; the
+ * engine checks its own permissions again on whatever it is then asked to do.
+ */
+@Component
+public class ApiCaller {
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final ProcessEngineConfigurationImpl engineConfiguration;
+
+  public ApiCaller(ProcessEngine processEngine) {
+    this.identityService = processEngine.getIdentityService();
+    this.authorizationService = processEngine.getAuthorizationService();
+    this.engineConfiguration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+  }
+
+  /** The caller may start the process (CREATE_INSTANCE on its definition), e.g. record a complaint. */
+  public void requireMayStart(String processKey, String what) {
+    Authentication caller = authenticated();
+    if (isAdministrator(caller)) {
+      return;
+    }
+    if (!authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
+        Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, processKey)) {
+      throw new ForbiddenException("User '" + caller.getUserId() + "' may not " + what
+          + " (CREATE_INSTANCE on process definition " + processKey + ")");
+    }
+  }
+
+  /** The caller is a member of one of the groups (or an administrator), e.g. network staff for coverage data. */
+  public void requireGroup(String what, String... groupIds) {
+    Authentication caller = authenticated();
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    if (isAdministrator(caller) || Arrays.stream(groupIds).anyMatch(groups::contains)) {
+      return;
+    }
+    throw new ForbiddenException("User '" + caller.getUserId() + "' may not " + what
+        + " (only members of " + String.join(", ", groupIds) + ")");
+  }
+
+  private Authentication authenticated() {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null) {
+      throw new ForbiddenException("Not authenticated");
+    }
+    return caller;
+  }
+
+  /** The engine lets its administrators (camunda-admin) do anything; so do these checks. */
+  private boolean isAdministrator(Authentication caller) {
+    List<String> adminUsers = engineConfiguration.getAdminUsers();
+    List<String> adminGroups = engineConfiguration.getAdminGroups();
+    List<String> groups = caller.getGroupIds();
+    return adminUsers != null && adminUsers.contains(caller.getUserId())
+        || adminGroups != null && groups != null && groups.stream().anyMatch(adminGroups::contains);
+  }
+}
