@@ -16,6 +16,7 @@ class ApplicationStartsTest {
   @Test
   void engineRunsWithAuthorizationAndTheProjectTablesExist() {
     assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_work_order", Integer.class)).isZero();
+    // The table exists (the count is whatever other tests in this JVM have written: the database is shared).
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_work_order", Integer.class)).isNotNegative();
   }
 }

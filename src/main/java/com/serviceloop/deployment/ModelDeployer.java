@@ -57,7 +57,12 @@ public class ModelDeployer implements InitializingBean {
     }
     var result = deployment.deployWithResult();
     LOG.info("Models {}: {} resources ({} definitions deployed)", result.getId(), names.size(),
-        result.getDeployedProcessDefinitions().size() + result.getDeployedDecisionDefinitions().size());
+        count(result.getDeployedProcessDefinitions()) + count(result.getDeployedDecisionDefinitions()));
+  }
+
+  /** The engine answers null, not an empty list, for a kind of definition the deployment has none of. */
+  private static int count(List<?> definitions) {
+    return definitions == null ? 0 : definitions.size();
   }
 
   /** The models in one top-level folder, named by their path relative to the classpath root. */

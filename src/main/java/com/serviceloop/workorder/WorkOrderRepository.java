@@ -74,6 +74,13 @@ public class WorkOrderRepository {
     return found.stream().findFirst();
   }
 
+  /** The work order a process instance registered (complaint intake reads its answer from it). */
+  public Optional<WorkOrder> findByProcessInstanceId(String processInstanceId) {
+    List<WorkOrder> found = jdbc.query("SELECT * FROM sl_work_order WHERE process_instance_id = ?", this::map,
+        processInstanceId);
+    return found.stream().findFirst();
+  }
+
   public WorkOrder get(String orderNo) {
     return find(orderNo).orElseThrow(() -> new IllegalStateException("No work order " + orderNo));
   }
@@ -84,6 +91,11 @@ public class WorkOrderRepository {
 
   public void setRouting(String orderNo, String assuranceModule, String responsibleGroup) {
     update(orderNo, "assurance_module = ?, responsible_group = ?", assuranceModule, responsibleGroup);
+  }
+
+  /** 首问负责: the user or group who owns the first contact and the reply. */
+  public void setFirstContactOwner(String orderNo, String owner) {
+    update(orderNo, "first_contact_owner = ?", owner);
   }
 
   public void setServiceLevel(String orderNo, int priority, Instant firstContactDue, Instant completionDue,

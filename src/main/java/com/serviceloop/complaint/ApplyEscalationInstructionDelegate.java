@@ -1,0 +1,60 @@
+package com.serviceloop.complaint;
+
+import static com.serviceloop.complaint.ComplaintVariables.CLOSURE_DUE;
+import static com.serviceloop.complaint.ComplaintVariables.ORDER_NO;
+import static com.serviceloop.escalation.EscalationVariables.ESCALATION_NEW_DEADLINE;
+
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Apply instruction: the supervisor's instruction arrived (message EscalationInstruction, with
+ * escalationInstruction, escalationLevel and escalationNewDeadline, now variables of this process).
+ * A new deadline becomes the closure deadline: on the work order, on the complaint's open tasks
+ * and on the Closure due timer.
+ */
+@Component("applyEscalationInstruction")
+public class ApplyEscalationInstructionDelegate implements JavaDelegate {
+
+  private final WorkOrderRepository workOrders;
+  private final ComplaintDeadlines deadlines;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+
+  public ApplyEscalationInstructionDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines,
+      TaskService taskService, ManagementService managementService) {
+    this.workOrders = workOrders;
+    this.deadlines = deadlines;
+    this.taskService = taskService;
+    this.managementService = managementService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object given = execution.getVariable(ESCALATION_NEW_DEADLINE);
+    if (given == null || given instanceof String s && s.isBlank()) {
+      return;
+    }
+    Instant newDeadline = deadlines.toInstant(given);
+    Date due = Date.from(newDeadline);
+    execution.setVariable(CLOSURE_DUE, due);
+    workOrders.setClosureDue((String) execution.getVariable(ORDER_NO), newDeadline);
+    String processInstanceId = execution.getProcessInstanceId();
+    for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      task.setDueDate(due);
+      taskService.saveTask(task);
+    }
+    for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId)
+        .activityId(ComplaintProcess.Timer_ClosureDue).timers().list()) {
+      managementService.setJobDuedate(timer.getId(), due);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package com.serviceloop.complaint;
+
+import static com.serviceloop.complaint.ComplaintVariables.*;
+
+import com.serviceloop.workorder.WorkOrderRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Close complaint: the final status (input parameter closureStatus) and on time against closure_due. */
+@Component("closeComplaint")
+public class CloseComplaintDelegate implements JavaDelegate {
+
+  private final WorkOrderRepository workOrders;
+
+  public CloseComplaintDelegate(WorkOrderRepository workOrders) {
+    this.workOrders = workOrders;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    workOrders.recordClosure((String) execution.getVariable(ORDER_NO), (String) execution.getVariable(CLOSURE_STATUS),
+        WorkOrderRepository.now());
+  }
+}

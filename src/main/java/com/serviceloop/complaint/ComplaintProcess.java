@@ -1,0 +1,51 @@
+package com.serviceloop.complaint;
+
+/** processes/complaint-handling.bpmn: the process id and the element ids tests and code refer to. */
+public final class ComplaintProcess {
+
+  public static final String PROCESS_ID = "complaint-handling";
+
+  public static final String StartEvent_ComplaintReceived = "StartEvent_ComplaintReceived";
+  public static final String Task_RegisterComplaint = "Task_RegisterComplaint";
+  public static final String Task_RouteComplaint = "Task_RouteComplaint";
+  public static final String Gateway_Routed = "Gateway_Routed";
+  public static final String Task_TriageComplaint = "Task_TriageComplaint";
+  public static final String Task_DetermineFirstContactOwner = "Task_DetermineFirstContactOwner";
+  public static final String Task_RecordAssignment = "Task_RecordAssignment";
+  public static final String Task_DetermineServiceLevel = "Task_DetermineServiceLevel";
+  public static final String Task_ComputeDeadlines = "Task_ComputeDeadlines";
+  public static final String Task_CheckRepeatComplaint = "Task_CheckRepeatComplaint";
+  public static final String Gateway_EscalateAtIntake = "Gateway_EscalateAtIntake";
+  public static final String Task_EscalateAtIntake = "Task_EscalateAtIntake";
+  public static final String SubProcess_HandleComplaint = "SubProcess_HandleComplaint";
+  public static final String Gateway_FirstRound = "Gateway_FirstRound";
+  public static final String Task_FirstContact = "Task_FirstContact";
+  public static final String Timer_FirstContactDue = "Timer_FirstContactDue";
+  public static final String Task_RecordFirstContactBreach = "Task_RecordFirstContactBreach";
+  public static final String Task_EscalateFirstContactOverdue = "Task_EscalateFirstContactOverdue";
+  public static final String Task_RecordFirstContact = "Task_RecordFirstContact";
+  public static final String Gateway_OnSiteVisit = "Gateway_OnSiteVisit";
+  public static final String Task_VisitCustomer = "Task_VisitCustomer";
+  public static final String Task_ResolveComplaint = "Task_ResolveComplaint";
+  public static final String Task_ApplyServiceCommitment = "Task_ApplyServiceCommitment";
+  public static final String Task_RecordResolution = "Task_RecordResolution";
+  public static final String Task_ReplyToCustomer = "Task_ReplyToCustomer";
+  public static final String Timer_ClosureDue = "Timer_ClosureDue";
+  public static final String Task_RecordClosureBreach = "Task_RecordClosureBreach";
+  public static final String Task_EscalateClosureOverdue = "Task_EscalateClosureOverdue";
+  public static final String Task_ReturnVisit = "Task_ReturnVisit";
+  public static final String Gateway_CustomerSatisfied = "Gateway_CustomerSatisfied";
+  public static final String Task_CloseComplaint = "Task_CloseComplaint";
+  public static final String EndEvent_ComplaintClosed = "EndEvent_ComplaintClosed";
+  public static final String Task_CloseUnreachable = "Task_CloseUnreachable";
+  public static final String EndEvent_ClosedUnreachable = "EndEvent_ClosedUnreachable";
+  public static final String Gateway_AnotherRound = "Gateway_AnotherRound";
+  public static final String Task_CloseUnsatisfied = "Task_CloseUnsatisfied";
+  public static final String EndEvent_ClosedUnsatisfied = "EndEvent_ClosedUnsatisfied";
+  public static final String Task_StartReprocessingRound = "Task_StartReprocessingRound";
+  public static final String Task_EscalateUnsatisfied = "Task_EscalateUnsatisfied";
+  public static final String SubProcess_EscalationInstruction = "SubProcess_EscalationInstruction";
+  public static final String Task_ApplyInstruction = "Task_ApplyInstruction";
+
+  private ComplaintProcess() {}
+}

@@ -1,0 +1,94 @@
+package com.serviceloop.complaint;
+
+import java.util.List;
+
+/** The process variables of complaint-handling (the intake form, the other task forms, the decisions). */
+public final class ComplaintVariables {
+
+  // Intake (start form complaint-intake and POST /api/complaints)
+  public static final String CUSTOMER_PHONE = "customerPhone";
+  public static final String CUSTOMER_NAME = "customerName";
+  public static final String CUSTOMER_SEGMENT = "customerSegment";
+  public static final String CUSTOMER_TIER = "customerTier";
+  public static final String BRAND = "brand";
+  public static final String REGION = "region";
+  public static final String CHANNEL = "channel";
+  public static final String CATEGORY = "category";
+  public static final String DESCRIPTION = "description";
+  public static final String RECEIVED_AT = "receivedAt";
+  /** The authenticated user who started the process (camunda:initiator). */
+  public static final String INITIATOR = "initiator";
+
+  /** The category templates' own fields (complaint-template); whichever are present go to the details JSON. */
+  public static final List<String> TEMPLATE_FIELDS = List.of(
+      "location", "businessHall", "productName", "billingMonth", "disputedAmount", "broadbandAccount",
+      "spName", "spServiceCode", "subject");
+
+  public static final String ORDER_NO = "orderNo";
+
+  // complaint-routing, or the triage form
+  public static final String ASSURANCE_MODULE = "assuranceModule";
+  public static final String RESPONSIBLE_GROUP = "responsibleGroup";
+  public static final String TRIAGE_NOTE = "triageNote";
+
+  // complaint-first-contact-owner (首问负责)
+  public static final String FIRST_CONTACT_GROUP = "firstContactGroup";
+  /** The intake user when a member of the first-contact group, else null (the group owns it). */
+  public static final String FIRST_CONTACT_USER = "firstContactUser";
+
+  // complaint-service-level
+  public static final String PRIORITY = "priority";
+  public static final String FIRST_CONTACT_LIMIT = "firstContactLimit";
+  public static final String FIRST_CONTACT_TIME_MODE = "firstContactTimeMode";
+  public static final String CLOSURE_LIMIT = "closureLimit";
+  public static final String CLOSURE_TIME_MODE = "closureTimeMode";
+  public static final String REPROCESSING_LIMIT = "reprocessingLimit";
+  public static final String RETURN_VISIT_LIMIT = "returnVisitLimit";
+  public static final String INTAKE_ESCALATION = "intakeEscalation";
+
+  // deadlines (java.util.Date)
+  public static final String FIRST_CONTACT_DUE = "firstContactDue";
+  public static final String CLOSURE_DUE = "closureDue";
+
+  // repeat complaint check (input parameter repeatWindow on Task_CheckRepeatComplaint)
+  public static final String REPEAT_WINDOW = "repeatWindow";
+  public static final String REPEAT_COMPLAINT = "repeatComplaint";
+
+  // breaches (input parameters of the Record breach tasks)
+  public static final String BREACH_REASON = "breachReason";
+  public static final String BREACH_DEADLINE = "breachDeadline";
+
+  // complaint-first-contact form
+  public static final String CONTACT_RESULT = "contactResult";
+  public static final String CONTACT_NOTE = "contactNote";
+  public static final String NEEDS_ON_SITE_VISIT = "needsOnSiteVisit";
+  public static final String APPOINTMENT_AT = "appointmentAt";
+
+  // complaint-on-site-visit form
+  public static final String VISIT_NOTE = "visitNote";
+
+  // complaint-resolution form
+  public static final String RESOLUTION = "resolution";
+  public static final String ROOT_CAUSE = "rootCause";
+  public static final String RESPONSIBLE_PARTY = "responsibleParty";
+  public static final String DISPUTED_AMOUNT = "disputedAmount";
+
+  // service-commitment
+  public static final String COMMITMENT = "commitment";
+  public static final String COMPENSATION_FACTOR = "compensationFactor";
+  public static final String COMPENSATION_AMOUNT = "compensationAmount";
+
+  // complaint-reply form
+  public static final String REPLY_NOTE = "replyNote";
+
+  // return visit and closure
+  public static final String RETURN_VISIT_OUTCOME = "returnVisitOutcome";
+  public static final String ROUNDS = "rounds";
+  /** Input parameter of the close tasks: CLOSED, CLOSED_UNREACHABLE, CLOSED_UNSATISFIED. */
+  public static final String CLOSURE_STATUS = "closureStatus";
+
+  /** Work-order status while the complaint is being handled. */
+  public static final String STATUS_OPEN = "OPEN";
+
+  private ComplaintVariables() {}
+}

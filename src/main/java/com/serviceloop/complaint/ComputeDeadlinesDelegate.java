@@ -1,0 +1,41 @@
+package com.serviceloop.complaint;
+
+import static com.serviceloop.complaint.ComplaintVariables.*;
+
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compute deadlines: first contact and closure, counted from receivedAt with the limits and time modes
+ * complaint-service-level decided. They become Date variables (the timers' timeDate and the tasks'
+ * due dates) and the work order's deadlines; resolution is due at the closure deadline.
+ */
+@Component("computeComplaintDeadlines")
+public class ComputeDeadlinesDelegate implements JavaDelegate {
+
+  private final WorkOrderRepository workOrders;
+  private final ComplaintDeadlines deadlines;
+
+  public ComputeDeadlinesDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines) {
+    this.workOrders = workOrders;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Instant receivedAt = deadlines.toInstant(execution.getVariable(RECEIVED_AT));
+    Instant firstContactDue = deadlines.due(receivedAt,
+        (String) execution.getVariable(FIRST_CONTACT_LIMIT), (String) execution.getVariable(FIRST_CONTACT_TIME_MODE));
+    Instant closureDue = deadlines.due(receivedAt,
+        (String) execution.getVariable(CLOSURE_LIMIT), (String) execution.getVariable(CLOSURE_TIME_MODE));
+    int priority = ((Number) execution.getVariable(PRIORITY)).intValue();
+    execution.setVariable(FIRST_CONTACT_DUE, Date.from(firstContactDue));
+    execution.setVariable(CLOSURE_DUE, Date.from(closureDue));
+    workOrders.setServiceLevel((String) execution.getVariable(ORDER_NO), priority, firstContactDue, closureDue,
+        closureDue);
+  }
+}

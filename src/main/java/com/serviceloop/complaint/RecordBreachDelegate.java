@@ -1,0 +1,31 @@
+package com.serviceloop.complaint;
+
+import static com.serviceloop.complaint.ComplaintVariables.*;
+
+import com.serviceloop.workorder.WorkOrderRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Record breach: a deadline timer fired; the breach goes to sl_breach and the work goes on. The task's
+ * input parameters say which: breachReason (FIRST_CONTACT_OVERDUE, CLOSURE_OVERDUE) and breachDeadline.
+ */
+@Component("recordBreach")
+public class RecordBreachDelegate implements JavaDelegate {
+
+  private final WorkOrderRepository workOrders;
+  private final ComplaintDeadlines deadlines;
+
+  public RecordBreachDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines) {
+    this.workOrders = workOrders;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object deadline = execution.getVariable(BREACH_DEADLINE);
+    workOrders.recordBreach((String) execution.getVariable(ORDER_NO), (String) execution.getVariable(BREACH_REASON),
+        deadline == null ? null : deadlines.toInstant(deadline), WorkOrderRepository.now());
+  }
+}

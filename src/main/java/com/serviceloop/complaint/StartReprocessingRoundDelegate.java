@@ -1,0 +1,35 @@
+package com.serviceloop.complaint;
+
+import static com.serviceloop.complaint.ComplaintVariables.*;
+
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start re-processing round (再跟踪、再处理): the customer was not satisfied; one more round, due
+ * reprocessingLimit (complaint-service-level, counted in the closure's time mode) from now.
+ */
+@Component("startReprocessingRound")
+public class StartReprocessingRoundDelegate implements JavaDelegate {
+
+  private final WorkOrderRepository workOrders;
+  private final ComplaintDeadlines deadlines;
+
+  public StartReprocessingRoundDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines) {
+    this.workOrders = workOrders;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Instant closureDue = deadlines.due(WorkOrderRepository.now(), (String) execution.getVariable(REPROCESSING_LIMIT),
+        (String) execution.getVariable(CLOSURE_TIME_MODE));
+    execution.setVariable(ROUNDS, ((Number) execution.getVariable(ROUNDS)).intValue() + 1);
+    execution.setVariable(CLOSURE_DUE, Date.from(closureDue));
+    workOrders.startNewRound((String) execution.getVariable(ORDER_NO), closureDue);
+  }
+}

@@ -1,0 +1,223 @@
+package com.serviceloop.complaint.intake;
+
+import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
+
+import com.serviceloop.api.FieldError;
+import com.serviceloop.api.InvalidInputException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a complaint as it arrives — from POST /api/complaints (JSON) or from the complaint-intake
+ * start form (form variables) — and reports EVERY bad field at once, not only the first.
+ *
+ * <p>Required: customerPhone (mobile or landline pattern), customerName, customerSegment, customerTier,
+ * region, channel, category (known to the complaint-template decision), description, and the
+ * template fields of the category; optional: brand, receivedAt (ISO-8601 with an offset, not in the
+ * future; default now). billingMonth is YYYY-MM, disputedAmount a number ≥ 0 with at most two
+ * decimals. Plain domain code: no Camunda types, the clock is passed in.
+ */
+@Component
+public class ComplaintIntakeValidator {
+
+  /** Channel systems' clocks drift a little: receivedAt may be this far ahead of ours. */
+  public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+  static final int NAME_MAX = 128;
+  static final int BRAND_MAX = 32;
+  static final int REGION_MAX = 64;
+  static final int DESCRIPTION_MAX = 4000;
+  static final int TEMPLATE_TEXT_MAX = 200;
+
+  private static final Pattern PHONE = Pattern.compile(PHONE_PATTERN);
+  private static final Pattern MONTH = Pattern.compile("^\\d{4}-(0[1-9]|1[0-2])$");
+
+  private final ComplaintTemplates templates;
+
+  public ComplaintIntakeValidator(ComplaintTemplates templates) {
+    this.templates = templates;
+  }
+
+  /** The outcome: either a complaint (no errors) or the list of bad fields (no complaint). */
+  public record Result(ComplaintIntake intake, List<FieldError> errors) {
+    public boolean valid() {
+      return errors.isEmpty();
+    }
+  }
+
+  /** The valid complaint, or an {@link InvalidInputException} listing every bad field. */
+  public ComplaintIntake require(Map<String, ?> input, Instant now) {
+    Result result = validate(input, now);
+    if (!result.valid()) {
+      throw new InvalidInputException("The complaint has " + result.errors().size() + " invalid field(s)",
+          result.errors());
+    }
+    return result.intake();
+  }
+
+  public Result validate(Map<String, ?> input, Instant now) {
+    Map<String, ?> in = input == null ? Map.of() : input;
+    List<FieldError> errors = new ArrayList<>();
+
+    String phone = text(in, CUSTOMER_PHONE, true, 32, errors);
+    if (phone != null && !PHONE.matcher(phone).matches()) {
+      errors.add(new FieldError(CUSTOMER_PHONE,
+          "must be a mobile number (11 digits, e.g. 13800138000) or a landline with area code (e.g. 010-12345678)"));
+    }
+    String name = text(in, CUSTOMER_NAME, true, NAME_MAX, errors);
+    String segment = oneOf(in, CUSTOMER_SEGMENT, SEGMENTS, errors);
+    String tier = oneOf(in, CUSTOMER_TIER, TIERS, errors);
+    String brand = text(in, BRAND, false, BRAND_MAX, errors);
+    String region = text(in, REGION, true, REGION_MAX, errors);
+    String channel = oneOf(in, CHANNEL, CHANNELS, errors);
+    String category = text(in, CATEGORY, true, 32, errors);
+    String description = text(in, DESCRIPTION, true, DESCRIPTION_MAX, errors);
+    Instant receivedAt = receivedAt(in.get(RECEIVED_AT), now, errors);
+
+    Map<String, Object> templateFields = new LinkedHashMap<>();
+    if (category != null) {
+      List<TemplateField> fields = templates.fieldsOf(category);
+      if (fields.isEmpty()) {
+        errors.add(new FieldError(CATEGORY, "unknown category '" + category + "'"));
+      }
+      for (TemplateField field : fields) {
+        Object value = templateField(in, field, errors);
+        if (value != null) {
+          templateFields.put(field.field(), value);
+        }
+      }
+    }
+
+    if (!errors.isEmpty()) {
+      return new Result(null, List.copyOf(errors));
+    }
+    return new Result(new ComplaintIntake(phone, name, segment, tier, brand, region, channel, category,
+        description, receivedAt, templateFields), List.of());
+  }
+
+  private Object templateField(Map<String, ?> in, TemplateField field, List<FieldError> errors) {
+    String key = field.field();
+    String what = " (required for this category: " + field.label() + ")";
+    if (DISPUTED_AMOUNT.equals(key)) {
+      return amount(in.get(key), key, what, errors);
+    }
+    String value = text(in, key, false, TEMPLATE_TEXT_MAX, errors);
+    if (value == null) {
+      if (!errors.stream().anyMatch(e -> e.field().equals(key))) {
+        errors.add(new FieldError(key, "is required" + what));
+      }
+      return null;
+    }
+    if (BILLING_MONTH.equals(key) && !MONTH.matcher(value).matches()) {
+      errors.add(new FieldError(key, "must be a month as YYYY-MM, e.g. 2026-10"));
+      return null;
+    }
+    return value;
+  }
+
+  private static BigDecimal amount(Object raw, String key, String what, List<FieldError> errors) {
+    if (raw == null || (raw instanceof String s && s.isBlank())) {
+      errors.add(new FieldError(key, "is required" + what));
+      return null;
+    }
+    BigDecimal amount;
+    try {
+      if (raw instanceof Number number) {
+        if (raw instanceof Double d && (d.isNaN() || d.isInfinite())) {
+          throw new NumberFormatException();
+        }
+        amount = new BigDecimal(number.toString());
+      } else if (raw instanceof String s) {
+        amount = new BigDecimal(s.trim());
+      } else {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      errors.add(new FieldError(key, "must be a number, e.g. 25.50"));
+      return null;
+    }
+    if (amount.signum() < 0) {
+      errors.add(new FieldError(key, "must not be negative"));
+      return null;
+    }
+    if (amount.stripTrailingZeros().scale() > 2) {
+      errors.add(new FieldError(key, "must have at most two decimals (yuan and fen)"));
+      return null;
+    }
+    return amount;
+  }
+
+  private static Instant receivedAt(Object raw, Instant now, List<FieldError> errors) {
+    Instant at;
+    if (raw == null || (raw instanceof String s && s.isBlank())) {
+      return now;
+    } else if (raw instanceof String s) {
+      try {
+        at = OffsetDateTime.parse(s.trim()).toInstant();
+      } catch (DateTimeParseException e) {
+        errors.add(new FieldError(RECEIVED_AT,
+            "must be an ISO-8601 date and time with an offset, e.g. 2026-11-20T17:00+08:00"));
+        return null;
+      }
+    } else if (raw instanceof Date date) {
+      at = date.toInstant();
+    } else if (raw instanceof OffsetDateTime odt) {
+      at = odt.toInstant();
+    } else if (raw instanceof ZonedDateTime zdt) {
+      at = zdt.toInstant();
+    } else if (raw instanceof Instant instant) {
+      at = instant;
+    } else {
+      errors.add(new FieldError(RECEIVED_AT,
+          "must be an ISO-8601 date and time with an offset, e.g. 2026-11-20T17:00+08:00"));
+      return null;
+    }
+    if (at.isAfter(now.plus(CLOCK_TOLERANCE))) {
+      errors.add(new FieldError(RECEIVED_AT, "must not be in the future"));
+      return null;
+    }
+    return at;
+  }
+
+  private static String oneOf(Map<String, ?> in, String key, List<String> allowed, List<FieldError> errors) {
+    String value = text(in, key, true, 64, errors);
+    if (value != null && !allowed.contains(value)) {
+      errors.add(new FieldError(key, "must be one of " + String.join(", ", allowed)));
+      return null;
+    }
+    return value;
+  }
+
+  /** A trimmed text value; null (with an error when required) when absent or blank. */
+  private static String text(Map<String, ?> in, String key, boolean required, int maxLength,
+      List<FieldError> errors) {
+    Object raw = in.get(key);
+    if (raw != null && !(raw instanceof String)) {
+      errors.add(new FieldError(key, "must be text"));
+      return null;
+    }
+    String value = raw == null ? null : ((String) raw).trim();
+    if (value == null || value.isEmpty()) {
+      if (required) {
+        errors.add(new FieldError(key, "is required"));
+      }
+      return null;
+    }
+    if (value.length() > maxLength) {
+      errors.add(new FieldError(key, "must be at most " + maxLength + " characters"));
+      return null;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,19 @@
+package com.serviceloop.escalation;
+
+/** processes/escalation.bpmn: the process id and the element ids tests and code refer to. */
+public final class EscalationProcess {
+
+  public static final String PROCESS_ID = "escalation";
+
+  public static final String StartEvent_EscalationRequested = "StartEvent_EscalationRequested";
+  public static final String Task_ReadCurrentLevel = "Task_ReadCurrentLevel";
+  public static final String Task_DetermineLevel = "Task_DetermineLevel";
+  public static final String Task_RecordEscalation = "Task_RecordEscalation";
+  public static final String Task_SuperviseEscalation = "Task_SuperviseEscalation";
+  public static final String Timer_LevelUnanswered = "Timer_LevelUnanswered";
+  public static final String Task_GoUpALevel = "Task_GoUpALevel";
+  public static final String Task_ReturnInstruction = "Task_ReturnInstruction";
+  public static final String EndEvent_InstructionReturned = "EndEvent_InstructionReturned";
+
+  private EscalationProcess() {}
+}

@@ -1,0 +1,72 @@
+package com.serviceloop.escalation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Each level an escalation went through (table sl_escalation), written in the caller's transaction. */
+@Repository
+public class EscalationRepository {
+
+  /** One level of one escalation. */
+  public record EscalationStep(long id, String orderNo, String reason, int level, String groupId, Instant due,
+      Instant startedAt, Instant answeredAt, String instruction, Instant newDeadline) {}
+
+  private final JdbcTemplate jdbc;
+
+  public EscalationRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A level starts: returns the row's id. */
+  public long start(String orderNo, String reason, int level, String groupId, Instant due, Instant startedAt) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      var ps = con.prepareStatement("""
+          INSERT INTO sl_escalation (order_no, reason, level, group_id, due, started_at)
+          VALUES (?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+      ps.setString(1, orderNo);
+      ps.setString(2, reason);
+      ps.setInt(3, level);
+      ps.setString(4, groupId);
+      ps.setObject(5, ts(due));
+      ps.setObject(6, ts(startedAt));
+      return ps;
+    }, keys);
+    return keys.getKey().longValue();
+  }
+
+  /** The supervisor answered: the instruction and any new deadline for the work order. */
+  public void answer(long id, Instant answeredAt, String instruction, Instant newDeadline) {
+    int rows = jdbc.update("UPDATE sl_escalation SET answered_at = ?, instruction = ?, new_deadline = ? WHERE id = ?",
+        ts(answeredAt), instruction, ts(newDeadline), id);
+    if (rows != 1) {
+      throw new IllegalStateException("No escalation " + id);
+    }
+  }
+
+  public List<EscalationStep> forOrder(String orderNo) {
+    return jdbc.query("SELECT * FROM sl_escalation WHERE order_no = ? ORDER BY id", this::map, orderNo);
+  }
+
+  private EscalationStep map(ResultSet rs, int row) throws SQLException {
+    return new EscalationStep(rs.getLong("id"), rs.getString("order_no"), rs.getString("reason"), rs.getInt("level"),
+        rs.getString("group_id"), instant(rs, "due"), instant(rs, "started_at"), instant(rs, "answered_at"),
+        rs.getString("instruction"), instant(rs, "new_deadline"));
+  }
+
+  private static OffsetDateTime ts(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,36 @@
+package com.serviceloop.escalation;
+
+/** The process variables of escalation and of the two messages it exchanges with the work order's process. */
+public final class EscalationVariables {
+
+  /** Message that starts an escalation (business key = order number). */
+  public static final String MESSAGE_ESCALATION_REQUESTED = "EscalationRequested";
+  /** Message that brings the supervisor's instruction back to the work order's process. */
+  public static final String MESSAGE_ESCALATION_INSTRUCTION = "EscalationInstruction";
+
+  // EscalationRequested
+  public static final String ORDER_NO = "orderNo";
+  /** FIRST_CONTACT_OVERDUE, CLOSURE_OVERDUE, UNSATISFIED, REPEAT_COMPLAINT, VIP, REGULATOR_REFERRAL, LEVEL_UNANSWERED, … */
+  public static final String ESCALATION_REASON = "escalationReason";
+  public static final String LEVEL_UNANSWERED = "LEVEL_UNANSWERED";
+
+  /** The work order's escalation level before this step (0 = never escalated). */
+  public static final String CURRENT_LEVEL = "currentLevel";
+
+  // escalation-level
+  public static final String LEVEL = "level";
+  public static final String ESCALATION_GROUP = "escalationGroup";
+  public static final String RESPONSE_LIMIT = "responseLimit";
+  public static final String RESPONSE_TIME_MODE = "responseTimeMode";
+
+  // Record escalation
+  public static final String ESCALATION_ID = "escalationId";
+  public static final String ESCALATION_DUE = "escalationDue";
+
+  // escalation-instruction form; these three also travel with EscalationInstruction
+  public static final String ESCALATION_INSTRUCTION = "escalationInstruction";
+  public static final String ESCALATION_NEW_DEADLINE = "escalationNewDeadline";
+  public static final String ESCALATION_LEVEL = "escalationLevel";
+
+  private EscalationVariables() {}
+}

@@ -1,0 +1,65 @@
+package com.serviceloop.escalation;
+
+import static com.serviceloop.escalation.EscalationVariables.*;
+
+import com.serviceloop.calendar.WorkingTimeCalendar;
+import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
+import com.serviceloop.notification.Notification;
+import com.serviceloop.notification.NotificationPort;
+import com.serviceloop.workorder.WorkOrder;
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Record escalation: the level escalation-level chose is raised on the work order and recorded in
+ * sl_escalation, due responseLimit (in responseTimeMode) from now; the level's group and the customer
+ * are told through the notification port. Runs asynchronously (a port call: a failure is an incident).
+ */
+@Component("recordEscalation")
+public class RecordEscalationDelegate implements JavaDelegate {
+
+  private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final WorkOrderRepository workOrders;
+  private final EscalationRepository escalations;
+  private final WorkingTimeCalendar calendar;
+  private final NotificationPort notifications;
+
+  public RecordEscalationDelegate(WorkOrderRepository workOrders, EscalationRepository escalations,
+      WorkingTimeCalendar calendar, NotificationPort notifications) {
+    this.workOrders = workOrders;
+    this.escalations = escalations;
+    this.calendar = calendar;
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String orderNo = (String) execution.getVariable(ORDER_NO);
+    String reason = (String) execution.getVariable(ESCALATION_REASON);
+    int level = ((Number) execution.getVariable(LEVEL)).intValue();
+    String group = (String) execution.getVariable(ESCALATION_GROUP);
+    Instant now = WorkOrderRepository.now();
+    Instant due = calendar.due(now, (String) execution.getVariable(RESPONSE_LIMIT),
+        TimeMode.of((String) execution.getVariable(RESPONSE_TIME_MODE)));
+
+    workOrders.raiseEscalationLevel(orderNo, level);
+    long id = escalations.start(orderNo, reason, level, group, due, now);
+    execution.setVariable(ESCALATION_ID, id);
+    execution.setVariable(ESCALATION_DUE, Date.from(due));
+
+    WorkOrder order = workOrders.get(orderNo);
+    String dueText = DUE_FORMAT.format(due.atZone(calendar.zone()));
+    notifications.send(Notification.staff(orderNo, group, "ESCALATED",
+        "工单 %s 已升级至第%d级督办(%s),请于 %s 前答复。Work order %s escalated to level %d (%s); answer by %s."
+            .formatted(orderNo, level, reason, dueText, orderNo, level, reason, dueText)));
+    notifications.send(Notification.sms(orderNo, order.customerPhone(), "ESCALATED",
+        "您的工单 %s 已升级处理,我们将尽快与您联系。Your case %s has been escalated; we will contact you shortly."
+            .formatted(orderNo, orderNo)));
+  }
+}
