@@ -60,7 +60,7 @@ public class ModelDeployer implements InitializingBean {
         count(result.getDeployedProcessDefinitions()) + count(result.getDeployedDecisionDefinitions()));
   }
 
-  /** The engine answers null, not an empty list, for a kind of definition the deployment has none of. */
+  /** The engine answers null, not an empty list, for a kind of definition the deployment lacks. */
   private static int count(List<?> definitions) {
     return definitions == null ? 0 : definitions.size();
   }
