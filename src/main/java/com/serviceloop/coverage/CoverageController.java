@@ -1,5 +1,6 @@
 package com.serviceloop.coverage;
 
+import com.serviceloop.api.ForbiddenException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,7 +33,7 @@ public class CoverageController {
   public Map<String, Object> importCsv(@RequestBody(required = false) String csv) {
     Authentication user = identity.getCurrentAuthentication();
     if (user == null || user.getGroupIds() == null || user.getGroupIds().stream().noneMatch(IMPORTERS::contains)) {
-      throw new NotPermittedException("Only network staff import coverage data");
+      throw new ForbiddenException("Only network staff import coverage data");
     }
     CoverageService.ImportResult result = coverage.importCsv(csv);
     return Map.of("inserted", result.inserted(), "updated", result.updated(), "mode", "UPSERT");

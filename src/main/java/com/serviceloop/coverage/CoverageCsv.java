@@ -1,5 +1,8 @@
 package com.serviceloop.coverage;
 
+import com.serviceloop.api.FieldError;
+import com.serviceloop.api.InvalidInputException;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +15,8 @@ import java.util.Set;
  * Reads the network department's coverage CSV: a header naming at least region, compound, building and
  * freePorts (any order; households and technology are read when present; other columns are ignored),
  * then one building per line. Fields may be quoted ("..." with "" for a quote). Every bad line is
- * reported with its line number (the header is line 1); a file with any error yields no rows.
+ * reported with its line number (the header is line 1): the field names the column ("row" for a line
+ * of the wrong shape), the message starts with "line N:". A file with any error yields no rows.
  */
 public final class CoverageCsv {
 
@@ -23,8 +27,8 @@ public final class CoverageCsv {
   public static List<CoverageRow> parse(String text) {
     List<FieldError> errors = new ArrayList<>();
     if (text == null || text.isBlank()) {
-      throw new InvalidRequestException("The CSV is empty; nothing imported",
-          List.of(new FieldError("header", "expected a header line region,compound,building,freePorts", 1)));
+      throw new InvalidInputException("The CSV is empty; nothing imported",
+          List.of(new FieldError("header", "expected a header line region,compound,building,freePorts")));
     }
     String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
     List<String> header = split(stripBom(lines[0]));
@@ -34,11 +38,11 @@ public final class CoverageCsv {
     }
     for (String name : REQUIRED) {
       if (!column.containsKey(name)) {
-        errors.add(new FieldError(name, "line 1: the header has no column " + name, 1));
+        errors.add(new FieldError(name, "line 1: the header has no column " + name));
       }
     }
     if (!errors.isEmpty()) {
-      throw new InvalidRequestException("The CSV header is incomplete; nothing imported", errors);
+      throw new InvalidInputException("The CSV header is incomplete; nothing imported", errors);
     }
     List<CoverageRow> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -51,12 +55,12 @@ public final class CoverageCsv {
       try {
         cells = split(lines[n]);
       } catch (IllegalArgumentException e) {
-        errors.add(new FieldError("line", "line " + lineNo + ": " + e.getMessage(), lineNo));
+        errors.add(new FieldError("row", "line " + lineNo + ": " + e.getMessage()));
         continue;
       }
       if (cells.size() != header.size()) {
-        errors.add(new FieldError("line", "line " + lineNo + ": " + cells.size() + " columns, the header has "
-            + header.size(), lineNo));
+        errors.add(new FieldError("row", "line " + lineNo + ": " + cells.size() + " columns, the header has "
+            + header.size()));
         continue;
       }
       int before = errors.size();
@@ -72,22 +76,29 @@ public final class CoverageCsv {
       String key = (region + "|" + compound + "|" + building).toLowerCase(Locale.ROOT);
       if (!seen.add(key)) {
         errors.add(new FieldError("building", "line " + lineNo + ": " + region + " / " + compound + " / "
-            + building + " appears twice in the file", lineNo));
+            + building + " appears twice in the file"));
         continue;
       }
       rows.add(new CoverageRow(region, compound, building, freePorts, households, technology));
     }
     if (!errors.isEmpty()) {
-      throw new InvalidRequestException("The CSV has " + errors.size() + " bad row(s); nothing imported", errors);
+      throw new InvalidInputException("The CSV has " + errors.size() + " bad row(s) (" + lines(errors)
+          + "); nothing imported", errors);
     }
     return rows;
+  }
+
+  /** "line 3, line 5": each message starts with its line. */
+  private static String lines(List<FieldError> errors) {
+    return String.join(", ", errors.stream().map(e -> e.message().substring(0, e.message().indexOf(':')))
+        .distinct().toList());
   }
 
   private static String text(List<String> cells, Map<String, Integer> column, String name, int lineNo,
       List<FieldError> errors) {
     String value = blankToNull(cells.get(column.get(name)));
     if (value == null) {
-      errors.add(new FieldError(name, "line " + lineNo + ": " + name + " is required", lineNo));
+      errors.add(new FieldError(name, "line " + lineNo + ": " + name + " is required"));
     }
     return value;
   }
@@ -98,7 +109,7 @@ public final class CoverageCsv {
     String value = index == null ? null : blankToNull(cells.get(index));
     if (value == null) {
       if (required) {
-        errors.add(new FieldError(name, "line " + lineNo + ": " + name + " is required", lineNo));
+        errors.add(new FieldError(name, "line " + lineNo + ": " + name + " is required"));
       }
       return null;
     }
@@ -110,7 +121,7 @@ public final class CoverageCsv {
       return number;
     } catch (NumberFormatException e) {
       errors.add(new FieldError(name, "line " + lineNo + ": " + name + " must be a whole number >= 0, not \""
-          + value + "\"", lineNo));
+          + value + "\""));
       return null;
     }
   }

@@ -3,8 +3,8 @@ package com.serviceloop.faultrepair;
 import static com.serviceloop.faultrepair.FaultVariables.*;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
-import com.serviceloop.coverage.FieldError;
-import com.serviceloop.coverage.InvalidRequestException;
+import com.serviceloop.api.FieldError;
+import com.serviceloop.api.InvalidInputException;
 import com.serviceloop.installation.Moments;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.ZoneId;
@@ -47,7 +47,7 @@ public class FaultReportController {
   @PostMapping(consumes = "application/json")
   public ResponseEntity<Map<String, Object>> report(@RequestBody(required = false) Map<String, Object> json) {
     if (json == null) {
-      throw new InvalidRequestException("A JSON body is required", List.of(FieldError.of("body", "is required")));
+      throw new InvalidInputException("A JSON body is required", List.of(new FieldError("body", "is required")));
     }
     Map<String, Object> vars = new LinkedHashMap<>();
     FIELDS.forEach(field -> vars.put(field, json.get(field)));

@@ -4,8 +4,8 @@ import static com.serviceloop.faultrepair.FaultVariables.*;
 import static com.serviceloop.installation.BroadbandOrderRequest.choice;
 import static com.serviceloop.installation.BroadbandOrderRequest.text;
 
-import com.serviceloop.coverage.FieldError;
-import com.serviceloop.coverage.InvalidRequestException;
+import com.serviceloop.api.FieldError;
+import com.serviceloop.api.InvalidInputException;
 import com.serviceloop.installation.BroadbandOrderRequest;
 import com.serviceloop.installation.Moments;
 import com.serviceloop.workorder.WorkOrderRepository;
@@ -28,7 +28,7 @@ public final class FaultReportRequest {
     List<FieldError> errors = new ArrayList<>();
     String phone = text(vars, CUSTOMER_PHONE, errors);
     if (phone != null && !BroadbandOrderRequest.PHONE.matcher(phone).matches()) {
-      errors.add(FieldError.of(CUSTOMER_PHONE, "customerPhone must be a mobile (1xxxxxxxxxx) or fixed-line number"));
+      errors.add(new FieldError(CUSTOMER_PHONE, "customerPhone must be a mobile (1xxxxxxxxxx) or fixed-line number"));
     }
     String name = text(vars, CUSTOMER_NAME, errors);
     String region = text(vars, REGION, errors);
@@ -40,7 +40,7 @@ public final class FaultReportRequest {
     try {
       receivedAt = Moments.toInstant(vars.get(RECEIVED_AT), zone);
     } catch (IllegalArgumentException e) {
-      errors.add(FieldError.of(RECEIVED_AT, "receivedAt must be ISO-8601 with an offset, e.g. 2026-11-20T17:00+08:00"));
+      errors.add(new FieldError(RECEIVED_AT, "receivedAt must be ISO-8601 with an offset, e.g. 2026-11-20T17:00+08:00"));
     }
     FaultReport.Segment segment = FaultReport.Segment.PUBLIC;
     Object rawSegment = vars.get(CUSTOMER_SEGMENT);
@@ -48,7 +48,7 @@ public final class FaultReportRequest {
       segment = choice(vars, CUSTOMER_SEGMENT, FaultReport.Segment.class, errors);
     }
     if (!errors.isEmpty()) {
-      throw new InvalidRequestException("The fault report has " + errors.size() + " invalid field(s)", errors);
+      throw new InvalidInputException("The fault report has " + errors.size() + " invalid field(s)", errors);
     }
     return new FaultReport(phone, name, region, area, service, channel, description,
         receivedAt != null ? receivedAt : WorkOrderRepository.now(), segment);

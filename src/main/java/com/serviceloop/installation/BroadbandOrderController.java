@@ -3,8 +3,8 @@ package com.serviceloop.installation;
 import static com.serviceloop.installation.InstallationVariables.*;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
-import com.serviceloop.coverage.FieldError;
-import com.serviceloop.coverage.InvalidRequestException;
+import com.serviceloop.api.FieldError;
+import com.serviceloop.api.InvalidInputException;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public class BroadbandOrderController {
   @PostMapping(consumes = "application/json")
   public ResponseEntity<Map<String, Object>> accept(@RequestBody(required = false) Map<String, Object> json) {
     if (json == null) {
-      throw new InvalidRequestException("A JSON body is required", List.of(FieldError.of("body", "is required")));
+      throw new InvalidInputException("A JSON body is required", List.of(new FieldError("body", "is required")));
     }
     List<FieldError> errors = new ArrayList<>();
     Map<String, Object> vars = BroadbandOrderRequest.flatten(json, errors);

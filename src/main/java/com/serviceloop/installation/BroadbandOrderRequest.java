@@ -2,8 +2,8 @@ package com.serviceloop.installation;
 
 import static com.serviceloop.installation.InstallationVariables.*;
 
-import com.serviceloop.coverage.FieldError;
-import com.serviceloop.coverage.InvalidRequestException;
+import com.serviceloop.api.FieldError;
+import com.serviceloop.api.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -48,7 +48,7 @@ public final class BroadbandOrderRequest {
       vars.put(BUILDING, address.get("building"));
       vars.put(ROOM, address.get("room"));
     } else if (!json.containsKey("address") || json.get("address") == null) {
-      errors.add(FieldError.of("address", "address is required: {compound, building, room}"));
+      errors.add(new FieldError("address", "address is required: {compound, building, room}"));
     }
     Map<?, ?> payment = object(json, "payment", errors);
     if (payment != null) {
@@ -68,12 +68,12 @@ public final class BroadbandOrderRequest {
     if (value instanceof Map<?, ?> map) {
       return map;
     }
-    errors.add(FieldError.of(key, key + " must be an object"));
+    errors.add(new FieldError(key, key + " must be an object"));
     return null;
   }
 
   /**
-   * Checks every field; throws {@link InvalidRequestException} listing each bad one (named as the
+   * Checks every field; throws {@link InvalidInputException} listing each bad one (named as the
    * variable), else the order. acceptedAt defaults to now.
    */
   public static BroadbandOrder fromVariables(Map<String, Object> vars, ZoneId zone) {
@@ -85,7 +85,7 @@ public final class BroadbandOrderRequest {
     InstallationChannel channel = choice(vars, CHANNEL, InstallationChannel.class, errors);
     String phone = text(vars, CUSTOMER_PHONE, errors);
     if (phone != null && !PHONE.matcher(phone).matches()) {
-      errors.add(FieldError.of(CUSTOMER_PHONE, "customerPhone must be a mobile (1xxxxxxxxxx) or fixed-line number"));
+      errors.add(new FieldError(CUSTOMER_PHONE, "customerPhone must be a mobile (1xxxxxxxxxx) or fixed-line number"));
     }
     String name = text(vars, CUSTOMER_NAME, errors);
     String region = text(vars, REGION, errors);
@@ -98,7 +98,7 @@ public final class BroadbandOrderRequest {
     try {
       acceptedAt = Moments.toInstant(vars.get(ACCEPTED_AT), zone);
     } catch (IllegalArgumentException e) {
-      errors.add(FieldError.of(ACCEPTED_AT, "acceptedAt must be ISO-8601 with an offset, e.g. 2026-11-18T15:30+08:00"));
+      errors.add(new FieldError(ACCEPTED_AT, "acceptedAt must be ISO-8601 with an offset, e.g. 2026-11-18T15:30+08:00"));
     }
     String hall = null;
     String hallRegion = null;
@@ -113,18 +113,18 @@ public final class BroadbandOrderRequest {
       invoiceNo = text(vars, INVOICE_NO, errors);
       Object signed = vars.get(CUSTOMER_SIGNED);
       if (!(Boolean.TRUE.equals(signed) || "true".equals(signed))) {
-        errors.add(FieldError.of(CUSTOMER_SIGNED, "customerSigned must be true: the customer signs the hall order"));
+        errors.add(new FieldError(CUSTOMER_SIGNED, "customerSigned must be true: the customer signs the hall order"));
       }
     } else if (channel != null && vars.get(PAYMENT_METHOD) != null) {
-      errors.add(FieldError.of(PAYMENT_METHOD, "payment is taken on site for " + channel + " orders, not at intake"));
+      errors.add(new FieldError(PAYMENT_METHOD, "payment is taken on site for " + channel + " orders, not at intake"));
     }
     if (!errors.isEmpty()) {
       List<FieldError> named = jsonNames
-          ? errors.stream().map(e -> e.line() == null && JSON_FIELD.containsKey(e.field())
-              ? FieldError.of(JSON_FIELD.get(e.field()), e.message().replace(e.field(), JSON_FIELD.get(e.field())))
+          ? errors.stream().map(e -> JSON_FIELD.containsKey(e.field())
+              ? new FieldError(JSON_FIELD.get(e.field()), e.message().replace(e.field(), JSON_FIELD.get(e.field())))
               : e).toList()
           : errors;
-      throw new InvalidRequestException("The broadband order has " + named.size() + " invalid field(s)", named);
+      throw new InvalidInputException("The broadband order has " + named.size() + " invalid field(s)", named);
     }
     return new BroadbandOrder(channel, phone, name, region, compound, building, room, broadbandPackage, mode,
         acceptedAt != null ? acceptedAt : com.serviceloop.workorder.WorkOrderRepository.now(), hall, hallRegion,
@@ -148,11 +148,11 @@ public final class BroadbandOrderRequest {
   public static String text(Map<String, Object> vars, String key, List<FieldError> errors) {
     Object value = vars.get(key);
     if (value == null || value.toString().isBlank()) {
-      errors.add(FieldError.of(key, key + " is required"));
+      errors.add(new FieldError(key, key + " is required"));
       return null;
     }
     if (!(value instanceof String)) {
-      errors.add(FieldError.of(key, key + " must be text"));
+      errors.add(new FieldError(key, key + " must be text"));
       return null;
     }
     return value.toString().strip();
@@ -167,13 +167,13 @@ public final class BroadbandOrderRequest {
     Object value = vars.get(key);
     String allowed = Arrays.toString(type.getEnumConstants());
     if (value == null || value.toString().isBlank()) {
-      errors.add(FieldError.of(key, key + " is required, one of " + allowed));
+      errors.add(new FieldError(key, key + " is required, one of " + allowed));
       return null;
     }
     try {
       return Enum.valueOf(type, value.toString().strip());
     } catch (IllegalArgumentException e) {
-      errors.add(FieldError.of(key, key + " must be one of " + allowed + ", not \"" + value + "\""));
+      errors.add(new FieldError(key, key + " must be one of " + allowed + ", not \"" + value + "\""));
       return null;
     }
   }
@@ -183,14 +183,14 @@ public final class BroadbandOrderRequest {
     try {
       BigDecimal amount = decimal(value);
       if (amount == null) {
-        errors.add(FieldError.of(key, key + " is required"));
+        errors.add(new FieldError(key, key + " is required"));
       } else if (amount.signum() < 0) {
-        errors.add(FieldError.of(key, key + " must be >= 0"));
+        errors.add(new FieldError(key, key + " must be >= 0"));
       } else {
         return amount;
       }
     } catch (NumberFormatException e) {
-      errors.add(FieldError.of(key, key + " must be a number, not \"" + value + "\""));
+      errors.add(new FieldError(key, key + " must be a number, not \"" + value + "\""));
     }
     return null;
   }

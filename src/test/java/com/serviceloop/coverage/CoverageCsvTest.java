@@ -3,6 +3,8 @@ package com.serviceloop.coverage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.serviceloop.api.FieldError;
+import com.serviceloop.api.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,19 +32,20 @@ class CoverageCsvTest {
         R,C,4
         R,C,1,5
         """))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
-            .extracting(FieldError::line, FieldError::field)
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+            .extracting(error -> error.message().substring(0, error.message().indexOf(':')), FieldError::field)
             .containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3, "freePorts"),
-                org.assertj.core.groups.Tuple.tuple(4, "compound"),
-                org.assertj.core.groups.Tuple.tuple(5, "line"),
-                org.assertj.core.groups.Tuple.tuple(6, "building")));
+                org.assertj.core.groups.Tuple.tuple("line 3", "freePorts"),
+                org.assertj.core.groups.Tuple.tuple("line 4", "compound"),
+                org.assertj.core.groups.Tuple.tuple("line 5", "row"),
+                org.assertj.core.groups.Tuple.tuple("line 6", "building")))
+        .hasMessageContaining("line 3, line 4, line 5, line 6").hasMessageContaining("nothing imported");
   }
 
   @Test
   void aHeaderWithoutARequiredColumnIsRejected() {
     assertThatThrownBy(() -> CoverageCsv.parse("region,compound,building\nR,C,1\n"))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
             .extracting(FieldError::field).containsExactly("freePorts"));
   }
 }

@@ -1,14 +1,11 @@
 package com.serviceloop.faultrepair;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.workorder.WorkOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +15,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,11 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * processes/fault-repair.bpmn on the real engine: remote fix, on-site fix by appointment, group customers,
- * each missed deadline. ${requestEscalation} (the escalation capability) is mocked and records reasons.
+ * each missed deadline. ${requestEscalation} starts the real escalation process; the tests read its reason.
  */
 @ServiceLoopTest
 class FaultRepairProcessTest {
@@ -48,15 +42,11 @@ class FaultRepairProcessTest {
   @Autowired ManagementService management;
   @Autowired WorkOrderRepository workOrders;
   @Autowired FaultOrders faults;
-  @MockitoBean(name = "requestEscalation") JavaDelegate requestEscalation;
 
-  final List<Object> escalations = new ArrayList<>();
 
   @BeforeEach
-  void setUp() throws Exception {
+  void setUp() {
     init(processEngine);
-    doAnswer(call -> escalations.add(call.getArgument(0, DelegateExecution.class).getVariable("escalationReason")))
-        .when(requestEscalation).execute(any());
   }
 
   @AfterEach
@@ -96,11 +86,15 @@ class FaultRepairProcessTest {
     Assertions.assertThat(repaired.status()).isEqualTo("REPAIRED");
     Assertions.assertThat(faults.row(orderNo)).containsEntry("RESOLVED_REMOTELY", true);
 
-    runtime.createProcessInstanceModification(fault.getId()).cancelAllForActivity(RETURN_VISIT)
-        .startBeforeActivity("ServiceTask_CloseFault").setVariable("returnVisitOutcome", "SATISFIED").execute();
-    assertThat(fault).isEnded();
+    execute(job(RETURN_VISIT));
+    org.camunda.bpm.engine.task.Task call = processEngine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(orderNo).taskDefinitionKey("Task_CallCustomer").singleResult();
+    assertThat(call).hasCandidateGroup("hotline");
+    complete(call, withVariables("returnVisitOutcome", "SATISFIED", "returnVisitComment", "fixed fast"));
+    assertThat(fault).isEnded().hasPassed("ServiceTask_CloseFault");
     Assertions.assertThat(workOrders.get(orderNo).status()).isEqualTo("CLOSED");
-    Assertions.assertThat(escalations).isEmpty();
+    Assertions.assertThat(workOrders.get(orderNo).satisfaction()).isEqualTo("SATISFIED");
+    Assertions.assertThat(escalations(orderNo)).isEmpty();
   }
 
   @Test
@@ -142,7 +136,7 @@ class FaultRepairProcessTest {
     ClockUtil.setCurrentTime(at("2026-11-23T10:01+08:00"));
     execute(timer(fault, "Timer_FirstContactDue"));
     Assertions.assertThat(workOrders.breachReasons(orderNo(fault))).containsExactly("FIRST_CONTACT_OVERDUE");
-    Assertions.assertThat(escalations).containsExactly("FIRST_CONTACT_OVERDUE");
+    Assertions.assertThat(escalations(orderNo(fault))).containsExactly("FIRST_CONTACT_OVERDUE");
     assertThat(fault).isWaitingAt(FIRST_CONTACT);
   }
 
@@ -154,7 +148,7 @@ class FaultRepairProcessTest {
     ClockUtil.setCurrentTime(at("2026-11-22T17:01+08:00"));
     execute(timer(fault, "Timer_RepairDue"));
     Assertions.assertThat(workOrders.breachReasons(orderNo)).containsExactly("REPAIR_OVERDUE");
-    Assertions.assertThat(escalations).containsExactly("REPAIR_OVERDUE");
+    Assertions.assertThat(escalations(orderNo(fault))).containsExactly("REPAIR_OVERDUE");
     Assertions.assertThat(faults.row(orderNo)).containsEntry("FEE_REDUCTION_DUE", true);
     assertThat(fault).isWaitingAt(REMOTE);
 
@@ -191,4 +185,12 @@ class FaultRepairProcessTest {
   static Date at(String iso) {
     return Date.from(OffsetDateTime.parse(iso).toInstant());
   }
+
+  /** The escalations this order requested: the escalation process instances with its business key. */
+  List<Object> escalations(String orderNo) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("escalation")
+        .processInstanceBusinessKey(orderNo).list().stream()
+        .map(instance -> runtime.getVariable(instance.getId(), "escalationReason")).toList();
+  }
+
 }

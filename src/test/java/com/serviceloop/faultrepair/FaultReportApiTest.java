@@ -6,7 +6,6 @@ import com.serviceloop.ServiceLoopTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** POST /api/fault-reports over HTTP. */
 @ServiceLoopTest
@@ -30,7 +28,6 @@ class FaultReportApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
-  @MockitoBean(name = "requestEscalation") JavaDelegate requestEscalation;
 
   @Test
   void anUrbanFaultIsRegisteredWithItsDeadlines() {

@@ -1,15 +1,12 @@
 package com.serviceloop.installation;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.workorder.WorkOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +17,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -31,12 +26,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * processes/broadband-installation.bpmn on the real engine: each channel, no coverage, no port, payment
  * mismatch, reschedule, each missed deadline and the liquidated damages. The escalation process is another
- * capability's: its delegate ${requestEscalation} is mocked at the boundary and records the reasons.
+ * capability's: ${requestEscalation} starts it for real, and the tests read the reason it was given.
  */
 @ServiceLoopTest
 class BroadbandInstallationProcessTest {
@@ -59,19 +53,15 @@ class BroadbandInstallationProcessTest {
   @Autowired WorkOrderRepository workOrders;
   @Autowired InstallationOrders orders;
   @Autowired RecordingOrderSystemAdapter orderSystem;
-  @MockitoBean(name = "requestEscalation") JavaDelegate requestEscalation;
 
-  final List<Object> escalations = new ArrayList<>();
   String region;
 
   @BeforeEach
-  void setUp() throws Exception {
+  void setUp() {
     init(processEngine);
     region = "Test-" + UUID.randomUUID().toString().substring(0, 8);
     jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES (?, 'Garden', '1', 5, CURRENT_TIMESTAMP)", region);
     jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES (?, 'Garden', '2', 0, CURRENT_TIMESTAMP)", region);
-    doAnswer(call -> escalations.add(call.getArgument(0, DelegateExecution.class).getVariable("escalationReason")))
-        .when(requestEscalation).execute(any());
   }
 
   @AfterEach
@@ -142,10 +132,12 @@ class BroadbandInstallationProcessTest {
         .containsEntry("handoverMatches", true);
     Assertions.assertThat(workOrders.get(orderNo).remedyAmount()).isEqualByComparingTo("0");
     finishReturnVisit(order);
-    assertThat(order).isEnded().hasPassed("ServiceTask_CloseOrder");
+    assertThat(order).isEnded().hasPassed("ServiceTask_CloseOrder").variables()
+        .containsEntry("returnVisitOutcome", "SATISFIED");
     Assertions.assertThat(workOrders.get(orderNo).status()).isEqualTo("CLOSED");
+    Assertions.assertThat(workOrders.get(orderNo).satisfaction()).isEqualTo("SATISFIED");
     Assertions.assertThat(workOrders.breachReasons(orderNo)).isEmpty();
-    Assertions.assertThat(escalations).isEmpty();
+    Assertions.assertThat(escalations(orderNo)).isEmpty();
   }
 
   @Test
@@ -289,7 +281,7 @@ class BroadbandInstallationProcessTest {
     ClockUtil.setCurrentTime(at("2026-11-18T17:31+08:00"));
     execute(timer(order, "Timer_ExtractionDue"));
     Assertions.assertThat(workOrders.breachReasons(orderNo(order))).containsExactly("EXTRACTION_OVERDUE");
-    Assertions.assertThat(escalations).containsExactly("EXTRACTION_OVERDUE");
+    Assertions.assertThat(escalations(orderNo(order))).containsExactly("EXTRACTION_OVERDUE");
     assertThat(order).isWaitingAt(EXTRACT);
   }
 
@@ -301,7 +293,7 @@ class BroadbandInstallationProcessTest {
     ClockUtil.setCurrentTime(at("2026-11-19T15:31+08:00"));
     execute(timer(order, "Timer_AppointmentDue"));
     Assertions.assertThat(workOrders.breachReasons(orderNo(order))).containsExactly("APPOINTMENT_OVERDUE");
-    Assertions.assertThat(escalations).containsExactly("APPOINTMENT_OVERDUE");
+    Assertions.assertThat(escalations(orderNo(order))).containsExactly("APPOINTMENT_OVERDUE");
     assertThat(order).isWaitingAt(BOOK);
   }
 
@@ -313,7 +305,7 @@ class BroadbandInstallationProcessTest {
     ClockUtil.setCurrentTime(at("2026-11-21T15:31+08:00"));
     execute(timer(order, "Timer_InstallationDue"));
     Assertions.assertThat(workOrders.breachReasons(orderNo)).containsExactly("INSTALLATION_OVERDUE");
-    Assertions.assertThat(escalations).containsExactly("INSTALLATION_OVERDUE");
+    Assertions.assertThat(escalations(orderNo(order))).containsExactly("INSTALLATION_OVERDUE");
     assertThat(order).isWaitingAt(INSTALL);
 
     // installed Monday 10:00: 1 day 18.5 hours late → 2 started days × 1 % × 200 CNY = 4.00
@@ -386,13 +378,13 @@ class BroadbandInstallationProcessTest {
         "backOfficeSignature", "Wang (back office)", "installerSignature", "Zhao (installer)"));
   }
 
-  /** The return visit is the complaint capability's call activity: here it is taken as done. */
+  /** The shared return visit (return-visit.bpmn): the hotline calls, the customer is satisfied. */
   void finishReturnVisit(ProcessInstance order) {
-    runtime.createProcessInstanceModification(order.getId())
-        .cancelAllForActivity(RETURN_VISIT)
-        .startBeforeActivity("ServiceTask_CloseOrder")
-        .setVariable("returnVisitOutcome", "SATISFIED")
-        .execute();
+    execute(job(RETURN_VISIT));
+    Task call = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(orderNo(order))
+        .taskDefinitionKey("Task_CallCustomer").singleResult();
+    assertThat(call).hasCandidateGroup("hotline");
+    complete(call, withVariables("returnVisitOutcome", "SATISFIED", "returnVisitComment", "quick and tidy"));
   }
 
   Job timer(ProcessInstance order, String activityId) {
@@ -432,4 +424,12 @@ class BroadbandInstallationProcessTest {
     }
     return (Date) timestamp;
   }
+
+  /** The escalations this order requested: the escalation process instances with its business key. */
+  List<Object> escalations(String orderNo) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("escalation")
+        .processInstanceBusinessKey(orderNo).list().stream()
+        .map(instance -> runtime.getVariable(instance.getId(), "escalationReason")).toList();
+  }
+
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** POST /api/broadband-orders over HTTP: 201 with order number, status, coverage and deadlines; 400 per field. */
 @ServiceLoopTest
@@ -33,7 +31,6 @@ class BroadbandOrderApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
-  @MockitoBean(name = "requestEscalation") JavaDelegate requestEscalation;
 
   @Test
   void a400OrderForACoveredBuildingIsAccepted_withItsDeadlines() {
