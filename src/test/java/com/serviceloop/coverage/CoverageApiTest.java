@@ -27,6 +27,7 @@ class CoverageApiTest {
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
   @Autowired CoverageService coverage;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   final String region = "Csv-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -76,14 +77,29 @@ class CoverageApiTest {
   }
 
   @Test
+  void networkStaffMayImport_otherStaffMayNot() {
+    com.serviceloop.installation.TestUsers.ensure(identity, "itnetwork", "network");
+    com.serviceloop.installation.TestUsers.ensure(identity, "ithall", "business-hall");
+    String csv = "region,compound,building,freePorts\n%s,River Court,1,3\n".formatted(region);
+    assertThat(post("itnetwork", csv).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(post("ithall", csv).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
   void demoCoverageIsSeeded() {
     assertThat(coverage.check("Hangzhou-Xihu", "Wenyuan Garden", "2")).isEqualTo(CoverageResult.NO_FREE_PORT);
     assertThat(coverage.check("Hangzhou-Gongshu", "Daguan Garden", "3")).isEqualTo(CoverageResult.AVAILABLE);
   }
 
   ResponseEntity<Map<String, Object>> post(String csv) {
+    return post("demo", csv);
+  }
+
+  ResponseEntity<Map<String, Object>> post(String user, String csv) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.parseMediaType("text/csv"));
-    return rest.withBasicAuth("demo", "demo").exchange("/api/coverage", HttpMethod.POST, new HttpEntity<>(csv, headers), JSON);
+    String password = "demo".equals(user) ? "demo" : com.serviceloop.installation.TestUsers.PASSWORD;
+    return rest.withBasicAuth(user, password).exchange("/api/coverage", HttpMethod.POST,
+        new HttpEntity<>(csv, headers), JSON);
   }
 }

@@ -28,6 +28,7 @@ class FaultReportApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @Test
   void anUrbanFaultIsRegisteredWithItsDeadlines() {
@@ -50,6 +51,17 @@ class FaultReportApiTest {
     assertThat(response.getBody()).containsEntry("priority", 90).containsEntry("contactGroup", "key-account-managers");
     assertThat(response.getBody().get("deadlines")).isEqualTo(Map.of(
         "firstContact", "2026-11-23T10:00+08:00", "repair", "2026-11-23T17:00+08:00"));
+  }
+
+  @Test
+  void aChannelSystemMayReportFaults() {
+    com.serviceloop.installation.TestUsers.ensure(identity, "itchannel", "channel-systems");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<Map<String, Object>> response = rest.withBasicAuth("itchannel",
+        com.serviceloop.installation.TestUsers.PASSWORD).exchange("/api/fault-reports", HttpMethod.POST,
+        new HttpEntity<>(report("13922220003"), headers), JSON);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }
 
   @ParameterizedTest(name = "{0} = {1}")

@@ -31,6 +31,7 @@ class BroadbandOrderApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @Test
   void a400OrderForACoveredBuildingIsAccepted_withItsDeadlines() {
@@ -136,6 +137,15 @@ class BroadbandOrderApiTest {
     assertThat(errors).allSatisfy(e -> assertThat((String) e.get("message")).isNotBlank());
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_work_order WHERE customer_phone = ?", Integer.class, phone))
         .isZero();
+  }
+
+  @Test
+  void aChannelSystemMayPlaceOrders_itsAuthorizationsSuffice() {
+    TestUsers.ensure(identity, "itchannel", "channel-systems");
+    ResponseEntity<Map<String, Object>> response = rest.withBasicAuth("itchannel", TestUsers.PASSWORD)
+        .exchange("/api/broadband-orders", HttpMethod.POST, json(order("13811110010")), JSON);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(response.getBody()).containsEntry("status", "ACCEPTED");
   }
 
   @Test
