@@ -9,8 +9,9 @@ ALTER TABLE sl_work_order ADD COLUMN extraction_due TIMESTAMP WITH TIME ZONE;   
 ALTER TABLE sl_work_order ADD COLUMN extracted_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE sl_work_order ADD COLUMN appointment_due TIMESTAMP WITH TIME ZONE;  -- appointment call
 ALTER TABLE sl_work_order ADD COLUMN appointment_booked_at TIMESTAMP WITH TIME ZONE;
-ALTER TABLE sl_work_order ADD COLUMN install_target_due TIMESTAMP WITH TIME ZONE; -- internal: 3 working days after dispatch
-ALTER TABLE sl_work_order ADD COLUMN install_target_met BOOLEAN;           -- 装机及时率
+-- Installation: the customer promise (3 natural days from acceptance; liquidated damages run from it).
+-- completion_due is the internal target, 3 working days after dispatch (装机及时率 = completion_on_time).
+ALTER TABLE sl_work_order ADD COLUMN installation_due TIMESTAMP WITH TIME ZONE;
 ALTER TABLE sl_work_order ADD COLUMN order_system_no VARCHAR(32);          -- the PBOSS order number
 ALTER TABLE sl_work_order ADD COLUMN payment_method VARCHAR(16);           -- POS, CASH
 ALTER TABLE sl_work_order ADD COLUMN payment_amount DECIMAL(12, 2);

@@ -159,7 +159,7 @@ public class InstallationDelegates {
     };
   }
 
-  /** Dispatch to the installers: the internal target (装机及时率) starts now. */
+  /** Dispatch to the installers: the internal target (装机及时率) starts now; it is the completion deadline. */
   @Bean
   public JavaDelegate dispatchToInstaller() {
     return execution -> {
@@ -205,8 +205,7 @@ public class InstallationDelegates {
         orders.recordOnSitePayment(orderNo, PaymentMethod.valueOf(method).name(), amount);
       }
       coverage.takePort(string(execution, REGION), string(execution, COMPOUND), string(execution, BUILDING));
-      workOrders.recordCompletion(orderNo, now);
-      orders.recordInstallTargetMet(orderNo, now);
+      workOrders.recordCompletion(orderNo, now);   // on time against the internal target (装机及时率)
       workOrders.setStatus(orderNo, "INSTALLED");
       execution.setVariable(RETURN_ORDER_DUE, Moments.toDate(timeLimits.due(string(execution, CHANNEL),
           string(execution, CONSTRUCTION_MODE), Milestone.RETURN_ORDER, now)));
@@ -253,7 +252,7 @@ public class InstallationDelegates {
       Map<String, Object> row = orders.row(orderNo);
       Object rate = execution.getVariable(DAMAGES_RATE);
       InstallationService.Remedy remedy = InstallationService.remedy(
-          workOrders.get(orderNo).completionDue(), workOrders.get(orderNo).completedAt(),
+          orders.installationDue(orderNo), workOrders.get(orderNo).completedAt(),
           rate == null ? 0 : ((Number) rate).doubleValue(), (BigDecimal) row.get("PAYMENT_AMOUNT"));
       workOrders.recordRemedy(orderNo, remedy.amount());
       orders.recordDaysLate(orderNo, remedy.daysLate());

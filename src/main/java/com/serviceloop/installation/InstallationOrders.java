@@ -34,7 +34,7 @@ public class InstallationOrders {
   }
 
   public void setDeadlines(String orderNo, Instant extractionDue, Instant appointmentDue, Instant installationDue) {
-    update(orderNo, "extraction_due = ?, appointment_due = ?, completion_due = ?",
+    update(orderNo, "extraction_due = ?, appointment_due = ?, installation_due = ?",
         ts(extractionDue), ts(appointmentDue), ts(installationDue));
   }
 
@@ -55,8 +55,9 @@ public class InstallationOrders {
         ts(appointmentAt), ts(bookedAt));
   }
 
+  /** The internal target (装机及时率): the work order's completion deadline, set at dispatch. */
   public void setInstallTarget(String orderNo, Instant due) {
-    update(orderNo, "install_target_due = ?", ts(due));
+    update(orderNo, "completion_due = ?", ts(due));
   }
 
   public void recordAppointmentChange(String orderNo, Instant previousAt, Instant newAt, String reason) {
@@ -76,15 +77,17 @@ public class InstallationOrders {
     update(orderNo, "payment_method = ?, payment_amount = ?", method, amount);
   }
 
-  public void recordInstallTargetMet(String orderNo, Instant installedAt) {
-    update(orderNo, "install_target_met = CASE WHEN install_target_due IS NULL OR ? <= install_target_due "
-        + "THEN TRUE ELSE FALSE END", ts(installedAt));
-  }
-
   public void recordHandover(String orderNo, String backOffice, String installer, BigDecimal amount,
       boolean matches) {
     update(orderNo, "handover_back_office = ?, handover_installer = ?, handover_amount = ?, handover_matches = ?",
         backOffice, installer, amount, matches);
+  }
+
+  /** The customer promise (3 natural days from acceptance). */
+  public Instant installationDue(String orderNo) {
+    OffsetDateTime due = jdbc.queryForObject("SELECT installation_due FROM sl_work_order WHERE order_no = ?",
+        OffsetDateTime.class, orderNo);
+    return due == null ? null : due.toInstant();
   }
 
   public void recordDaysLate(String orderNo, int daysLate) {

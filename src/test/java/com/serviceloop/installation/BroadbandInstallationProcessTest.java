@@ -84,7 +84,8 @@ class BroadbandInstallationProcessTest {
     Assertions.assertThat(timer(order, "Timer_InstallationDue").getDuedate()).isEqualTo(at("2026-11-21T15:30+08:00"));
     WorkOrder accepted = workOrders.get(orderNo);
     Assertions.assertThat(accepted.status()).isEqualTo("ACCEPTED");
-    Assertions.assertThat(accepted.completionDue()).isEqualTo(at("2026-11-21T15:30+08:00").toInstant());
+    Assertions.assertThat(orders.installationDue(orderNo)).isEqualTo(at("2026-11-21T15:30+08:00").toInstant());
+    Assertions.assertThat(accepted.completionDue()).isNull();   // the internal target starts at dispatch
     Assertions.assertThat(orders.row(orderNo)).containsEntry("COVERAGE_RESULT", "AVAILABLE");
     Assertions.assertThat(instant(orders.row(orderNo).get("EXTRACTION_DUE"))).isEqualTo(at("2026-11-18T17:30+08:00"));
     Assertions.assertThat(instant(orders.row(orderNo).get("APPOINTMENT_DUE"))).isEqualTo(at("2026-11-19T15:30+08:00"));
@@ -108,7 +109,8 @@ class BroadbandInstallationProcessTest {
     assertThat(task(INSTALL)).hasCandidateGroup("installers-own").hasCandidateGroup("installers-outsourced");
     Assertions.assertThat(task(INSTALL).getDueDate()).isEqualTo(at("2026-11-21T15:30+08:00"));
     // internal target: 3 working days after dispatch (Thu 10:00 → Tue 10:00)
-    Assertions.assertThat(instant(orders.row(orderNo).get("INSTALL_TARGET_DUE"))).isEqualTo(at("2026-11-24T10:00+08:00"));
+    Assertions.assertThat(workOrders.get(orderNo).completionDue()).isEqualTo(at("2026-11-24T10:00+08:00").toInstant());
+    Assertions.assertThat(workOrders.get(orderNo).dispatchedAt()).isEqualTo(at("2026-11-19T10:00+08:00").toInstant());
     Assertions.assertThat(workOrders.get(orderNo).appointmentAt()).isEqualTo(at("2026-11-20T09:00+08:00").toInstant());
 
     ClockUtil.setCurrentTime(at("2026-11-20T09:30+08:00"));
@@ -117,7 +119,7 @@ class BroadbandInstallationProcessTest {
     WorkOrder installed = workOrders.get(orderNo);
     Assertions.assertThat(installed.status()).isEqualTo("INSTALLED");
     Assertions.assertThat(installed.completionOnTime()).isTrue();
-    Assertions.assertThat(orders.row(orderNo)).containsEntry("INSTALL_TARGET_MET", true).containsEntry("PAYMENT_METHOD", "POS");
+    Assertions.assertThat(orders.row(orderNo)).containsEntry("PAYMENT_METHOD", "POS");
 
     assertThat(order).isWaitingAt(RETURN_ORDER);
     Assertions.assertThat(task(RETURN_ORDER).getDueDate()).isEqualTo(at("2026-11-21T09:30+08:00"));
@@ -308,15 +310,27 @@ class BroadbandInstallationProcessTest {
     Assertions.assertThat(escalations(orderNo(order))).containsExactly("INSTALLATION_OVERDUE");
     assertThat(order).isWaitingAt(INSTALL);
 
-    // installed Monday 10:00: 1 day 18.5 hours late → 2 started days × 1 % × 200 CNY = 4.00
+    // installed Monday 10:00: 1 day 18.5 hours after the promise → 2 started days × 1 % × 200 CNY = 4.00;
+    // the internal target (3 working days after Wednesday's dispatch: Monday 15:30) was still met
     ClockUtil.setCurrentTime(at("2026-11-23T10:00+08:00"));
     install(order, "CASH", 200);
-    Assertions.assertThat(workOrders.get(orderNo).completionOnTime()).isFalse();
+    Assertions.assertThat(workOrders.get(orderNo).completionDue()).isEqualTo(at("2026-11-23T15:30+08:00").toInstant());
+    Assertions.assertThat(workOrders.get(orderNo).completionOnTime()).isTrue();
     complete(task(RETURN_ORDER));
     handOver(200);
     assertThat(order).isWaitingAt(RETURN_VISIT);
     Assertions.assertThat(workOrders.get(orderNo).remedyAmount()).isEqualByComparingTo("4.00");
     Assertions.assertThat(orders.row(orderNo)).containsEntry("DAYS_LATE", 2);
+  }
+
+  @Test
+  void installedAfterTheInternalTarget_countsAsLateForInstallationTimeliness() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    toInstall(order);   // dispatched Wednesday 15:30 → target Monday 15:30
+    ClockUtil.setCurrentTime(at("2026-11-23T16:00+08:00"));
+    install(order, "POS", 200);
+    Assertions.assertThat(workOrders.get(orderNo).completionOnTime()).isFalse();
   }
 
   @Test
