@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -54,7 +55,7 @@ public class FaultReportController {
     FaultReport report = FaultReportRequest.fromVariables(vars, zone);
     vars.put(RECEIVED_AT, Date.from(report.receivedAt()));
     vars.put(CUSTOMER_SEGMENT, report.customerSegment().name());
-    vars.values().removeIf(java.util.Objects::isNull);
+    vars.values().removeIf(Objects::isNull);
     ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(PROCESS_ID)
         .setVariables(vars).executeWithVariablesInReturn();
     VariableMap result = instance.getVariables();

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -51,7 +52,7 @@ public class BroadbandOrderController {
     Map<String, Object> vars = BroadbandOrderRequest.flatten(json, errors);
     BroadbandOrder order = BroadbandOrderRequest.fromVariables(vars, zone, errors, true);
     vars.put(ACCEPTED_AT, Date.from(order.acceptedAt()));
-    vars.values().removeIf(java.util.Objects::isNull);
+    vars.values().removeIf(Objects::isNull);
     if (order.paymentAmount() != null) {
       vars.put(PAYMENT_AMOUNT, order.paymentAmount().doubleValue());
     }
@@ -72,7 +73,7 @@ public class BroadbandOrderController {
     deadlines.put("audit", iso(result.get(AUDIT_DUE)));
     deadlines.put("appointment", iso(result.get(APPOINTMENT_DUE)));
     deadlines.put("installation", iso(result.get(INSTALLATION_DUE)));
-    deadlines.values().removeIf(java.util.Objects::isNull);
+    deadlines.values().removeIf(Objects::isNull);
     body.put("deadlines", deadlines);
     return ResponseEntity.status(HttpStatus.CREATED).body(body);
   }

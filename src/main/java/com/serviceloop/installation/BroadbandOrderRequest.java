@@ -4,6 +4,7 @@ import static com.serviceloop.installation.InstallationVariables.*;
 
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -127,7 +128,7 @@ public final class BroadbandOrderRequest {
       throw new InvalidInputException("The broadband order has " + named.size() + " invalid field(s)", named);
     }
     return new BroadbandOrder(channel, phone, name, region, compound, building, room, broadbandPackage, mode,
-        acceptedAt != null ? acceptedAt : com.serviceloop.workorder.WorkOrderRepository.now(), hall, hallRegion,
+        acceptedAt != null ? acceptedAt : WorkOrderRepository.now(), hall, hallRegion,
         method, amount, invoiceNo);
   }
 
