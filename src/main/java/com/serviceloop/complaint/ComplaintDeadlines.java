@@ -4,7 +4,10 @@ import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +17,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("complaintDeadlines")
 public class ComplaintDeadlines {
+
+  private static final Pattern REST_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}");
+  private static final DateTimeFormatter REST_DATE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   private final WorkingTimeCalendar calendar;
 
@@ -30,8 +36,16 @@ public class ComplaintDeadlines {
     return Date.from(due(WorkOrderRepository.now(), limit, timeMode));
   }
 
-  /** A moment from a process variable: a Date, or an ISO-8601 string as a form submits it. */
+  /**
+   * A moment from a process variable: a Date, or an ISO-8601 string as a form submits it
+   * ("2026-11-20T17:00+08:00"), or as the engine's REST API writes a Date ("2026-11-20T17:00:00.000+0800",
+   * which a form sends back when it shows a deadline read-only).
+   */
   public Instant toInstant(Object value) {
+    if (value instanceof String text && REST_DATE.matcher(text.strip()).matches()) {
+      return OffsetDateTime.parse(text.strip(), REST_DATE_FORMAT).toInstant();
+    }
     return calendar.toInstant(value);
   }
+
 }

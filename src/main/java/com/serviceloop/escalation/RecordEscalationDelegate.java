@@ -52,6 +52,7 @@ public class RecordEscalationDelegate implements JavaDelegate {
     long id = escalations.start(orderNo, reason, level, group, due, now);
     execution.setVariable(ESCALATION_ID, id);
     execution.setVariable(ESCALATION_DUE, Date.from(due));
+    execution.setVariable(ESCALATION_LEVEL, level);
 
     WorkOrder order = workOrders.get(orderNo);
     String dueText = DUE_FORMAT.format(due.atZone(calendar.zone()));

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -53,6 +54,11 @@ public class IdentitySetup implements InitializingBean {
   public static final String DEMO_PASSWORD = "demo";
   public static final String MY_TASKS_FILTER = "我的任务 My tasks";
   static final String ANY = Authorization.ANY;
+  /** Shown for each task in Tasklist's list: which work order, whose, what about. */
+  static final List<Map<String, String>> TASK_LIST_VARIABLES = List.of(
+      Map.of("name", "orderNo", "label", "工单号 Order"),
+      Map.of("name", "customerName", "label", "客户 Customer"),
+      Map.of("name", "category", "label", "类别 Category"));
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -136,6 +142,8 @@ public class IdentitySetup implements InitializingBean {
     grant(AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(AUDITORS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
     grant(AUDITORS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    // the user operation log: who completed, claimed, changed what (the audit trail)
+    grant(AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
   }
 
   private void ensureMyTasksFilter() {
@@ -154,7 +162,8 @@ public class IdentitySetup implements InitializingBean {
       filter = filterService.newTaskFilter(name);
     }
     filter.setQuery(query);
-    filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+    filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+        "variables", TASK_LIST_VARIABLES));
     return filterService.saveFilter(filter);
   }
 

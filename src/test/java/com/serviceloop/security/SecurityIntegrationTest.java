@@ -164,6 +164,8 @@ class SecurityIntegrationTest {
     assertThat(as("auditor1").getForEntity("/engine-rest/process-instance/" + probeInstanceId, JsonNode.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(taskIdsVisibleTo("auditor1")).contains(probeTaskId());
+    assertThat(as("auditor1").getForEntity("/engine-rest/history/user-operation?maxResults=10", JsonNode.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test

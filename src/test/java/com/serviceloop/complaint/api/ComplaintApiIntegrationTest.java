@@ -149,6 +149,13 @@ class ComplaintApiIntegrationTest {
   }
 
   @Test
+  void theAdministratorIsNotRefusedBeforeValidation() {
+    ResponseEntity<JsonNode> answer = post("demo", JSON.createObjectNode().put("category", "OTHER"));
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(answer)).contains("customerPhone", "subject");
+  }
+
+  @Test
   void anUnknownOrderNumberIsNotFound() {
     ResponseEntity<JsonNode> answer =
         rest.withBasicAuth("auditor1", "demo").getForEntity("/api/complaints/CMP-999999", JsonNode.class);
