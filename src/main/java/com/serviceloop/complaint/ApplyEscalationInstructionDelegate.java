@@ -8,6 +8,7 @@ import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,13 +28,15 @@ public class ApplyEscalationInstructionDelegate implements JavaDelegate {
   private final WorkOrderRepository workOrders;
   private final ComplaintDeadlines deadlines;
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
   private final ManagementService managementService;
 
   public ApplyEscalationInstructionDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines,
-      TaskService taskService, ManagementService managementService) {
+      TaskService taskService, RuntimeService runtimeService, ManagementService managementService) {
     this.workOrders = workOrders;
     this.deadlines = deadlines;
     this.taskService = taskService;
+    this.runtimeService = runtimeService;
     this.managementService = managementService;
   }
 
@@ -51,6 +54,10 @@ public class ApplyEscalationInstructionDelegate implements JavaDelegate {
     for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
       task.setDueDate(due);
       taskService.saveTask(task);
+      // the task's own copy, which its form shows (the user tasks keep the deadlines as local inputs)
+      if (runtimeService.getVariablesLocal(task.getExecutionId()).containsKey(CLOSURE_DUE)) {
+        runtimeService.setVariableLocal(task.getExecutionId(), CLOSURE_DUE, due);
+      }
     }
     for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId)
         .activityId(ComplaintProcess.Timer_ClosureDue).timers().list()) {

@@ -2,18 +2,15 @@ package com.serviceloop.complaint;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
-import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
  * A complaint's deadlines: a limit from complaint-service-level ("PT2H", "P5D") counted in its time mode
  * (WORKING or NATURAL) on the working-time calendar. The limits are decided in DMN; this only counts.
- * Also used from the model, e.g. {@code ${complaintDeadlines.fromNow(returnVisitLimit, 'NATURAL')}}.
  */
 @Component("complaintDeadlines")
 public class ComplaintDeadlines {
@@ -29,11 +26,6 @@ public class ComplaintDeadlines {
 
   public Instant due(Instant start, String limit, String timeMode) {
     return calendar.due(start, limit, TimeMode.of(timeMode));
-  }
-
-  /** The deadline counted from now on the engine clock, as the Date a timer or a task's due date takes. */
-  public Date fromNow(String limit, String timeMode) {
-    return Date.from(due(WorkOrderRepository.now(), limit, timeMode));
   }
 
   /**

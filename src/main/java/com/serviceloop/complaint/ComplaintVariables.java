@@ -1,7 +1,5 @@
 package com.serviceloop.complaint;
 
-import java.util.List;
-
 /** The process variables of complaint-handling (the intake form, the other task forms, the decisions). */
 public final class ComplaintVariables {
 
@@ -19,10 +17,9 @@ public final class ComplaintVariables {
   /** The authenticated user who started the process (camunda:initiator). */
   public static final String INITIATOR = "initiator";
 
-  /** The category templates' own fields (complaint-template); whichever are present go to the details JSON. */
-  public static final List<String> TEMPLATE_FIELDS = List.of(
-      "location", "businessHall", "productName", "billingMonth", "disputedAmount", "broadbandAccount",
-      "spName", "spServiceCode", "subject");
+  /** Decision complaint-template (COLLECT): category → the template's own fields (output field), e.g. location. */
+  public static final String TEMPLATE_DECISION = "complaint-template";
+  public static final String TEMPLATE_FIELD = "field";
 
   public static final String ORDER_NO = "orderNo";
 
@@ -43,6 +40,8 @@ public final class ComplaintVariables {
   public static final String CLOSURE_LIMIT = "closureLimit";
   public static final String CLOSURE_TIME_MODE = "closureTimeMode";
   public static final String REPROCESSING_LIMIT = "reprocessingLimit";
+  /** Input parameter of Task_StartReprocessingRound: how the re-processing limit is counted. */
+  public static final String REPROCESSING_TIME_MODE = "reprocessingTimeMode";
   public static final String RETURN_VISIT_LIMIT = "returnVisitLimit";
   public static final String INTAKE_ESCALATION = "intakeEscalation";
 

@@ -10,9 +10,12 @@ import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +29,14 @@ public class RegisterComplaintDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final ComplaintDeadlines deadlines;
+  private final DecisionService decisionService;
   private final ObjectMapper json;
 
-  public RegisterComplaintDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines, ObjectMapper json) {
+  public RegisterComplaintDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines,
+      DecisionService decisionService, ObjectMapper json) {
     this.workOrders = workOrders;
     this.deadlines = deadlines;
+    this.decisionService = decisionService;
     this.json = json;
   }
 
@@ -52,10 +58,16 @@ public class RegisterComplaintDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(orderNo);
   }
 
-  /** The category template's fields that intake filled in, as JSON (null when there are none). */
+  /**
+   * The category template's own fields (decision complaint-template: the catalogue of categories and their
+   * fields) that intake filled in, as JSON; null when there are none.
+   */
   private String templateDetails(DelegateExecution execution) throws JsonProcessingException {
+    List<String> fields = decisionService.evaluateDecisionByKey(TEMPLATE_DECISION)
+        .variables(Variables.createVariables().putValue(CATEGORY, execution.getVariable(CATEGORY)))
+        .evaluate().collectEntries(TEMPLATE_FIELD);
     Map<String, Object> details = new LinkedHashMap<>();
-    for (String field : TEMPLATE_FIELDS) {
+    for (String field : fields) {
       Object value = execution.getVariable(field);
       if (value != null && !(value instanceof String s && s.isBlank())) {
         details.put(field, value);

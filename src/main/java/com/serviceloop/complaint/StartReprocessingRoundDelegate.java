@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start re-processing round (再跟踪、再处理): the customer was not satisfied; one more round, due
- * reprocessingLimit (complaint-service-level, counted in the closure's time mode) from now.
+ * reprocessingLimit (complaint-service-level) from now, counted in the task's input parameter
+ * reprocessingTimeMode (the model passes the closure's time mode).
  */
 @Component("startReprocessingRound")
 public class StartReprocessingRoundDelegate implements JavaDelegate {
@@ -27,7 +28,7 @@ public class StartReprocessingRoundDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Instant closureDue = deadlines.due(WorkOrderRepository.now(), (String) execution.getVariable(REPROCESSING_LIMIT),
-        (String) execution.getVariable(CLOSURE_TIME_MODE));
+        (String) execution.getVariable(REPROCESSING_TIME_MODE));
     execution.setVariable(ROUNDS, ((Number) execution.getVariable(ROUNDS)).intValue() + 1);
     execution.setVariable(CLOSURE_DUE, Date.from(closureDue));
     workOrders.startNewRound((String) execution.getVariable(ORDER_NO), closureDue);

@@ -126,6 +126,8 @@ class ComplaintEscalationTest extends ComplaintProcessTestSupport {
     assertThat(runtimeService.getVariable(complaint.getId(), "escalationInstruction"))
         .isEqualTo("今日内上门处理并回复客户");
     assertThat(task(complaint, Task_ResolveComplaint).getDueDate()).isEqualTo(newDeadline);
+    assertThat(taskService.getVariable(task(complaint, Task_ResolveComplaint).getId(), "closureDue"))
+        .as("the deadline the resolution form shows").isEqualTo(newDeadline);
     assertThat(timer(complaint, Timer_ClosureDue).getDuedate()).isEqualTo(newDeadline);
     assertThat(workOrder(complaint).closureDue()).isEqualTo(newDeadline.toInstant());
     List<EscalationStep> steps = escalationSteps(orderNo);

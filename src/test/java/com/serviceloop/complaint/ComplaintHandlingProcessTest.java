@@ -193,4 +193,18 @@ class ComplaintHandlingProcessTest extends ComplaintProcessTestSupport {
       }
     }
   }
+
+  @Test
+  void deadlinesSentBackByAReadOnlyFormFieldDoNotReplaceTheDeadlines() {
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+
+    // Tasklist submits read-only fields too: the deadlines come back as text in the browser's local time
+    complete(complaint, Task_FirstContact, Map.of("contactResult", "REACHED", "contactNote", "已联系",
+        "needsOnSiteVisit", false, "firstContactDue", "2026-11-23T02:00:00", "closureDue", "2026-11-27T09:00:00"));
+
+    assertThat(runtimeService.getVariable(complaint.getId(), "closureDue")).isEqualTo(at("2026-11-27T17:00+08:00"));
+    assertThat(runtimeService.getVariable(complaint.getId(), "firstContactDue"))
+        .isEqualTo(at("2026-11-23T10:00+08:00"));
+    assertThat(task(complaint, Task_ResolveComplaint).getDueDate()).isEqualTo(at("2026-11-27T17:00+08:00"));
+  }
 }
