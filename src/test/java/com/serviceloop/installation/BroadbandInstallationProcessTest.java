@@ -300,6 +300,29 @@ class BroadbandInstallationProcessTest {
   }
 
   @Test
+  void appointmentOverdue_theShiftLeadsInstructionComesBackToTheOrder() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    complete(task(EXTRACT));
+    execute(job(ENTER_ORDER));
+    ClockUtil.setCurrentTime(at("2026-11-19T15:31+08:00"));
+    execute(timer(order, "Timer_AppointmentDue"));
+
+    ProcessInstance escalation = runtime.createProcessInstanceQuery().processDefinitionKey("escalation")
+        .processInstanceBusinessKey(orderNo).singleResult();
+    execute(management.createJobQuery().processInstanceId(escalation.getId()).singleResult());
+    Task supervise = processEngine.getTaskService().createTaskQuery().processInstanceId(escalation.getId())
+        .singleResult();
+    assertThat(supervise).hasCandidateGroup("shift-lead");
+    complete(supervise, withVariables("escalationInstruction", "book today, call twice"));
+
+    Assertions.assertThat(jdbc.queryForObject("""
+        SELECT message FROM sl_notification_outbox WHERE order_no = ? AND template = 'ESCALATION_INSTRUCTION'""",
+        String.class, orderNo)).contains("book today, call twice");
+    assertThat(order).isWaitingAt(BOOK).hasPassed("ServiceTask_ForwardInstruction");
+  }
+
+  @Test
   void installationOverdue_breachEscalation_andLiquidatedDamagesAtClosure() {
     ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
     String orderNo = orderNo(order);
