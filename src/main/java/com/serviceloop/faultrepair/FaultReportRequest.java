@@ -48,7 +48,8 @@ public final class FaultReportRequest {
       segment = choice(vars, CUSTOMER_SEGMENT, FaultReport.Segment.class, errors);
     }
     if (!errors.isEmpty()) {
-      throw new InvalidInputException("The fault report has " + errors.size() + " invalid field(s)", errors);
+      throw new InvalidInputException("The fault report has " + errors.size() + " invalid field(s): "
+          + String.join("; ", errors.stream().map(FieldError::message).toList()), errors);
     }
     return new FaultReport(phone, name, region, area, service, channel, description,
         receivedAt != null ? receivedAt : WorkOrderRepository.now(), segment);

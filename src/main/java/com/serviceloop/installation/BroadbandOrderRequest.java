@@ -125,7 +125,8 @@ public final class BroadbandOrderRequest {
               ? new FieldError(JSON_FIELD.get(e.field()), e.message().replace(e.field(), JSON_FIELD.get(e.field())))
               : e).toList()
           : errors;
-      throw new InvalidInputException("The broadband order has " + named.size() + " invalid field(s)", named);
+      throw new InvalidInputException("The broadband order has " + named.size() + " invalid field(s): "
+          + String.join("; ", named.stream().map(FieldError::message).toList()), named);
     }
     return new BroadbandOrder(channel, phone, name, region, compound, building, room, broadbandPackage, mode,
         acceptedAt != null ? acceptedAt : WorkOrderRepository.now(), hall, hallRegion,

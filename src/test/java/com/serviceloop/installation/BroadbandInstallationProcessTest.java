@@ -199,6 +199,35 @@ class BroadbandInstallationProcessTest {
     Assertions.assertThat(task(INSTALL).getDueDate()).isEqualTo(at("2026-11-21T15:30+08:00"));
   }
 
+  @Test
+  void theTasklistStartForm_untypedValues_emptyAcceptedAtMeansNow() {
+    ClockUtil.setCurrentTime(at("2026-11-18T15:30+08:00"));
+    Map<String, Object> form = new HashMap<>(Map.of("channel", "BUSINESS_HALL", "customerPhone", "0571-88886666",
+        "customerName", "Wang Fang", "region", region, "compound", "Garden", "building", "1",
+        "broadbandPackage", "200M", "constructionMode", "SELF_BUILT", "acceptedAt", ""));
+    form.putAll(Map.of("businessHall", "Wulin Hall", "hallRegion", "Hangzhou-Gongshu", "paymentMethod", "POS",
+        "paymentAmount", 299.5, "invoiceNo", "INV-7", "customerSigned", true));
+    ProcessInstance order = processEngine.getFormService().submitStartForm(
+        processEngine.getRepositoryService().createProcessDefinitionQuery()
+            .processDefinitionKey(InstallationVariables.PROCESS_ID).latestVersion().singleResult().getId(), form);
+    assertThat(order).isWaitingAt(ENTER_ORDER).variables()
+        .containsEntry("acceptedAt", at("2026-11-18T15:30+08:00"))
+        .containsEntry("auditDue", at("2026-11-18T17:30+08:00"));
+    Assertions.assertThat((BigDecimal) orders.row(orderNo(order)).get("PAYMENT_AMOUNT")).isEqualByComparingTo("299.50");
+  }
+
+  @Test
+  void aStartFormWithAnUnknownChannelIsRefused_nothingStarts() {
+    Map<String, Object> vars = new HashMap<>(Map.of("channel", "FAX", "customerPhone", "13800138000",
+        "customerName", "Li Lei", "region", region, "compound", "Garden", "building", "1",
+        "broadbandPackage", "100M", "constructionMode", "SELF_BUILT"));
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey(InstallationVariables.PROCESS_ID).count();
+    Assertions.assertThatThrownBy(() -> runtime.startProcessInstanceByKey(InstallationVariables.PROCESS_ID, vars))
+        .hasMessageContaining("channel must be one of");
+    Assertions.assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(InstallationVariables.PROCESS_ID)
+        .count()).isEqualTo(before);
+  }
+
   // ---------------------------------------------------------------- no coverage
 
   @Test
