@@ -228,6 +228,28 @@ class BroadbandInstallationProcessTest {
         .count()).isEqualTo(before);
   }
 
+  @Test
+  void staffSeeOnlyTheirGroupsInstallationTasks() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    toInstall(order);
+    String install = task(INSTALL).getId();
+    Assertions.assertThat(visibleTo("installers-own", install)).isTrue();
+    Assertions.assertThat(visibleTo("installers-outsourced", install)).isTrue();
+    Assertions.assertThat(visibleTo("installers-partner", install)).isFalse();
+    Assertions.assertThat(visibleTo("back-office", install)).isFalse();
+    Assertions.assertThat(visibleTo("business-hall", install)).isFalse();
+  }
+
+  boolean visibleTo(String group, String taskId) {
+    var identity = processEngine.getIdentityService();
+    identity.setAuthentication("someone-in-" + group, List.of(group));
+    try {
+      return processEngine.getTaskService().createTaskQuery().taskId(taskId).count() == 1;
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   // ---------------------------------------------------------------- no coverage
 
   @Test
