@@ -53,17 +53,64 @@ class CamundaFormsTest {
     CONTRACT.put("monthly-service-review", fields("issue!", "department!", "person!", "deadline!", "hardest"));
     CONTRACT.put("monthly-review-action", fields("actionResult!"));
     CONTRACT.put("monthly-review-supervision", fields("supervisionInstruction!"));
+    // broadband installation and fault repair (docs/contracts.md "Installation and fault-repair forms")
+    CONTRACT.put("broadband-order", fields("channel!", "customerPhone!", "customerName!", "region!", "compound!",
+        "building!", "room", "broadbandPackage!", "constructionMode!", "acceptedAt", "businessHall!", "hallRegion!",
+        "paymentMethod!", "paymentAmount!", "invoiceNo!", "customerSigned!"));
+    CONTRACT.put("installation-extraction", fields("extractionNote"));
+    CONTRACT.put("installation-audit", fields("auditResult!", "auditNote!"));
+    CONTRACT.put("installation-appointment", fields("appointmentAt!", "appointmentNote"));
+    CONTRACT.put("installation-on-site", fields("installOutcome!", "acceptanceFormSigned!", "receiptIssued!",
+        "serviceManualHandedOver!", "idPhotoTaken!", "paymentMethod!", "paymentAmount!", "rescheduleReason!",
+        "newAppointmentAt!"));
+    CONTRACT.put("installation-return-order", fields("paymentHandedIn", "formsHandedIn!", "returnNote"));
+    CONTRACT.put("installation-cash-handover", fields("handoverAmount!", "backOfficeSignature!", "installerSignature!"));
+    CONTRACT.put("installation-payment-mismatch", fields("supervisionNote!"));
+    CONTRACT.put("fault-report", fields("customerPhone!", "customerName!", "region!", "area!", "service!", "channel!",
+        "customerSegment", "description!", "receivedAt"));
+    CONTRACT.put("fault-first-contact", fields("contactResult!", "contactNote!"));
+    CONTRACT.put("fault-remote-resolution", fields("resolvedRemotely", "resolutionNote!", "appointmentAt!"));
+    CONTRACT.put("fault-on-site-repair", fields("faultCause!", "repairNote!"));
+    CONTRACT.put("fault-return-order", fields("returnNote"));
   }
 
   /** Read-only context a form may show beyond CONTEXT: variables the contracts name for that process. */
-  static final Map<String, Set<String>> EXTRA_CONTEXT = Map.of(
-      "complaint-on-site-visit", Set.of("appointmentAtText"),
-      "complaint-reply", Set.of("resolution"),
-      "return-visit", Set.of("returnVisitDueText"),
-      "escalation-instruction", Set.of("escalationReason", "escalationLevel"),
-      "monthly-service-review", Set.of("reportMonth", "kpiSummary"),
-      "monthly-review-action", Set.of("actionIssue", "actionDepartment", "actionPerson", "actionDue"),
-      "monthly-review-supervision", Set.of("actionIssue", "actionDepartment", "actionPerson", "actionDue"));
+  static final Map<String, Set<String>> EXTRA_CONTEXT = Map.ofEntries(
+      Map.entry("complaint-on-site-visit", Set.of("appointmentAtText")),
+      Map.entry("complaint-reply", Set.of("resolution")),
+      Map.entry("return-visit", Set.of("returnVisitDueText")),
+      Map.entry("escalation-instruction", Set.of("escalationReason", "escalationLevel")),
+      Map.entry("monthly-service-review", Set.of("reportMonth", "kpiSummary")),
+      Map.entry("monthly-review-action", Set.of("actionIssue", "actionDepartment", "actionPerson", "actionDue")),
+      Map.entry("monthly-review-supervision", Set.of("actionIssue", "actionDepartment", "actionPerson", "actionDue")),
+      Map.entry("installation-extraction", installationContext("extractionDue", "installationDue")),
+      Map.entry("installation-audit", installationContext("businessHall", "paymentMethod", "paymentAmount",
+          "invoiceNo", "auditDue")),
+      Map.entry("installation-appointment", installationContext("appointmentDue", "installationDue")),
+      Map.entry("installation-on-site", installationContext("appointmentAt", "installationDue", "installTargetDue")),
+      Map.entry("installation-return-order", installationContext("paymentAmount", "returnOrderDue")),
+      Map.entry("installation-cash-handover", installationContext("paymentMethod", "paymentAmount", "handoverDue")),
+      Map.entry("installation-payment-mismatch", installationContext("paymentAmount", "handoverAmount",
+          "backOfficeSignature", "installerSignature", "paymentReviewDue")),
+      Map.entry("fault-first-contact", faultContext("repairDue")),
+      Map.entry("fault-remote-resolution", faultContext("repairDue")),
+      Map.entry("fault-on-site-repair", faultContext("appointmentAt", "repairDue")),
+      Map.entry("fault-return-order", faultContext("returnOrderDue")));
+
+  /** The broadband order's address and package, shown on every installation task. */
+  static Set<String> installationContext(String... more) {
+    Set<String> context = new java.util.HashSet<>(Set.of("region", "compound", "building", "room",
+        "broadbandPackage", "channel"));
+    context.addAll(List.of(more));
+    return context;
+  }
+
+  /** The fault's region, area and service, shown on every fault-repair task. */
+  static Set<String> faultContext(String... more) {
+    Set<String> context = new java.util.HashSet<>(Set.of("region", "area", "service"));
+    context.addAll(List.of(more));
+    return context;
+  }
 
   static Map<String, JsonNode> forms = new LinkedHashMap<>();
 

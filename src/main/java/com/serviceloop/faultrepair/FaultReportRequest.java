@@ -1,0 +1,57 @@
+package com.serviceloop.faultrepair;
+
+import static com.serviceloop.faultrepair.FaultVariables.*;
+import static com.serviceloop.installation.BroadbandOrderRequest.choice;
+import static com.serviceloop.installation.BroadbandOrderRequest.text;
+
+import com.serviceloop.api.FieldError;
+import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.installation.BroadbandOrderRequest;
+import com.serviceloop.installation.Moments;
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fault report's intake, from the API's JSON or the start form's variables (the same flat names):
+ * customerPhone, customerName, region, area, service, channel, description, receivedAt (default now),
+ * customerSegment (default PUBLIC).
+ */
+public final class FaultReportRequest {
+
+  private FaultReportRequest() {}
+
+  public static FaultReport fromVariables(Map<String, Object> vars, ZoneId zone) {
+    List<FieldError> errors = new ArrayList<>();
+    String phone = text(vars, CUSTOMER_PHONE, errors);
+    if (phone != null && !BroadbandOrderRequest.PHONE.matcher(phone).matches()) {
+      errors.add(new FieldError(CUSTOMER_PHONE, "customerPhone must be a mobile (1xxxxxxxxxx) or fixed-line number"));
+    }
+    String name = text(vars, CUSTOMER_NAME, errors);
+    String region = text(vars, REGION, errors);
+    FaultReport.Area area = choice(vars, AREA, FaultReport.Area.class, errors);
+    FaultReport.Service service = choice(vars, SERVICE, FaultReport.Service.class, errors);
+    FaultReport.Channel channel = choice(vars, CHANNEL, FaultReport.Channel.class, errors);
+    String description = text(vars, DESCRIPTION, errors);
+    Instant receivedAt = null;
+    try {
+      receivedAt = Moments.toInstant(vars.get(RECEIVED_AT), zone);
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(RECEIVED_AT, "receivedAt must be ISO-8601 with an offset, e.g. 2026-11-20T17:00+08:00"));
+    }
+    FaultReport.Segment segment = FaultReport.Segment.PUBLIC;
+    Object rawSegment = vars.get(CUSTOMER_SEGMENT);
+    if (rawSegment != null && !rawSegment.toString().isBlank()) {
+      segment = choice(vars, CUSTOMER_SEGMENT, FaultReport.Segment.class, errors);
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("The fault report has " + errors.size() + " invalid field(s): "
+          + String.join("; ", errors.stream().map(FieldError::message).toList()), errors);
+    }
+    return new FaultReport(phone, name, region, area, service, channel, description,
+        receivedAt != null ? receivedAt : WorkOrderRepository.now(), segment);
+  }
+}

@@ -1,0 +1,49 @@
+package com.serviceloop.faultrepair;
+
+/** The process variables of fault-repair (also the field keys of its forms). */
+public final class FaultVariables {
+
+  public static final String PROCESS_ID = "fault-repair";
+
+  // intake (start form / POST /api/fault-reports)
+  public static final String ORDER_NO = "orderNo";
+  public static final String CUSTOMER_PHONE = "customerPhone";
+  public static final String CUSTOMER_NAME = "customerName";
+  public static final String REGION = "region";
+  public static final String AREA = "area";
+  public static final String SERVICE = "service";
+  public static final String CHANNEL = "channel";
+  public static final String DESCRIPTION = "description";
+  public static final String RECEIVED_AT = "receivedAt";
+  public static final String CUSTOMER_SEGMENT = "customerSegment";
+
+  // from dmn/fault-repair-time-limit.dmn
+  public static final String FIRST_CONTACT_DUE = "firstContactDue";
+  public static final String REPAIR_DUE = "repairDue";
+  public static final String PRIORITY = "priority";
+  public static final String CONTACT_GROUP = "contactGroup";
+  public static final String RETURN_ORDER_LIMIT = "returnOrderLimit";
+  public static final String RETURN_VISIT_LIMIT = "returnVisitLimit";
+  public static final String RETURN_ORDER_DUE = "returnOrderDue";
+
+  // task forms
+  public static final String CONTACT_RESULT = "contactResult";
+  public static final String CONTACT_NOTE = "contactNote";
+  public static final String RESOLVED_REMOTELY = "resolvedRemotely";
+  public static final String RESOLUTION_NOTE = "resolutionNote";
+  public static final String APPOINTMENT_AT = "appointmentAt";
+  public static final String REPAIR_NOTE = "repairNote";
+  public static final String FAULT_CAUSE = "faultCause";
+  public static final String RETURN_NOTE = "returnNote";
+
+  // shared contracts
+  public static final String RETURN_VISIT_GROUP = "returnVisitGroup";
+  public static final String RETURN_VISIT_DUE = "returnVisitDue";
+  public static final String RETURN_VISIT_OUTCOME = "returnVisitOutcome";
+  public static final String ESCALATION_REASON = "escalationReason";
+  public static final String ESCALATION_INSTRUCTION = "escalationInstruction";
+  public static final String BREACH_REASON = "breachReason";
+  public static final String BREACH_DEADLINE = "breachDeadline";
+
+  private FaultVariables() {}
+}

@@ -1,0 +1,302 @@
+package com.serviceloop.installation;
+
+import static com.serviceloop.installation.InstallationVariables.*;
+
+import com.serviceloop.calendar.WorkingTimeCalendar;
+import com.serviceloop.coverage.CoverageResult;
+import com.serviceloop.coverage.CoverageService;
+import com.serviceloop.installation.InstallationTimeLimits.Limit;
+import com.serviceloop.installation.InstallationTimeLimits.Milestone;
+import com.serviceloop.notification.Notification;
+import com.serviceloop.notification.NotificationPort;
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The glue of processes/broadband-installation.bpmn: one bean per step (named as in the model's
+ * delegateExpression), each reading variables, calling a domain service and writing results.
+ */
+@Configuration
+public class InstallationDelegates {
+
+  static final String RETURN_VISIT_GROUP_ID = "hotline";
+  static final String NOT_PAID_REMARK = "400, not paid";
+
+  private final InstallationService installation;
+  private final InstallationOrders orders;
+  private final InstallationTimeLimits timeLimits;
+  private final CoverageService coverage;
+  private final WorkOrderRepository workOrders;
+  private final NotificationPort notifications;
+  private final OrderSystemPort orderSystem;
+  private final WorkingTimeCalendar calendar;
+
+  public InstallationDelegates(InstallationService installation, InstallationOrders orders,
+      InstallationTimeLimits timeLimits, CoverageService coverage, WorkOrderRepository workOrders,
+      NotificationPort notifications, OrderSystemPort orderSystem, WorkingTimeCalendar calendar) {
+    this.installation = installation;
+    this.orders = orders;
+    this.timeLimits = timeLimits;
+    this.coverage = coverage;
+    this.workOrders = workOrders;
+    this.notifications = notifications;
+    this.orderSystem = orderSystem;
+    this.calendar = calendar;
+  }
+
+  /** Registers the work order; its number becomes the business key. */
+  @Bean
+  public JavaDelegate registerBroadbandOrder() {
+    return execution -> {
+      BroadbandOrder order = BroadbandOrderRequest.fromVariables(execution.getVariables(), calendar.zone());
+      String orderNo = installation.register(order, execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(orderNo);
+      execution.setVariable(ORDER_NO, orderNo);
+      execution.setVariable(ACCEPTED_AT, Moments.toDate(order.acceptedAt()));
+      execution.setVariable(PAID_AT_HALL, order.paidAtHall());
+      if (order.paymentAmount() != null) {
+        execution.setVariable(PAYMENT_AMOUNT, order.paymentAmount().doubleValue());
+      }
+    };
+  }
+
+  /** The deadlines of a covered order, from dmn/installation-time-limit.dmn, counted from acceptance. */
+  @Bean
+  public JavaDelegate computeInstallationDeadlines() {
+    return execution -> {
+      String channel = string(execution, CHANNEL);
+      String mode = string(execution, CONSTRUCTION_MODE);
+      Map<Milestone, Limit> limits = timeLimits.limits(channel, mode);
+      Instant accepted = Moments.toInstant(execution.getVariable(ACCEPTED_AT), calendar.zone());
+      Instant extractionDue = timeLimits.due(limits, Milestone.EXTRACTION, accepted);
+      Instant appointmentDue = timeLimits.due(limits, Milestone.APPOINTMENT, accepted);
+      Instant installationDue = timeLimits.due(limits, Milestone.INSTALLATION, accepted);
+      if (appointmentDue == null || installationDue == null) {
+        throw new IllegalStateException(InstallationTimeLimits.DECISION + " gives no appointment or installation "
+            + "limit for " + channel + " / " + mode);
+      }
+      execution.setVariable(EXTRACTION_DUE, Moments.toDate(extractionDue));
+      execution.setVariable(AUDIT_DUE, Moments.toDate(timeLimits.due(limits, Milestone.AUDIT, accepted)));
+      execution.setVariable(APPOINTMENT_DUE, Moments.toDate(appointmentDue));
+      execution.setVariable(INSTALLATION_DUE, Moments.toDate(installationDue));
+      execution.setVariable(DAMAGES_RATE, limits.get(Milestone.INSTALLATION).damagesRatePerDay());
+      orders.setDeadlines(orderNo(execution), extractionDue, appointmentDue, installationDue);
+    };
+  }
+
+  @Bean
+  public JavaDelegate checkCoverage() {
+    return execution -> {
+      CoverageResult result = coverage.check(string(execution, REGION), string(execution, COMPOUND),
+          string(execution, BUILDING));
+      execution.setVariable(COVERAGE_RESULT, result.name());
+      orders.setCoverageResult(orderNo(execution), result.name());
+    };
+  }
+
+  /** No coverage or no free port: the customer is told, the demand recorded, the order closed. */
+  @Bean
+  public JavaDelegate recordUnmetDemand() {
+    return execution -> {
+      String orderNo = orderNo(execution);
+      CoverageResult result = CoverageResult.valueOf(string(execution, COVERAGE_RESULT));
+      coverage.recordDemand(orderNo, result, string(execution, REGION), string(execution, COMPOUND),
+          string(execution, BUILDING), string(execution, ROOM), string(execution, CUSTOMER_PHONE));
+      String text = result == CoverageResult.NOT_COVERED
+          ? "您申请宽带的地址暂未覆盖网络，需求已登记，网络覆盖后我们会联系您。订单 " + orderNo
+          : "您申请宽带的楼宇端口已满，需求已登记，扩容后我们会联系您。订单 " + orderNo;
+      notifications.send(Notification.sms(orderNo, string(execution, CUSTOMER_PHONE),
+          "BROADBAND_" + result.name(), text));
+      workOrders.recordClosure(orderNo, result.name(), WorkOrderRepository.now());
+    };
+  }
+
+  /** Task listener (complete) of the back office's extraction. */
+  @Bean
+  public TaskListener recordExtraction() {
+    return task -> orders.recordExtraction(orderNo(task), WorkOrderRepository.now());
+  }
+
+  /** Enters the order in PBOSS (asynchronous step: a failing order system becomes an incident). */
+  @Bean
+  public JavaDelegate enterOrderInOrderSystem() {
+    return execution -> {
+      boolean paid = Boolean.TRUE.equals(execution.getVariable(PAID_AT_HALL));
+      String systemNo = orderSystem.enterOrder(orderNo(execution), string(execution, REGION),
+          string(execution, BROADBAND_PACKAGE), paid ? null : NOT_PAID_REMARK);
+      execution.setVariable(ORDER_SYSTEM_NO, systemNo);
+      orders.recordOrderSystemNo(orderNo(execution), systemNo);
+      workOrders.setStatus(orderNo(execution), "ENTERED");
+    };
+  }
+
+  /** The accepting hall's first-level audit: an irregular order is reported to service supervision. */
+  @Bean
+  public JavaDelegate recordHallAudit() {
+    return execution -> {
+      if ("IRREGULAR".equals(execution.getVariable(AUDIT_RESULT))) {
+        notifications.send(Notification.staff(orderNo(execution), "service-supervision", "INSTALLATION_AUDIT_IRREGULAR",
+            "Hall order " + orderNo(execution) + " failed the first-level audit: " + execution.getVariable(AUDIT_NOTE)));
+      }
+    };
+  }
+
+  /** Task listener (complete) of the appointment call: the agreed visit time. */
+  @Bean
+  public TaskListener recordInstallationAppointment() {
+    return task -> {
+      Instant at = required(task, APPOINTMENT_AT);
+      task.setVariable(APPOINTMENT_AT, Moments.toDate(at));
+      orders.recordAppointment(orderNo(task), at, WorkOrderRepository.now());
+      workOrders.setStatus(orderNo(task), "APPOINTMENT_BOOKED");
+    };
+  }
+
+  /** Dispatch to the installers: the internal target (装机及时率) starts now; it is the completion deadline. */
+  @Bean
+  public JavaDelegate dispatchToInstaller() {
+    return execution -> {
+      Instant now = WorkOrderRepository.now();
+      Instant target = timeLimits.due(string(execution, CHANNEL), string(execution, CONSTRUCTION_MODE),
+          Milestone.INSTALL_TARGET, now);
+      workOrders.recordDispatch(orderNo(execution), now);
+      orders.setInstallTarget(orderNo(execution), target);
+      execution.setVariable(INSTALL_TARGET_DUE, Moments.toDate(target));
+      workOrders.setStatus(orderNo(execution), "DISPATCHED");
+    };
+  }
+
+  /** The customer moved the visit: recorded with its reason; no deadline moves. */
+  @Bean
+  public JavaDelegate recordReschedule() {
+    return execution -> {
+      String reason = string(execution, RESCHEDULE_REASON);
+      if (reason == null || reason.isBlank()) {
+        throw new IllegalArgumentException("A reschedule needs the customer's reason (" + RESCHEDULE_REASON + ")");
+      }
+      Instant newAt = required(execution, NEW_APPOINTMENT_AT);
+      Instant previous = Moments.toInstant(execution.getVariable(APPOINTMENT_AT), calendar.zone());
+      orders.recordAppointmentChange(orderNo(execution), previous, newAt, reason);
+      execution.setVariable(APPOINTMENT_AT, Moments.toDate(newAt));
+      execution.removeVariable(NEW_APPOINTMENT_AT);
+    };
+  }
+
+  /** Installed: the port is taken, completion and on-site payment recorded, in the task's transaction. */
+  @Bean
+  public JavaDelegate recordInstallation() {
+    return execution -> {
+      String orderNo = orderNo(execution);
+      Instant now = WorkOrderRepository.now();
+      if (!Boolean.TRUE.equals(execution.getVariable(PAID_AT_HALL))) {
+        String method = string(execution, PAYMENT_METHOD);
+        BigDecimal amount = BroadbandOrderRequest.decimal(execution.getVariable(PAYMENT_AMOUNT));
+        if (method == null || amount == null || amount.signum() < 0) {
+          throw new IllegalArgumentException("An order paid on site needs " + PAYMENT_METHOD + " (POS, CASH) and "
+              + PAYMENT_AMOUNT + " >= 0");
+        }
+        orders.recordOnSitePayment(orderNo, PaymentMethod.valueOf(method).name(), amount);
+      }
+      coverage.takePort(string(execution, REGION), string(execution, COMPOUND), string(execution, BUILDING));
+      workOrders.recordCompletion(orderNo, now);   // on time against the internal target (装机及时率)
+      workOrders.setStatus(orderNo, "INSTALLED");
+      execution.setVariable(RETURN_ORDER_DUE, Moments.toDate(timeLimits.due(string(execution, CHANNEL),
+          string(execution, CONSTRUCTION_MODE), Milestone.RETURN_ORDER, now)));
+    };
+  }
+
+  /** Task listener (complete) of the return order: the cash handover is due next. */
+  @Bean
+  public TaskListener scheduleCashHandover() {
+    return task -> task.setVariable(HANDOVER_DUE, Moments.toDate(timeLimits.due(string(task, CHANNEL),
+        string(task, CONSTRUCTION_MODE), Milestone.CASH_HANDOVER, WorkOrderRepository.now())));
+  }
+
+  /** Both signatures, and the amount handed over must match what was collected. */
+  @Bean
+  public JavaDelegate checkCashHandover() {
+    return execution -> {
+      String orderNo = orderNo(execution);
+      String backOffice = string(execution, BACK_OFFICE_SIGNATURE);
+      String installer = string(execution, INSTALLER_SIGNATURE);
+      if (backOffice == null || backOffice.isBlank() || installer == null || installer.isBlank()) {
+        throw new IllegalArgumentException("The cash handover needs both signatures: back office and installer");
+      }
+      BigDecimal handedOver = BroadbandOrderRequest.decimal(execution.getVariable(HANDOVER_AMOUNT));
+      BigDecimal collected = (BigDecimal) orders.row(orderNo).get("PAYMENT_AMOUNT");
+      boolean matches = InstallationService.handoverMatches(collected, handedOver);
+      orders.recordHandover(orderNo, backOffice.strip(), installer.strip(), handedOver, matches);
+      execution.setVariable(HANDOVER_MATCHES, matches);
+      if (!matches) {
+        workOrders.setStatus(orderNo, "PAYMENT_MISMATCH");
+        execution.setVariable(PAYMENT_REVIEW_DUE, Moments.toDate(timeLimits.due(string(execution, CHANNEL),
+            string(execution, CONSTRUCTION_MODE), Milestone.PAYMENT_REVIEW, WorkOrderRepository.now())));
+        notifications.send(Notification.staff(orderNo, "service-supervision", "INSTALLATION_PAYMENT_MISMATCH",
+            "Cash handover of " + orderNo + ": collected " + collected + ", handed over " + handedOver));
+      }
+    };
+  }
+
+  /** At closure: liquidated damages for a late installation, and the return visit's group and deadline. */
+  @Bean
+  public JavaDelegate computeInstallationRemedy() {
+    return execution -> {
+      String orderNo = orderNo(execution);
+      Map<String, Object> row = orders.row(orderNo);
+      Object rate = execution.getVariable(DAMAGES_RATE);
+      InstallationService.Remedy remedy = InstallationService.remedy(
+          orders.installationDue(orderNo), workOrders.get(orderNo).completedAt(),
+          rate == null ? 0 : ((Number) rate).doubleValue(), (BigDecimal) row.get("PAYMENT_AMOUNT"));
+      workOrders.recordRemedy(orderNo, remedy.amount());
+      orders.recordDaysLate(orderNo, remedy.daysLate());
+      execution.setVariable(REMEDY_AMOUNT, remedy.amount().doubleValue());
+      execution.setVariable(RETURN_VISIT_GROUP, RETURN_VISIT_GROUP_ID);
+      execution.setVariable(RETURN_VISIT_DUE, Moments.toDate(timeLimits.due(string(execution, CHANNEL),
+          string(execution, CONSTRUCTION_MODE), Milestone.RETURN_VISIT, WorkOrderRepository.now())));
+    };
+  }
+
+  @Bean
+  public JavaDelegate closeInstallationOrder() {
+    return execution -> workOrders.recordClosure(orderNo(execution), "CLOSED", WorkOrderRepository.now());
+  }
+
+  /** A missed deadline (input parameters breachReason, breachDeadline): a breach row; the work goes on. */
+  @Bean
+  public JavaDelegate recordInstallationBreach() {
+    return execution -> workOrders.recordBreach(orderNo(execution), string(execution, BREACH_REASON),
+        Moments.toInstant(execution.getVariable(BREACH_DEADLINE), calendar.zone()), WorkOrderRepository.now());
+  }
+
+  /** The supervisor's instruction (from the escalation) reaches the staff working on the order. */
+  @Bean
+  public JavaDelegate forwardInstallationInstruction() {
+    return execution -> notifications.send(Notification.staff(orderNo(execution), "network",
+        "ESCALATION_INSTRUCTION", "Instruction for " + orderNo(execution) + ": "
+            + execution.getVariable(ESCALATION_INSTRUCTION)));
+  }
+
+  private static String orderNo(VariableScope scope) {
+    return (String) scope.getVariable(ORDER_NO);
+  }
+
+  private static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  private Instant required(VariableScope scope, String name) {
+    Instant at = Moments.toInstant(scope.getVariable(name), calendar.zone());
+    if (at == null) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return at;
+  }
+}

@@ -1,0 +1,76 @@
+package com.serviceloop.installation;
+
+/** The process variables of broadband-installation (also the field keys of its forms). */
+public final class InstallationVariables {
+
+  public static final String PROCESS_ID = "broadband-installation";
+
+  // intake (start form / POST /api/broadband-orders)
+  public static final String ORDER_NO = "orderNo";
+  public static final String CHANNEL = "channel";
+  public static final String CUSTOMER_PHONE = "customerPhone";
+  public static final String CUSTOMER_NAME = "customerName";
+  public static final String REGION = "region";
+  public static final String COMPOUND = "compound";
+  public static final String BUILDING = "building";
+  public static final String ROOM = "room";
+  public static final String BROADBAND_PACKAGE = "broadbandPackage";
+  public static final String CONSTRUCTION_MODE = "constructionMode";
+  public static final String ACCEPTED_AT = "acceptedAt";
+  public static final String BUSINESS_HALL = "businessHall";
+  public static final String HALL_REGION = "hallRegion";
+  public static final String PAYMENT_METHOD = "paymentMethod";
+  public static final String PAYMENT_AMOUNT = "paymentAmount";
+  public static final String INVOICE_NO = "invoiceNo";
+  public static final String CUSTOMER_SIGNED = "customerSigned";
+
+  // computed
+  public static final String PAID_AT_HALL = "paidAtHall";
+  public static final String COVERAGE_RESULT = "coverageResult";
+  public static final String EXTRACTION_DUE = "extractionDue";
+  public static final String AUDIT_DUE = "auditDue";
+  public static final String APPOINTMENT_DUE = "appointmentDue";
+  public static final String INSTALLATION_DUE = "installationDue";
+  public static final String INSTALL_TARGET_DUE = "installTargetDue";
+  public static final String DAMAGES_RATE = "damagesRatePerDay";
+  public static final String ORDER_SYSTEM_NO = "orderSystemNo";
+  public static final String RETURN_ORDER_DUE = "returnOrderDue";
+  public static final String HANDOVER_DUE = "handoverDue";
+  public static final String PAYMENT_REVIEW_DUE = "paymentReviewDue";
+  public static final String HANDOVER_MATCHES = "handoverMatches";
+  public static final String REMEDY_AMOUNT = "remedyAmount";
+
+  // task forms
+  public static final String EXTRACTION_NOTE = "extractionNote";
+  public static final String AUDIT_RESULT = "auditResult";
+  public static final String AUDIT_NOTE = "auditNote";
+  public static final String APPOINTMENT_AT = "appointmentAt";
+  public static final String APPOINTMENT_NOTE = "appointmentNote";
+  public static final String INSTALL_OUTCOME = "installOutcome";
+  public static final String RESCHEDULE_REASON = "rescheduleReason";
+  public static final String NEW_APPOINTMENT_AT = "newAppointmentAt";
+  public static final String ACCEPTANCE_FORM_SIGNED = "acceptanceFormSigned";
+  public static final String RECEIPT_ISSUED = "receiptIssued";
+  public static final String SERVICE_MANUAL_HANDED_OVER = "serviceManualHandedOver";
+  public static final String ID_PHOTO_TAKEN = "idPhotoTaken";
+  public static final String RETURN_NOTE = "returnNote";
+  public static final String BACK_OFFICE_SIGNATURE = "backOfficeSignature";
+  public static final String INSTALLER_SIGNATURE = "installerSignature";
+  public static final String HANDOVER_AMOUNT = "handoverAmount";
+  public static final String SUPERVISION_NOTE = "supervisionNote";
+
+  // shared contracts: return visit, escalation, breaches
+  public static final String RETURN_VISIT_GROUP = "returnVisitGroup";
+  public static final String RETURN_VISIT_DUE = "returnVisitDue";
+  public static final String RETURN_VISIT_OUTCOME = "returnVisitOutcome";
+  public static final String ESCALATION_REASON = "escalationReason";
+  public static final String ESCALATION_INSTRUCTION = "escalationInstruction";
+  public static final String BREACH_REASON = "breachReason";
+  public static final String BREACH_DEADLINE = "breachDeadline";
+
+  /** Installation outcomes of the on-site task. */
+  public static final String INSTALLED = "INSTALLED";
+  public static final String RESCHEDULED = "RESCHEDULED";
+
+  private InstallationVariables() {}
+}

@@ -1,0 +1,523 @@
+package com.serviceloop.installation;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import com.serviceloop.ServiceLoopTest;
+import com.serviceloop.workorder.WorkOrder;
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * processes/broadband-installation.bpmn on the real engine: each channel, no coverage, no port, payment
+ * mismatch, reschedule, each missed deadline and the liquidated damages. The escalation process is another
+ * capability's: ${requestEscalation} starts it for real, and the tests read the reason it was given.
+ */
+@ServiceLoopTest
+class BroadbandInstallationProcessTest {
+
+  static final String EXTRACT = "Task_ExtractPreRegistration";
+  static final String ENTER_ORDER = "ServiceTask_EnterOrderInOrderSystem";
+  static final String AUDIT = "Task_FirstLevelAudit";
+  static final String BOOK = "Task_BookAppointment";
+  static final String INSTALL = "Task_InstallOnSite";
+  static final String RETURN_ORDER = "Task_ReturnOrder";
+  static final String HANDOVER = "Task_CashHandover";
+  static final String MISMATCH = "Task_ResolvePaymentMismatch";
+  static final String RETURN_VISIT = "CallActivity_ReturnVisit";
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired WorkOrderRepository workOrders;
+  @Autowired InstallationOrders orders;
+  @Autowired RecordingOrderSystemAdapter orderSystem;
+
+  String region;
+
+  @BeforeEach
+  void setUp() {
+    init(processEngine);
+    region = "Test-" + UUID.randomUUID().toString().substring(0, 8);
+    jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES (?, 'Garden', '1', 5, CURRENT_TIMESTAMP)", region);
+    jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES (?, 'Garden', '2', 0, CURRENT_TIMESTAMP)", region);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  // ---------------------------------------------------------------- channels
+
+  @Test
+  void hotline400Order_extractEnterBookInstallReturnHandOver_thenReturnVisit() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+
+    // the issue's example: accepted Wed 15:30 → extraction 17:30, appointment Thu 15:30, installation Sat 15:30
+    assertThat(order).isWaitingAt(EXTRACT);
+    assertThat(task(EXTRACT)).hasCandidateGroup("back-office");
+    Assertions.assertThat(task(EXTRACT).getDueDate()).isEqualTo(at("2026-11-18T17:30+08:00"));
+    Assertions.assertThat(timer(order, "Timer_ExtractionDue").getDuedate()).isEqualTo(at("2026-11-18T17:30+08:00"));
+    Assertions.assertThat(timer(order, "Timer_InstallationDue").getDuedate()).isEqualTo(at("2026-11-21T15:30+08:00"));
+    WorkOrder accepted = workOrders.get(orderNo);
+    Assertions.assertThat(accepted.status()).isEqualTo("ACCEPTED");
+    Assertions.assertThat(orders.installationDue(orderNo)).isEqualTo(at("2026-11-21T15:30+08:00").toInstant());
+    Assertions.assertThat(accepted.completionDue()).isNull();   // the internal target starts at dispatch
+    Assertions.assertThat(orders.row(orderNo)).containsEntry("COVERAGE_RESULT", "AVAILABLE");
+    Assertions.assertThat(instant(orders.row(orderNo).get("EXTRACTION_DUE"))).isEqualTo(at("2026-11-18T17:30+08:00"));
+    Assertions.assertThat(instant(orders.row(orderNo).get("APPOINTMENT_DUE"))).isEqualTo(at("2026-11-19T15:30+08:00"));
+
+    ClockUtil.setCurrentTime(at("2026-11-18T16:00+08:00"));
+    complete(task(EXTRACT), withVariables("extractionNote", "extracted"));
+    assertThat(order).isWaitingAt(ENTER_ORDER);
+    execute(job(ENTER_ORDER));
+    Assertions.assertThat(orderSystem.remarkOf(orderNo)).isEqualTo("400, not paid");
+    Assertions.assertThat((String) orders.row(orderNo).get("ORDER_SYSTEM_NO")).startsWith("PB");
+    Assertions.assertThat(instant(orders.row(orderNo).get("EXTRACTED_AT"))).isEqualTo(at("2026-11-18T16:00+08:00"));
+
+    assertThat(order).isWaitingAt(BOOK);
+    assertThat(task(BOOK)).hasCandidateGroup("network");
+    Assertions.assertThat(task(BOOK).getPriority()).isEqualTo(80);
+    Assertions.assertThat(task(BOOK).getDueDate()).isEqualTo(at("2026-11-19T15:30+08:00"));
+    ClockUtil.setCurrentTime(at("2026-11-19T10:00+08:00"));
+    complete(task(BOOK), withVariables("appointmentAt", "2026-11-20T09:00+08:00"));
+
+    assertThat(order).isWaitingAt(INSTALL);
+    assertThat(task(INSTALL)).hasCandidateGroup("installers-own").hasCandidateGroup("installers-outsourced");
+    Assertions.assertThat(task(INSTALL).getDueDate()).isEqualTo(at("2026-11-21T15:30+08:00"));
+    // internal target: 3 working days after dispatch (Thu 10:00 → Tue 10:00)
+    Assertions.assertThat(workOrders.get(orderNo).completionDue()).isEqualTo(at("2026-11-24T10:00+08:00").toInstant());
+    Assertions.assertThat(workOrders.get(orderNo).dispatchedAt()).isEqualTo(at("2026-11-19T10:00+08:00").toInstant());
+    Assertions.assertThat(workOrders.get(orderNo).appointmentAt()).isEqualTo(at("2026-11-20T09:00+08:00").toInstant());
+
+    ClockUtil.setCurrentTime(at("2026-11-20T09:30+08:00"));
+    install(order, "POS", 200);
+    Assertions.assertThat(freePorts("1")).isEqualTo(4);
+    WorkOrder installed = workOrders.get(orderNo);
+    Assertions.assertThat(installed.status()).isEqualTo("INSTALLED");
+    Assertions.assertThat(installed.completionOnTime()).isTrue();
+    Assertions.assertThat(orders.row(orderNo)).containsEntry("PAYMENT_METHOD", "POS");
+
+    assertThat(order).isWaitingAt(RETURN_ORDER);
+    Assertions.assertThat(task(RETURN_ORDER).getDueDate()).isEqualTo(at("2026-11-21T09:30+08:00"));
+    complete(task(RETURN_ORDER), withVariables("formsHandedIn", true));
+    assertThat(order).isWaitingAt(HANDOVER);
+    assertThat(task(HANDOVER)).hasCandidateGroup("back-office");
+    Assertions.assertThat(task(HANDOVER).getDueDate()).isEqualTo(at("2026-11-23T09:30+08:00"));
+    handOver(200);
+
+    assertThat(order).isWaitingAt(RETURN_VISIT).variables()
+        .containsEntry("returnVisitGroup", "hotline").containsEntry("returnVisitDue", at("2026-11-21T09:30+08:00"))
+        .containsEntry("handoverMatches", true);
+    Assertions.assertThat(workOrders.get(orderNo).remedyAmount()).isEqualByComparingTo("0");
+    finishReturnVisit(order);
+    assertThat(order).isEnded().hasPassed("ServiceTask_CloseOrder").variables()
+        .containsEntry("returnVisitOutcome", "SATISFIED");
+    Assertions.assertThat(workOrders.get(orderNo).status()).isEqualTo("CLOSED");
+    Assertions.assertThat(workOrders.get(orderNo).satisfaction()).isEqualTo("SATISFIED");
+    Assertions.assertThat(workOrders.breachReasons(orderNo)).isEmpty();
+    Assertions.assertThat(escalations(orderNo)).isEmpty();
+  }
+
+  @Test
+  void websiteOrder_runsLikeThe400Line_butItsBookingHasNormalPriority() {
+    ProcessInstance order = start("WEBSITE", "1", "2026-11-18T15:30+08:00");
+    assertThat(order).isWaitingAt(EXTRACT);
+    complete(task(EXTRACT));
+    execute(job(ENTER_ORDER));
+    Assertions.assertThat(orderSystem.remarkOf(orderNo(order))).isEqualTo("400, not paid");
+    assertThat(order).isWaitingAt(BOOK);
+    Assertions.assertThat(task(BOOK).getPriority()).isEqualTo(50);
+  }
+
+  @Test
+  void businessHallCrossRegionOrder_paidAtTheHall_auditedByTheHall_noCashHandover() {
+    ProcessInstance order = start("BUSINESS_HALL", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    assertThat(order).isWaitingAt(ENTER_ORDER);
+    Map<String, Object> row = orders.row(orderNo);
+    Assertions.assertThat(row).containsEntry("PAID_AT_HALL", true).containsEntry("REVENUE_REGION", region)
+        .containsEntry("BUSINESS_HALL", "Wulin Hall").containsEntry("HALL_REGION", "Hangzhou-Gongshu");
+    Assertions.assertThat((BigDecimal) row.get("VOLUME_COEFFICIENT")).isEqualByComparingTo("2");
+    Assertions.assertThat((BigDecimal) row.get("PAYMENT_AMOUNT")).isEqualByComparingTo("300");
+
+    execute(job(ENTER_ORDER));
+    Assertions.assertThat(orderSystem.remarkOf(orderNo)).isNull();   // no remark = already paid
+    assertThat(order).isWaitingAt(AUDIT);
+    assertThat(task(AUDIT)).hasCandidateGroup("business-hall");
+    Assertions.assertThat(task(AUDIT).getDueDate()).isEqualTo(at("2026-11-18T17:30+08:00"));
+    complete(task(AUDIT), withVariables("auditResult", "PASSED"));
+
+    assertThat(order).isWaitingAt(BOOK);
+    Assertions.assertThat(task(BOOK).getPriority()).isEqualTo(50);
+    complete(task(BOOK), withVariables("appointmentAt", "2026-11-19T14:00+08:00"));
+    ClockUtil.setCurrentTime(at("2026-11-19T15:00+08:00"));
+    complete(task(INSTALL), withVariables("installOutcome", "INSTALLED", "acceptanceFormSigned", true,
+        "receiptIssued", true, "serviceManualHandedOver", true, "idPhotoTaken", true));
+    complete(task(RETURN_ORDER));
+    assertThat(order).isWaitingAt(RETURN_VISIT).hasNotPassed(HANDOVER);
+    Assertions.assertThat(freePorts("1")).isEqualTo(4);
+  }
+
+  @Test
+  void anIrregularHallOrderIsReportedToServiceSupervision() {
+    ProcessInstance order = start("BUSINESS_HALL", "1", "2026-11-18T15:30+08:00");
+    execute(job(ENTER_ORDER));
+    complete(task(AUDIT), withVariables("auditResult", "IRREGULAR", "auditNote", "invoice missing"));
+    assertThat(order).isWaitingAt(BOOK);
+    Assertions.assertThat(outbox(orderNo(order), "INSTALLATION_AUDIT_IRREGULAR")).isEqualTo(1);
+  }
+
+  @Test
+  void partnerBuiltNetwork_installedByThePartnersInstallers_withTheSameThreeDayPromise() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00", "PARTNER");
+    toInstall(order);
+    assertThat(task(INSTALL)).hasCandidateGroup("installers-partner");
+    Assertions.assertThat(task(INSTALL).getDueDate()).isEqualTo(at("2026-11-21T15:30+08:00"));
+  }
+
+  @Test
+  void theTasklistStartForm_untypedValues_emptyAcceptedAtMeansNow() {
+    ClockUtil.setCurrentTime(at("2026-11-18T15:30+08:00"));
+    Map<String, Object> form = new HashMap<>(Map.of("channel", "BUSINESS_HALL", "customerPhone", "0571-88886666",
+        "customerName", "Wang Fang", "region", region, "compound", "Garden", "building", "1",
+        "broadbandPackage", "200M", "constructionMode", "SELF_BUILT", "acceptedAt", ""));
+    form.putAll(Map.of("businessHall", "Wulin Hall", "hallRegion", "Hangzhou-Gongshu", "paymentMethod", "POS",
+        "paymentAmount", 299.5, "invoiceNo", "INV-7", "customerSigned", true));
+    ProcessInstance order = processEngine.getFormService().submitStartForm(
+        processEngine.getRepositoryService().createProcessDefinitionQuery()
+            .processDefinitionKey(InstallationVariables.PROCESS_ID).latestVersion().singleResult().getId(), form);
+    assertThat(order).isWaitingAt(ENTER_ORDER).variables()
+        .containsEntry("acceptedAt", at("2026-11-18T15:30+08:00"))
+        .containsEntry("auditDue", at("2026-11-18T17:30+08:00"));
+    Assertions.assertThat((BigDecimal) orders.row(orderNo(order)).get("PAYMENT_AMOUNT")).isEqualByComparingTo("299.50");
+  }
+
+  @Test
+  void aStartFormWithAnUnknownChannelIsRefused_nothingStarts() {
+    Map<String, Object> vars = new HashMap<>(Map.of("channel", "FAX", "customerPhone", "13800138000",
+        "customerName", "Li Lei", "region", region, "compound", "Garden", "building", "1",
+        "broadbandPackage", "100M", "constructionMode", "SELF_BUILT"));
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey(InstallationVariables.PROCESS_ID).count();
+    Assertions.assertThatThrownBy(() -> runtime.startProcessInstanceByKey(InstallationVariables.PROCESS_ID, vars))
+        .hasMessageContaining("channel must be one of");
+    Assertions.assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(InstallationVariables.PROCESS_ID)
+        .count()).isEqualTo(before);
+  }
+
+  @Test
+  void staffSeeOnlyTheirGroupsInstallationTasks() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    toInstall(order);
+    String install = task(INSTALL).getId();
+    Assertions.assertThat(visibleTo("installers-own", install)).isTrue();
+    Assertions.assertThat(visibleTo("installers-outsourced", install)).isTrue();
+    Assertions.assertThat(visibleTo("installers-partner", install)).isFalse();
+    Assertions.assertThat(visibleTo("back-office", install)).isFalse();
+    Assertions.assertThat(visibleTo("business-hall", install)).isFalse();
+  }
+
+  boolean visibleTo(String group, String taskId) {
+    var identity = processEngine.getIdentityService();
+    identity.setAuthentication("someone-in-" + group, List.of(group));
+    try {
+      return processEngine.getTaskService().createTaskQuery().taskId(taskId).count() == 1;
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  // ---------------------------------------------------------------- no coverage
+
+  @Test
+  void notCovered_customerToldDemandRecorded_orderEndsWithNoTaskOpen() {
+    ProcessInstance order = start("HOTLINE_400", "99", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    assertThat(order).isEnded().hasPassed("ServiceTask_RecordUncoveredDemand", "EndEvent_NotCovered");
+    Assertions.assertThat(workOrders.get(orderNo).status()).isEqualTo("NOT_COVERED");
+    Assertions.assertThat(demand(orderNo, "NOT_COVERED")).isEqualTo(1);
+    Assertions.assertThat(outbox(orderNo, "BROADBAND_NOT_COVERED")).isEqualTo(1);
+    Assertions.assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(order.getId()).count()).isZero();
+    Assertions.assertThat(management.createJobQuery().processInstanceId(order.getId()).count()).isZero();
+  }
+
+  @Test
+  void coveredButNoFreePort_sameWithItsOwnStatus() {
+    ProcessInstance order = start("WEBSITE", "2", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    assertThat(order).isEnded().hasPassed("EndEvent_NoFreePort");
+    Assertions.assertThat(workOrders.get(orderNo).status()).isEqualTo("NO_FREE_PORT");
+    Assertions.assertThat(demand(orderNo, "NO_FREE_PORT")).isEqualTo(1);
+    Assertions.assertThat(outbox(orderNo, "BROADBAND_NO_FREE_PORT")).isEqualTo(1);
+  }
+
+  // ---------------------------------------------------------------- detours
+
+  @Test
+  void cashHandoverMismatch_stopsForServiceSupervision_thenGoesOn() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    toInstall(order);
+    install(order, "CASH", 200);
+    complete(task(RETURN_ORDER));
+    handOver(150);
+
+    assertThat(order).isWaitingAt(MISMATCH);
+    assertThat(task(MISMATCH)).hasCandidateGroup("service-supervision");
+    Assertions.assertThat(workOrders.get(orderNo).status()).isEqualTo("PAYMENT_MISMATCH");
+    Assertions.assertThat(orders.row(orderNo)).containsEntry("HANDOVER_MATCHES", false)
+        .containsEntry("HANDOVER_BACK_OFFICE", "Wang (back office)").containsEntry("HANDOVER_INSTALLER", "Zhao (installer)");
+    Assertions.assertThat(outbox(orderNo, "INSTALLATION_PAYMENT_MISMATCH")).isEqualTo(1);
+
+    complete(task(MISMATCH), withVariables("supervisionNote", "50 CNY found in the installer's bag"));
+    assertThat(order).isWaitingAt(RETURN_VISIT);
+  }
+
+  @Test
+  void handoverWithoutBothSignaturesIsRefused() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    toInstall(order);
+    install(order, "CASH", 200);
+    complete(task(RETURN_ORDER));
+    Task handover = task(HANDOVER);
+    Assertions.assertThatThrownBy(() -> complete(handover, withVariables("handoverAmount", 200,
+        "backOfficeSignature", "Wang", "installerSignature", " ")))
+        .hasMessageContaining("both signatures");
+    assertThat(order).isWaitingAt(HANDOVER);
+  }
+
+  @Test
+  void customerReschedules_reasonRecorded_clockDoesNotPause() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    toInstall(order);
+    complete(task(INSTALL), withVariables("installOutcome", "RESCHEDULED",
+        "rescheduleReason", "customer away on business", "newAppointmentAt", "2026-11-21T10:00+08:00"));
+
+    assertThat(order).isWaitingAt(INSTALL).hasPassed("ServiceTask_RecordReschedule");
+    Assertions.assertThat(task(INSTALL).getDueDate()).isEqualTo(at("2026-11-21T15:30+08:00"));
+    Assertions.assertThat(timer(order, "Timer_InstallationDue").getDuedate()).isEqualTo(at("2026-11-21T15:30+08:00"));
+    Assertions.assertThat(orders.appointmentChanges(orderNo)).isEqualTo(1);
+    Assertions.assertThat(jdbc.queryForObject("SELECT reason FROM sl_appointment_change WHERE order_no = ?",
+        String.class, orderNo)).isEqualTo("customer away on business");
+    Assertions.assertThat(workOrders.get(orderNo).appointmentAt()).isEqualTo(at("2026-11-21T10:00+08:00").toInstant());
+  }
+
+  // ---------------------------------------------------------------- missed deadlines
+
+  @Test
+  void extractionOverdue_breachAndEscalation_theTaskStays() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    ClockUtil.setCurrentTime(at("2026-11-18T17:31+08:00"));
+    execute(timer(order, "Timer_ExtractionDue"));
+    Assertions.assertThat(workOrders.breachReasons(orderNo(order))).containsExactly("EXTRACTION_OVERDUE");
+    Assertions.assertThat(escalations(orderNo(order))).containsExactly("EXTRACTION_OVERDUE");
+    assertThat(order).isWaitingAt(EXTRACT);
+  }
+
+  @Test
+  void appointmentOverdue_breachAndEscalation() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    complete(task(EXTRACT));
+    execute(job(ENTER_ORDER));
+    ClockUtil.setCurrentTime(at("2026-11-19T15:31+08:00"));
+    execute(timer(order, "Timer_AppointmentDue"));
+    Assertions.assertThat(workOrders.breachReasons(orderNo(order))).containsExactly("APPOINTMENT_OVERDUE");
+    Assertions.assertThat(escalations(orderNo(order))).containsExactly("APPOINTMENT_OVERDUE");
+    assertThat(order).isWaitingAt(BOOK);
+  }
+
+  @Test
+  void appointmentOverdue_theShiftLeadsInstructionComesBackToTheOrder() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    complete(task(EXTRACT));
+    execute(job(ENTER_ORDER));
+    ClockUtil.setCurrentTime(at("2026-11-19T15:31+08:00"));
+    execute(timer(order, "Timer_AppointmentDue"));
+
+    ProcessInstance escalation = runtime.createProcessInstanceQuery().processDefinitionKey("escalation")
+        .processInstanceBusinessKey(orderNo).singleResult();
+    execute(management.createJobQuery().processInstanceId(escalation.getId()).singleResult());
+    Task supervise = processEngine.getTaskService().createTaskQuery().processInstanceId(escalation.getId())
+        .singleResult();
+    assertThat(supervise).hasCandidateGroup("shift-lead");
+    complete(supervise, withVariables("escalationInstruction", "book today, call twice"));
+
+    Assertions.assertThat(jdbc.queryForObject("""
+        SELECT message FROM sl_notification_outbox WHERE order_no = ? AND template = 'ESCALATION_INSTRUCTION'""",
+        String.class, orderNo)).contains("book today, call twice");
+    assertThat(order).isWaitingAt(BOOK).hasPassed("ServiceTask_ForwardInstruction");
+  }
+
+  @Test
+  void installationOverdue_breachEscalation_andLiquidatedDamagesAtClosure() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    toInstall(order);
+    ClockUtil.setCurrentTime(at("2026-11-21T15:31+08:00"));
+    execute(timer(order, "Timer_InstallationDue"));
+    Assertions.assertThat(workOrders.breachReasons(orderNo)).containsExactly("INSTALLATION_OVERDUE");
+    Assertions.assertThat(escalations(orderNo(order))).containsExactly("INSTALLATION_OVERDUE");
+    assertThat(order).isWaitingAt(INSTALL);
+
+    // installed Monday 10:00: 1 day 18.5 hours after the promise → 2 started days × 1 % × 200 CNY = 4.00;
+    // the internal target (3 working days after Wednesday's dispatch: Monday 15:30) was still met
+    ClockUtil.setCurrentTime(at("2026-11-23T10:00+08:00"));
+    install(order, "CASH", 200);
+    Assertions.assertThat(workOrders.get(orderNo).completionDue()).isEqualTo(at("2026-11-23T15:30+08:00").toInstant());
+    Assertions.assertThat(workOrders.get(orderNo).completionOnTime()).isTrue();
+    complete(task(RETURN_ORDER));
+    handOver(200);
+    assertThat(order).isWaitingAt(RETURN_VISIT);
+    Assertions.assertThat(workOrders.get(orderNo).remedyAmount()).isEqualByComparingTo("4.00");
+    Assertions.assertThat(orders.row(orderNo)).containsEntry("DAYS_LATE", 2);
+  }
+
+  @Test
+  void installedAfterTheInternalTarget_countsAsLateForInstallationTimeliness() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    toInstall(order);   // dispatched Wednesday 15:30 → target Monday 15:30
+    ClockUtil.setCurrentTime(at("2026-11-23T16:00+08:00"));
+    install(order, "POS", 200);
+    Assertions.assertThat(workOrders.get(orderNo).completionOnTime()).isFalse();
+  }
+
+  @Test
+  void aSupervisorsInstructionReachesTheOrderWhileItRuns() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    runtime.createMessageCorrelation("EscalationInstruction").processInstanceBusinessKey(orderNo(order))
+        .setVariable("escalationInstruction", "call the customer today").correlate();
+    Assertions.assertThat(outbox(orderNo(order), "ESCALATION_INSTRUCTION")).isEqualTo(1);
+    assertThat(order).isWaitingAt(EXTRACT);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  ProcessInstance start(String channel, String building, String acceptedAt) {
+    return start(channel, building, acceptedAt, "SELF_BUILT");
+  }
+
+  ProcessInstance start(String channel, String building, String acceptedAt, String mode) {
+    ClockUtil.setCurrentTime(at(acceptedAt));
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("channel", channel);
+    vars.put("customerPhone", "13800138000");
+    vars.put("customerName", "Li Lei");
+    vars.put("region", region);
+    vars.put("compound", "Garden");
+    vars.put("building", building);
+    vars.put("room", "301");
+    vars.put("broadbandPackage", "100M");
+    vars.put("constructionMode", mode);
+    vars.put("acceptedAt", acceptedAt);
+    if ("BUSINESS_HALL".equals(channel)) {
+      vars.put("businessHall", "Wulin Hall");
+      vars.put("hallRegion", "Hangzhou-Gongshu");
+      vars.put("paymentMethod", "CASH");
+      vars.put("paymentAmount", 300L);
+      vars.put("invoiceNo", "INV-0001");
+      vars.put("customerSigned", true);
+    }
+    ProcessInstance order = runtime.startProcessInstanceByKey(InstallationVariables.PROCESS_ID, vars);
+    assertThat(order).isNotNull();   // the instance the task() / job() look-ups refer to
+    return order;
+  }
+
+  void toInstall(ProcessInstance order) {
+    complete(task(EXTRACT));
+    execute(job(ENTER_ORDER));
+    complete(task(BOOK), withVariables("appointmentAt", "2026-11-20T09:00+08:00"));
+    assertThat(order).isWaitingAt(INSTALL);
+  }
+
+  void install(ProcessInstance order, String method, long amount) {
+    complete(task(INSTALL), withVariables("installOutcome", "INSTALLED", "acceptanceFormSigned", true,
+        "receiptIssued", true, "serviceManualHandedOver", true, "idPhotoTaken", true,
+        "paymentMethod", method, "paymentAmount", amount));
+  }
+
+  void handOver(long amount) {
+    complete(task(HANDOVER), withVariables("handoverAmount", amount,
+        "backOfficeSignature", "Wang (back office)", "installerSignature", "Zhao (installer)"));
+  }
+
+  /** The shared return visit (return-visit.bpmn): the hotline calls, the customer is satisfied. */
+  void finishReturnVisit(ProcessInstance order) {
+    execute(job(RETURN_VISIT));
+    Task call = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(orderNo(order))
+        .taskDefinitionKey("Task_CallCustomer").singleResult();
+    assertThat(call).hasCandidateGroup("hotline");
+    complete(call, withVariables("returnVisitOutcome", "SATISFIED", "returnVisitComment", "quick and tidy"));
+  }
+
+  Job timer(ProcessInstance order, String activityId) {
+    return management.createJobQuery().processInstanceId(order.getId()).activityId(activityId).singleResult();
+  }
+
+  String orderNo(ProcessInstance order) {
+    return (String) history.createHistoricVariableInstanceQuery().processInstanceId(order.getId())
+        .variableName("orderNo").singleResult().getValue();
+  }
+
+  int freePorts(String building) {
+    return jdbc.queryForObject("SELECT free_ports FROM sl_coverage WHERE region = ? AND compound = 'Garden' AND building = ?",
+        Integer.class, region, building);
+  }
+
+  int demand(String orderNo, String result) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM sl_coverage_demand WHERE order_no = ? AND result = ?",
+        Integer.class, orderNo, result);
+  }
+
+  int outbox(String orderNo, String template) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM sl_notification_outbox WHERE order_no = ? AND template = ?",
+        Integer.class, orderNo, template);
+  }
+
+  static Date at(String iso) {
+    return Date.from(OffsetDateTime.parse(iso).toInstant());
+  }
+
+  static Date instant(Object timestamp) {
+    if (timestamp instanceof OffsetDateTime odt) {
+      return Date.from(odt.toInstant());
+    }
+    if (timestamp instanceof java.sql.Timestamp ts) {
+      return new Date(ts.getTime());
+    }
+    return (Date) timestamp;
+  }
+
+  /** The escalations this order requested: the escalation process instances with its business key. */
+  List<Object> escalations(String orderNo) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("escalation")
+        .processInstanceBusinessKey(orderNo).list().stream()
+        .map(instance -> runtime.getVariable(instance.getId(), "escalationReason")).toList();
+  }
+
+}
