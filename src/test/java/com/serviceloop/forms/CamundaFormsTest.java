@@ -83,19 +83,19 @@ class CamundaFormsTest {
       Map.entry("monthly-service-review", Set.of("reportMonth", "kpiSummary")),
       Map.entry("monthly-review-action", Set.of("actionIssue", "actionDepartment", "actionPerson", "actionDue")),
       Map.entry("monthly-review-supervision", Set.of("actionIssue", "actionDepartment", "actionPerson", "actionDue")),
-      Map.entry("installation-extraction", installationContext("extractionDue", "installationDue")),
+      Map.entry("installation-extraction", installationContext("extractionDueText", "installationDueText")),
       Map.entry("installation-audit", installationContext("businessHall", "paymentMethod", "paymentAmount",
-          "invoiceNo", "auditDue")),
-      Map.entry("installation-appointment", installationContext("appointmentDue", "installationDue")),
-      Map.entry("installation-on-site", installationContext("appointmentAt", "installationDue", "installTargetDue")),
-      Map.entry("installation-return-order", installationContext("paymentAmount", "returnOrderDue")),
-      Map.entry("installation-cash-handover", installationContext("paymentMethod", "paymentAmount", "handoverDue")),
+          "invoiceNo", "auditDueText")),
+      Map.entry("installation-appointment", installationContext("appointmentDueText", "installationDueText")),
+      Map.entry("installation-on-site", installationContext("appointmentAtText", "installationDueText", "installTargetDueText")),
+      Map.entry("installation-return-order", installationContext("paymentAmount", "returnOrderDueText")),
+      Map.entry("installation-cash-handover", installationContext("paymentMethod", "paymentAmount", "handoverDueText")),
       Map.entry("installation-payment-mismatch", installationContext("paymentAmount", "handoverAmount",
-          "backOfficeSignature", "installerSignature", "paymentReviewDue")),
-      Map.entry("fault-first-contact", faultContext("repairDue")),
-      Map.entry("fault-remote-resolution", faultContext("repairDue")),
-      Map.entry("fault-on-site-repair", faultContext("appointmentAt", "repairDue")),
-      Map.entry("fault-return-order", faultContext("returnOrderDue")));
+          "backOfficeSignature", "installerSignature", "paymentReviewDueText")),
+      Map.entry("fault-first-contact", faultContext("repairDueText")),
+      Map.entry("fault-remote-resolution", faultContext("repairDueText")),
+      Map.entry("fault-on-site-repair", faultContext("appointmentAtText", "repairDueText")),
+      Map.entry("fault-return-order", faultContext("returnOrderDueText")));
 
   /** The broadband order's address and package, shown on every installation task. */
   static Set<String> installationContext(String... more) {
