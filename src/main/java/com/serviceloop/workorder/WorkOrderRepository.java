@@ -165,6 +165,18 @@ public class WorkOrderRepository {
         status, ts(at), ts(at));
   }
 
+  /**
+   * Closure of an order that is judged by when its work was done, not by when its paperwork closed
+   * (an installation by the customer promise, a repair by its repair limit): that promise becomes
+   * closure_due, and the order is on time when completed_at is not after it (never, when not completed).
+   */
+  public void recordClosureJudgedByCompletion(String orderNo, String status, Instant at, Instant promise) {
+    update(orderNo, """
+        status = ?, closed_at = ?, closure_due = ?,
+        closure_on_time = CASE WHEN completed_at IS NOT NULL AND completed_at <= ? THEN TRUE ELSE FALSE END""",
+        status, ts(at), ts(promise), ts(promise));
+  }
+
   public void recordBreach(String orderNo, String reason, Instant deadline, Instant detectedAt) {
     jdbc.update("""
         INSERT INTO sl_breach (work_order_id, reason, deadline, detected_at)

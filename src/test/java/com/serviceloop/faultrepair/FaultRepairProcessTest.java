@@ -94,6 +94,9 @@ class FaultRepairProcessTest {
     assertThat(fault).isEnded().hasPassed("ServiceTask_CloseFault");
     Assertions.assertThat(workOrders.get(orderNo).status()).isEqualTo("CLOSED");
     Assertions.assertThat(workOrders.get(orderNo).satisfaction()).isEqualTo("SATISFIED");
+    // timely handling judges the repair by its limit (48 h urban)
+    Assertions.assertThat(workOrders.get(orderNo).closureDue()).isEqualTo(at("2026-11-22T17:00+08:00").toInstant());
+    Assertions.assertThat(workOrders.get(orderNo).closureOnTime()).isTrue();
     Assertions.assertThat(escalations(orderNo)).isEmpty();
   }
 

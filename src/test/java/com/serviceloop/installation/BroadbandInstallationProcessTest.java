@@ -138,6 +138,9 @@ class BroadbandInstallationProcessTest {
         .containsEntry("returnVisitOutcome", "SATISFIED");
     Assertions.assertThat(workOrders.get(orderNo).status()).isEqualTo("CLOSED");
     Assertions.assertThat(workOrders.get(orderNo).satisfaction()).isEqualTo("SATISFIED");
+    // timely handling judges the installation by the customer promise, not by the paperwork's end
+    Assertions.assertThat(workOrders.get(orderNo).closureDue()).isEqualTo(at("2026-11-21T15:30+08:00").toInstant());
+    Assertions.assertThat(workOrders.get(orderNo).closureOnTime()).isTrue();
     Assertions.assertThat(workOrders.breachReasons(orderNo)).isEmpty();
     Assertions.assertThat(escalations(orderNo)).isEmpty();
   }
@@ -395,6 +398,8 @@ class BroadbandInstallationProcessTest {
     assertThat(order).isWaitingAt(RETURN_VISIT);
     Assertions.assertThat(workOrders.get(orderNo).remedyAmount()).isEqualByComparingTo("4.00");
     Assertions.assertThat(orders.row(orderNo)).containsEntry("DAYS_LATE", 2);
+    finishReturnVisit(order);
+    Assertions.assertThat(workOrders.get(orderNo).closureOnTime()).as("installed after the promise").isFalse();
   }
 
   @Test
