@@ -323,6 +323,11 @@ public class WorkingTimeCalendar {
    * @throws IllegalArgumentException for null, another type or an unparseable string
    */
   public Instant toInstant(Object value) {
+    return parseMoment(value, zone);
+  }
+
+  /** {@link #toInstant(Object)} for code without a calendar at hand; a string without offset is in {@code zone}. */
+  public static Instant parseMoment(Object value, ZoneId zone) {
     if (value instanceof Date date) {
       return date.toInstant();
     }

@@ -49,8 +49,10 @@ class EscalationLevelDecisionTest {
         Arguments.of("UNSATISFIED", 1, 2, "Rule_Unsatisfied_ToDepartmentManager"),
         Arguments.of("UNSATISFIED", 2, 3, "Rule_Unsatisfied_ToGeneralManager"),
         Arguments.of("UNSATISFIED", 3, 3, "Rule_Unsatisfied_ToGeneralManager"),
-        // First contact / appointment overdue, repeat complaint, VIP: start at the shift lead.
+        // First contact / extraction / appointment overdue, repeat complaint, VIP: start at the shift lead.
         Arguments.of("FIRST_CONTACT_OVERDUE", 0, 1, "Rule_FirstLevelReason_ToShiftLead"),
+        Arguments.of("EXTRACTION_OVERDUE", 0, 1, "Rule_FirstLevelReason_ToShiftLead"),
+        Arguments.of("EXTRACTION_OVERDUE", 1, 2, "Rule_FirstLevelReason_ToDepartmentManager"),
         Arguments.of("APPOINTMENT_OVERDUE", 0, 1, "Rule_FirstLevelReason_ToShiftLead"),
         Arguments.of("REPEAT_COMPLAINT", 0, 1, "Rule_FirstLevelReason_ToShiftLead"),
         Arguments.of("VIP", 0, 1, "Rule_FirstLevelReason_ToShiftLead"),
