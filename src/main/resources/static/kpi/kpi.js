@@ -164,6 +164,14 @@
           link.textContent = 'Cockpit ›';
           cell.appendChild(link);
         }
+        if (order.orderNo) {
+          // Cockpit (community edition) shows running instances only; the history page shows every step.
+          const history = document.createElement('a');
+          history.href = 'history.html?order=' + encodeURIComponent(order.orderNo);
+          history.className = 'history';
+          history.textContent = ' 历史 History ›';
+          cell.appendChild(history);
+        }
         tr.appendChild(cell);
         body.appendChild(tr);
       }

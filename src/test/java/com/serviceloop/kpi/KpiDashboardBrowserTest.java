@@ -118,6 +118,16 @@ class KpiDashboardBrowserTest {
     // for a human look: target/kpi-dashboard.png
     java.nio.file.Files.write(java.nio.file.Path.of("target", "kpi-dashboard.png"),
         browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+    // and to each order's history page (Cockpit's community edition shows running instances only)
+    WebElement history = browser.findElement(By.cssSelector("#orders a.history"));
+    String orderNo = history.findElement(By.xpath("ancestor::tr/td[1]")).getText();
+    history.click();
+    browser.findElement(By.cssSelector("body[data-loaded='true']"));
+    assertThat(browser.findElement(By.id("orderNo")).getText()).isEqualTo(orderNo);
+    assertThat(browser.findElement(By.id("status")).getText()).isEmpty();
+    assertThat(browser.findElement(By.id("summary")).getText()).contains("COMPLAINT");
+    assertThat(browser.findElement(By.id("breaches")).getText()).contains("No breaches");
   }
 
   ChromeDriver startBrowser(String user, String password) {
