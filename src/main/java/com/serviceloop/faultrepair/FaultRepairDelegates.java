@@ -24,7 +24,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class FaultRepairDelegates {
 
-  static final String RETURN_VISIT_GROUP_ID = "hotline";
   public static final String CATEGORY = "FAULT";
 
   private final FaultTimeLimits timeLimits;
@@ -117,7 +116,6 @@ public class FaultRepairDelegates {
   @Bean
   public JavaDelegate scheduleFaultReturnVisit() {
     return execution -> {
-      execution.setVariable(RETURN_VISIT_GROUP, RETURN_VISIT_GROUP_ID);
       execution.setVariable(RETURN_VISIT_DUE, Moments.toDate(timeLimits.due(WorkOrderRepository.now(),
           (String) execution.getVariable(RETURN_VISIT_LIMIT), TimeMode.NATURAL)));
     };

@@ -37,7 +37,6 @@ public final class FaultVariables {
   public static final String RETURN_NOTE = "returnNote";
 
   // shared contracts
-  public static final String RETURN_VISIT_GROUP = "returnVisitGroup";
   public static final String RETURN_VISIT_DUE = "returnVisitDue";
   public static final String RETURN_VISIT_OUTCOME = "returnVisitOutcome";
   public static final String ESCALATION_REASON = "escalationReason";

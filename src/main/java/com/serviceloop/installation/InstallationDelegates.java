@@ -26,7 +26,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class InstallationDelegates {
 
-  static final String RETURN_VISIT_GROUP_ID = "hotline";
   static final String NOT_PAID_REMARK = "400, not paid";
 
   private final InstallationService installation;
@@ -257,7 +256,6 @@ public class InstallationDelegates {
       workOrders.recordRemedy(orderNo, remedy.amount());
       orders.recordDaysLate(orderNo, remedy.daysLate());
       execution.setVariable(REMEDY_AMOUNT, remedy.amount().doubleValue());
-      execution.setVariable(RETURN_VISIT_GROUP, RETURN_VISIT_GROUP_ID);
       execution.setVariable(RETURN_VISIT_DUE, Moments.toDate(timeLimits.due(string(execution, CHANNEL),
           string(execution, CONSTRUCTION_MODE), Milestone.RETURN_VISIT, WorkOrderRepository.now())));
     };

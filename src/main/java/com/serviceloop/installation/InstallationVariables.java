@@ -60,7 +60,6 @@ public final class InstallationVariables {
   public static final String SUPERVISION_NOTE = "supervisionNote";
 
   // shared contracts: return visit, escalation, breaches
-  public static final String RETURN_VISIT_GROUP = "returnVisitGroup";
   public static final String RETURN_VISIT_DUE = "returnVisitDue";
   public static final String RETURN_VISIT_OUTCOME = "returnVisitOutcome";
   public static final String ESCALATION_REASON = "escalationReason";

@@ -77,7 +77,7 @@ class FaultRepairProcessTest {
     complete(task(REMOTE), withVariables("resolvedRemotely", true, "resolutionNote", "port reset"));
 
     assertThat(fault).isWaitingAt(RETURN_VISIT).hasNotPassed(ON_SITE, RETURN_ORDER)
-        .variables().containsEntry("returnVisitGroup", "hotline")
+        .variables()
         .containsEntry("returnVisitDue", at("2026-11-21T17:30+08:00"));
     WorkOrder repaired = workOrders.get(orderNo);
     Assertions.assertThat(repaired.firstContactOnTime()).isTrue();

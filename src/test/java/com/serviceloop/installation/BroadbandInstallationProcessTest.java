@@ -130,7 +130,7 @@ class BroadbandInstallationProcessTest {
     handOver(200);
 
     assertThat(order).isWaitingAt(RETURN_VISIT).variables()
-        .containsEntry("returnVisitGroup", "hotline").containsEntry("returnVisitDue", at("2026-11-21T09:30+08:00"))
+        .containsEntry("returnVisitDue", at("2026-11-21T09:30+08:00"))
         .containsEntry("handoverMatches", true);
     Assertions.assertThat(workOrders.get(orderNo).remedyAmount()).isEqualByComparingTo("0");
     finishReturnVisit(order);
