@@ -4,6 +4,7 @@ import static com.serviceloop.kpi.MonthlyReviewVariables.*;
 
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
@@ -17,15 +18,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class MonthlyReviewDelegates {
 
-  /** Task_PlanReview: which month is reviewed, when (first working day 09:00), due when. */
+  /**
+   * Task_PlanReview: which month is reviewed, when (first working day at the model's reviewTime) and due
+   * when (the model's reviewLimit in working time).
+   */
   @Bean
   public JavaDelegate planMonthlyReview(MonthlyReviewService review) {
     return execution -> {
       Instant now = WorkOrderRepository.now();
-      Instant reviewAt = review.reviewAt(now);
+      Instant reviewAt = review.reviewAt(now, LocalTime.parse((String) execution.getVariable("reviewTime")));
       execution.setVariable(REPORT_MONTH, review.reportMonth(now).toString());
       execution.setVariable(REVIEW_AT, Date.from(reviewAt));
-      execution.setVariable(REVIEW_DUE, Date.from(review.reviewDue(reviewAt)));
+      execution.setVariable(REVIEW_DUE,
+          Date.from(review.reviewDue(reviewAt, (String) execution.getVariable("reviewLimit"))));
     };
   }
 

@@ -22,9 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class MonthlyReviewService {
 
-  public static final LocalTime REVIEW_TIME = LocalTime.of(9, 0);
-  /** The review task is due this long (working time) after the review starts. */
-  public static final String REVIEW_LIMIT = "P2D";
   public static final int TOP = 3;
   public static final Set<String> DEPARTMENTS = Set.of(
       "dept-network-assurance", "dept-business-management", "dept-channel-service", "dept-system-support");
@@ -45,14 +42,15 @@ public class MonthlyReviewService {
     return YearMonth.from(now.atZone(calendar.zone())).minusMonths(1);
   }
 
-  /** 09:00 on the first working day of the month {@code now} is in: when the review starts. */
-  public Instant reviewAt(Instant now) {
+  /** {@code time} on the first working day of the month {@code now} is in: when the review starts. */
+  public Instant reviewAt(Instant now, LocalTime time) {
     YearMonth month = YearMonth.from(now.atZone(calendar.zone()));
-    return calendar.firstWorkingDayOf(month).atTime(REVIEW_TIME).atZone(calendar.zone()).toInstant();
+    return calendar.firstWorkingDayOf(month).atTime(time).atZone(calendar.zone()).toInstant();
   }
 
-  public Instant reviewDue(Instant reviewAt) {
-    return calendar.due(reviewAt, REVIEW_LIMIT, WorkingTimeCalendar.TimeMode.WORKING);
+  /** The review task is due {@code limit} (working time) after the review starts. */
+  public Instant reviewDue(Instant reviewAt, String limit) {
+    return calendar.due(reviewAt, limit, WorkingTimeCalendar.TimeMode.WORKING);
   }
 
   public List<KpiResult> kpisOf(YearMonth month) {
