@@ -326,6 +326,11 @@ public class WorkingTimeCalendar {
     return parseMoment(value, zone);
   }
 
+  private static final java.util.regex.Pattern ENGINE_REST_DATE =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}");
+  private static final java.time.format.DateTimeFormatter ENGINE_REST_DATE_FORMAT =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
   /** {@link #toInstant(Object)} for code without a calendar at hand; a string without offset is in {@code zone}. */
   public static Instant parseMoment(Object value, ZoneId zone) {
     if (value instanceof Date date) {
@@ -345,6 +350,10 @@ public class WorkingTimeCalendar {
     }
     if (value instanceof CharSequence text && !text.toString().isBlank()) {
       String s = text.toString().strip();
+      if (ENGINE_REST_DATE.matcher(s).matches()) {
+        // as the engine's REST API writes a Date (and a read-only form field may send it back)
+        return OffsetDateTime.parse(s, ENGINE_REST_DATE_FORMAT).toInstant();
+      }
       try {
         return OffsetDateTime.parse(s).toInstant();
       } catch (DateTimeParseException notOffset) {

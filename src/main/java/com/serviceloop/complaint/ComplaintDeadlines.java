@@ -3,9 +3,6 @@ package com.serviceloop.complaint;
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +11,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("complaintDeadlines")
 public class ComplaintDeadlines {
-
-  private static final Pattern REST_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}");
-  private static final DateTimeFormatter REST_DATE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   private final WorkingTimeCalendar calendar;
 
@@ -34,9 +28,6 @@ public class ComplaintDeadlines {
    * which a form sends back when it shows a deadline read-only).
    */
   public Instant toInstant(Object value) {
-    if (value instanceof String text && REST_DATE.matcher(text.strip()).matches()) {
-      return OffsetDateTime.parse(text.strip(), REST_DATE_FORMAT).toInstant();
-    }
     return calendar.toInstant(value);
   }
 

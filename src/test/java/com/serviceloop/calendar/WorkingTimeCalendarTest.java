@@ -320,6 +320,11 @@ class WorkingTimeCalendarTest {
     }
 
     @Test
+    void readsTheEngineRestApisDateFormat() {
+      assertThat(calendar.toInstant("2026-11-23T10:00:00.000+0800")).isEqualTo(at("2026-11-23T10:00+08:00"));
+    }
+
+    @Test
     void workingTimeAndNextWorkingMoment() {
       assertThat(calendar.isWorkingTime(at("2026-11-20T17:59+08:00"))).isTrue();
       assertThat(calendar.isWorkingTime(at("2026-11-20T18:00+08:00"))).isFalse();
