@@ -41,6 +41,7 @@ public class MonthlyReviewDelegates {
       List<KpiResult> results = review.kpisOf(month(execution));
       execution.setVariable(KPI_SUMMARY, review.summary(results));
       execution.setVariable(MISSED_KPIS, (int) MonthlyReviewService.missed(results));
+      execution.setVariable(MISSED_KPI_ISSUES, String.join("\n", MonthlyReviewService.missedKpiIssues(results)));
     };
   }
 
@@ -49,7 +50,10 @@ public class MonthlyReviewDelegates {
   public JavaDelegate listHotIssues(MonthlyReviewService review) {
     return execution -> {
       YearMonth month = month(execution);
-      List<String> issues = review.hotIssues(month, review.kpisOf(month));
+      // the KPIs were computed one step before: their misses are read back, not computed again
+      String missed = (String) execution.getVariable(MISSED_KPI_ISSUES);
+      List<String> issues = review.hotIssues(month, missed == null || missed.isEmpty() ? List.of()
+          : List.of(missed.split("\n")));
       execution.setVariable(REVIEW_ACTIONS, SpinValues.jsonValue(review.actionListJson(issues)).create());
     };
   }

@@ -79,8 +79,23 @@ public class MonthlyReviewService {
     return results.stream().filter(k -> Boolean.FALSE.equals(k.met())).count();
   }
 
-  /** The hot issues of the month, each as a line for the review form. */
-  public List<String> hotIssues(YearMonth month, List<KpiResult> results) {
+  /** One hot-issue line per KPI that missed its target. */
+  public static List<String> missedKpiIssues(List<KpiResult> results) {
+    List<String> issues = new ArrayList<>();
+    for (KpiResult kpi : results) {
+      if (Boolean.FALSE.equals(kpi.met())) {
+        issues.add("指标未达标 KPI missed " + kpi.name() + ": " + kpi.value().toPlainString()
+            + " (目标 target " + kpi.targetOperator() + " " + kpi.target().toPlainString() + ")");
+      }
+    }
+    return issues;
+  }
+
+  /**
+   * The hot issues of the month, each as a line for the review form: the top complaint categories and
+   * root causes, then the missed KPIs (as {@link #missedKpiIssues} listed them when the KPIs were computed).
+   */
+  public List<String> hotIssues(YearMonth month, List<String> missedKpiIssues) {
     KpiPeriod period = KpiPeriod.month(month, calendar.zone());
     List<String> issues = new ArrayList<>();
     jdbc.query("""
@@ -97,12 +112,7 @@ public class MonthlyReviewService {
         rs -> {
           issues.add("主要根因 Top root cause " + rs.getString(1) + ": " + rs.getLong(2));
         }, KpiFacts.ts(period.start()), KpiFacts.ts(period.end()), TOP);
-    for (KpiResult kpi : results) {
-      if (Boolean.FALSE.equals(kpi.met())) {
-        issues.add("指标未达标 KPI missed " + kpi.name() + ": " + kpi.value().toPlainString()
-            + " (目标 target " + kpi.targetOperator() + " " + kpi.target().toPlainString() + ")");
-      }
-    }
+    issues.addAll(missedKpiIssues);
     return issues;
   }
 

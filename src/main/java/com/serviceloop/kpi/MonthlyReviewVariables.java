@@ -27,6 +27,8 @@ public final class MonthlyReviewVariables {
   public static final String KPI_SUMMARY = "kpiSummary";
   /** Integer: KPIs that missed their target. */
   public static final String MISSED_KPIS = "missedKpis";
+  /** The missed KPIs as hot-issue lines, one per line, from Task_ComputeKpis for Task_ListHotIssues. */
+  public static final String MISSED_KPI_ISSUES = "missedKpiIssues";
   /** JSON list of {issue, department, person, deadline, hardest}: the form's dynamic list. */
   public static final String REVIEW_ACTIONS = "reviewActions";
   /** Integer: how many actions the multi-instance tracks. */
