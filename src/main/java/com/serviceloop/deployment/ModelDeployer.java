@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys processes/, dmn/ and forms/ as one deployment under stable relative resource names
  * ("processes/complaint-handling.bpmn"). Duplicate filtering redeploys everything when anything
- * changed, so a form and the process that references it (formRefBinding="deployment") always
+ * changed, so a form and the process that references it (formRefBinding="latest") always
  * travel in the same deployment, and an unchanged restart deploys nothing.
  */
 @Component
