@@ -1,0 +1,82 @@
+package com.serviceloop.complaint;
+
+import com.serviceloop.api.FieldError;
+import com.serviceloop.security.ServiceLoopGroups;
+import com.serviceloop.submission.Submission;
+import com.serviceloop.submission.SubmissionChecks;
+import com.serviceloop.submission.SubmissionRule;
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the complaint forms cannot say themselves (the submission guard runs these after the form's checks):
+ * an on-site appointment is not in the past, a triaged complaint goes to a real responsible group, amounts
+ * are never negative.
+ */
+@Configuration
+public class ComplaintSubmissionRules {
+
+  /** complaint-first-contact: the visit is booked for a moment still to come. */
+  @Bean
+  SubmissionRule complaintAppointmentNotInPast() {
+    return new SubmissionRule() {
+      @Override
+      public Set<String> formIds() {
+        return Set.of("complaint-first-contact");
+      }
+
+      @Override
+      public List<FieldError> check(Submission submission) {
+        return SubmissionChecks.notInPast(submission, ComplaintVariables.APPOINTMENT_AT, WorkOrderRepository.now())
+            .stream().toList();
+      }
+    };
+  }
+
+  /**
+   * complaint-triage: the responsible group is a group of the identity service and a staff (WORKFLOW) group,
+   * the kind that has a Tasklist queue — a case sent anywhere else is seen by nobody.
+   */
+  @Bean
+  SubmissionRule complaintTriageGroupExists(IdentityService identityService) {
+    return new SubmissionRule() {
+      @Override
+      public Set<String> formIds() {
+        return Set.of("complaint-triage");
+      }
+
+      @Override
+      public List<FieldError> check(Submission submission) {
+        if (!(submission.values().get("responsibleGroup") instanceof String group) || group.isEmpty()) {
+          return List.of();
+        }
+        long found = identityService.createGroupQuery().groupId(group).groupType(ServiceLoopGroups.WORKFLOW).count();
+        return found > 0 ? List.of() : List.of(new FieldError("responsibleGroup", "responsibleGroup: "
+            + "不是责任部门 \"" + group + "\" is not a responsible group (a staff group of the identity service)"));
+      }
+    };
+  }
+
+  /** complaint-intake and complaint-resolution: the disputed amount is not negative. */
+  @Bean
+  SubmissionRule complaintAmountsNotNegative() {
+    return new SubmissionRule() {
+      @Override
+      public Set<String> formIds() {
+        return Set.of("complaint-intake", "complaint-resolution");
+      }
+
+      @Override
+      public List<FieldError> check(Submission submission) {
+        List<FieldError> errors = new ArrayList<>();
+        SubmissionChecks.notNegative(submission, "disputedAmount").ifPresent(errors::add);
+        return errors;
+      }
+    };
+  }
+}
