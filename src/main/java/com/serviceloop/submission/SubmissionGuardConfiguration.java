@@ -1,35 +1,39 @@
 package com.serviceloop.submission;
 
 import com.serviceloop.security.SecurityConfiguration;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import java.util.EnumSet;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * Registers the {@link SubmissionGuardFilter} on the engine REST API and on the web apps' engine API,
- * AFTER authentication: "match after" places it behind every filter mapped before it, which are the HTTP
- * Basic filter of {@link SecurityConfiguration} and the web apps' own session authentication filter
- * (Camunda's initializer maps its filters "after" too, and runs before this registration, which has the
- * lowest precedence). SubmissionGuardWebappTest proves the order through a real Tasklist login.
+ * AFTER authentication. Servlet filters run in the order they were mapped. Spring Boot applies all
+ * FilterRegistrationBeans (the HTTP Basic filter of {@link SecurityConfiguration}, mapped "before") ahead of
+ * plain ServletContextInitializers such as Camunda's web-app initializer, which maps the web apps' session
+ * authentication filter "after". So the guard is a plain ServletContextInitializer too, mapped "after", in an
+ * auto-configuration ordered after Camunda's web-app auto-configuration: same (lowest) precedence, later bean,
+ * mapped last — behind both authentication filters. Listed in
+ * META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports, therefore excluded from
+ * component scanning. SubmissionGuardWebappTest proves the order through a real Tasklist login.
  */
-@Configuration
+@AutoConfiguration(after = CamundaBpmWebappAutoConfiguration.class)
 public class SubmissionGuardConfiguration {
 
   @Bean
-  public FilterRegistrationBean<SubmissionGuardFilter> submissionGuardFilter(SubmissionGuard guard,
-      IdentityService identityService,
+  public ServletContextInitializer submissionGuardFilter(SubmissionGuard guard,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-    FilterRegistrationBean<SubmissionGuardFilter> registration =
-        new FilterRegistrationBean<>(new SubmissionGuardFilter(guard, identityService, webappPath));
-    registration.setName("serviceloop-submission-guard");
-    registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
-    registration.setMatchAfter(true);
-    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
-    return registration;
+    return servletContext -> {
+      FilterRegistration.Dynamic registration = servletContext.addFilter("serviceloop-submission-guard",
+          new SubmissionGuardFilter(guard, webappPath));
+      registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true,
+          "/engine-rest/*", webappPath + "/api/engine/*");
+    };
   }
 
   /** A delegate's InvalidInputException reaches an engine REST client as 400 with its fields, not 500. */

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,15 +49,13 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
   static final int MAX_BODY = 1024 * 1024;
 
   private final SubmissionGuard guard;
-  private final IdentityService identityService;
   private final Pattern enginePath;
 
   /**
    * @param webappPath the web apps' application path (camunda.bpm.webapp.application-path, "/camunda")
    */
-  public SubmissionGuardFilter(SubmissionGuard guard, IdentityService identityService, String webappPath) {
+  public SubmissionGuardFilter(SubmissionGuard guard, String webappPath) {
     this.guard = guard;
-    this.identityService = identityService;
     this.enginePath = Pattern.compile("(?:/engine-rest(?:/engine/[^/]+)?|" + Pattern.quote(webappPath)
         + "/api/engine/engine/[^/]+)(/.*)");
   }
@@ -79,8 +76,12 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
     }
     SubmissionGuard.Caller caller = guard.caller();
     if (caller == null) {
-      // not authenticated: the authentication filter in front already answered, or the engine will (401/403)
-      chain.doFilter(request, response);
+      // the authentication filters in front answer 401 themselves; a write that reaches here without a
+      // caller would run without authorization checks, so it is refused (fail closed)
+      ObjectNode body = JSON.createObjectNode();
+      body.put("type", "AuthenticationException");
+      body.put("message", "需要登录 Authentication required for " + request.getMethod() + " " + engineRequest.path());
+      write(response, HttpServletResponse.SC_UNAUTHORIZED, body);
       return;
     }
     List<String> groups = caller.groupIds();

@@ -173,9 +173,56 @@ public final class TamperSuite {
           cases.put(key + " not text", with(valid, key, Map.of("a", 1)));
         }
         case "select", "radio" -> cases.put(key + " not text", with(valid, key, 42));
-        case "dynamiclist" -> cases.put(key + " not a list", with(valid, key, Map.of("value", "{}", "type", "Json")));
+        case "dynamiclist" -> {
+          cases.put(key + " not a list", with(valid, key, Map.of("value", "{}", "type", "Json")));
+          cases.putAll(tamperedItems(field, valid.get(key)));
+        }
         default -> { }
       }
+    }
+    return cases;
+  }
+
+  /** A dynamic list's first entry tampered with, field by field (the list is sent as Tasklist sends it: Json). */
+  private static Map<String, Map<String, Object>> tamperedItems(Field list, Object validValue) {
+    Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
+    if (!(validValue instanceof Map<?, ?> typed) || !(typed.get("value") instanceof String text)) {
+      return cases;
+    }
+    try {
+      com.fasterxml.jackson.databind.node.ArrayNode items =
+          (com.fasterxml.jackson.databind.node.ArrayNode) EngineRestClient.JSON.readTree(text);
+      if (items.isEmpty()) {
+        return cases;
+      }
+      java.util.function.BiConsumer<String, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>>
+          add = (what, change) -> {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = items.deepCopy();
+            change.accept((com.fasterxml.jackson.databind.node.ObjectNode) copy.get(0));
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put(list.key(), Map.of("value", copy.toString(), "type", "Json"));
+            cases.put(list.key() + "[0]." + what, values);
+          };
+      add.accept("foreign key added", item -> item.put("serviceloopTampered", "x"));
+      for (Field field : list.items()) {
+        if (field.required()) {
+          add.accept(field.key() + " missing", item -> item.remove(field.key()));
+        }
+        if (field.hasOptions()) {
+          add.accept(field.key() + " off its options", item -> item.put(field.key(), "NOT_AN_OPTION"));
+        }
+        if (field.maxLength() != null) {
+          add.accept(field.key() + " too long", item -> item.put(field.key(), "长".repeat(field.maxLength() + 1)));
+        }
+        if ("datetime".equals(field.type())) {
+          add.accept(field.key() + " not a date-time", item -> item.put(field.key(), "next tuesday"));
+        }
+        if ("checkbox".equals(field.type())) {
+          add.accept(field.key() + " not a boolean", item -> item.put(field.key(), "yes"));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
     }
     return cases;
   }
