@@ -18,6 +18,8 @@ import java.util.function.ToDoubleFunction;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
 public class SlaMetrics implements MeterBinder {
 
   public enum Clock { ON_TIME, WARNING, BREACHED, NONE }
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlaMetrics.class);
 
   /** The next unmet deadline of a work order (SQL both H2 and PostgreSQL run). */
   static final String NEXT_DEADLINE = """
@@ -106,7 +110,18 @@ public class SlaMetrics implements MeterBinder {
       synchronized (this) {
         last = snapshot;
         if (last == null || refresh.isZero() || !last.at().plus(refresh).isAfter(now) || last.at().isAfter(now)) {
-          snapshot = last = read(now);
+          try {
+            snapshot = last = read(now);
+          } catch (RuntimeException e) {
+            // a gauge that throws reads NaN without a trace: say why, once per refresh
+            LOG.warn("SLA gauges: could not read the work orders or the engine ({}); the gauges keep their last "
+                + "values", e.toString());
+            if (last == null) {
+              throw e;
+            }
+            snapshot = last = new Snapshot(now, last.open(), last.breachesLastHour(), last.warningsLastHour(),
+                last.oldestOpenSeconds(), last.executableJobs(), last.failedJobs(), last.incidents());
+          }
         }
       }
     }
@@ -120,15 +135,16 @@ public class SlaMetrics implements MeterBinder {
   Snapshot read(Instant now) {
     OffsetDateTime nowTs = ts(now);
     Map<String, Long> open = new HashMap<>();
+    // the clock state is computed inside, so the GROUP BY names plain columns (PostgreSQL does not match a
+    // parameterised CASE in GROUP BY with the one in the select list)
     jdbc.query("""
-        SELECT order_type, CASE WHEN due IS NULL THEN 'NONE' WHEN due < ? THEN 'BREACHED'
-                                WHEN due <= ? THEN 'WARNING' ELSE 'ON_TIME' END AS clock, COUNT(*) AS n
-        FROM (SELECT order_type, %s AS due FROM sl_work_order WHERE closed_at IS NULL) o
-        GROUP BY order_type, CASE WHEN due IS NULL THEN 'NONE' WHEN due < ? THEN 'BREACHED'
-                                  WHEN due <= ? THEN 'WARNING' ELSE 'ON_TIME' END
-        """.formatted(NEXT_DEADLINE),
+        SELECT order_type, clock, COUNT(*) FROM (
+          SELECT order_type, CASE WHEN due IS NULL THEN 'NONE' WHEN due < ? THEN 'BREACHED'
+                                  WHEN due <= ? THEN 'WARNING' ELSE 'ON_TIME' END AS clock
+          FROM (SELECT order_type, %s AS due FROM sl_work_order WHERE closed_at IS NULL) d) o
+        GROUP BY order_type, clock""".formatted(NEXT_DEADLINE),
         rs -> { open.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3)); },
-        nowTs, ts(now.plus(warningHorizon)), nowTs, ts(now.plus(warningHorizon)));
+        nowTs, ts(now.plus(warningHorizon)));
 
     Map<String, Long> breaches = new HashMap<>();
     jdbc.query("""
