@@ -2,7 +2,9 @@ package com.serviceloop.api;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -12,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The database cannot be reached (pool timeout, refused or broken connection, server shutting down):
@@ -31,7 +34,22 @@ public final class DatabaseUnavailable {
   /** True when the failure is the database being unreachable, not a fault of the request or the code. */
   public static boolean isCause(Throwable failure) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+    Deque<Throwable> todo = new ArrayDeque<>();
+    if (failure != null) {
+      todo.push(failure);
+    }
+    while (!todo.isEmpty()) {
+      Throwable t = todo.pop();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (t.getCause() != null) {
+        todo.push(t.getCause());
+      }
+      // A rollback that fails on the lost connection replaces the exception that caused it.
+      if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+        todo.push(rollback.getApplicationException());
+      }
       if (t instanceof SQLTransientConnectionException
           || t instanceof CannotGetJdbcConnectionException
           || t instanceof CannotCreateTransactionException

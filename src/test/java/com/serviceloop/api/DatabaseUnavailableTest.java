@@ -19,6 +19,7 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** A lost database is a 503 with Retry-After and no SQL; any other failure stays what it was. */
 class DatabaseUnavailableTest {
@@ -33,6 +34,18 @@ class DatabaseUnavailableTest {
         new PersistenceException(new SQLException("An I/O error occurred while sending to the backend.", "08006")));
     assertThat(DatabaseUnavailable.isCause(new ProcessEngineException("wrapped", lost))).isTrue();
     assertThat(DatabaseUnavailable.isCause(new SQLException("terminating connection", "57P01"))).isTrue();
+  }
+
+  /** Seen in fault test (b): the connection died mid-transaction, and then its rollback failed too. */
+  @Test
+  void aFailedRollbackOnTheLostConnectionIsAnOutage() {
+    TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed"));
+    rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException(
+        "An I/O error occurred while sending to the backend."));
+    assertThat(DatabaseUnavailable.isCause(rollback)).isTrue();
+    assertThat(DatabaseUnavailable.isCause(new TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed")))).isFalse();
   }
 
   @Test

@@ -255,11 +255,16 @@ class ClusterFaultTest {
     }
     List<String> acknowledged = load.acknowledged();
     long present = presentOnce(acknowledged);
+    String slowest = during.stream().sorted((x, y) -> Long.compare(y.millis(), x.millis())).limit(3)
+        .map(o -> o.status() + " in " + o.millis() + " ms sent at cut" + signed(o.atMillis() - o.millis() - cutMs))
+        .collect(Collectors.joining(", "));
     System.out.printf("FAULT b: database cut for 30 s under load: %d requests %s; during the outage %d answered,"
-        + " median %d ms, max %d ms (pool timeout %d ms); acknowledged %d, present %d, lost %d; first 201 after"
-        + " the database returned (ms) %s, no restart%n", all.size(), statuses, during.size(),
-        ComplaintLoad.median(duringMillis), ComplaintLoad.max(duringMillis), POOL_TIMEOUT_MS, acknowledged.size(),
-        present, acknowledged.size() - present, recovery);
+        + " median %d ms, max %d ms (pool timeout %d ms; slowest: %s); acknowledged %d, present %d, lost %d;"
+        + " first 201 after the database returned (ms) %s, no restart%n", all.size(), statuses, during.size(),
+        ComplaintLoad.median(duringMillis), ComplaintLoad.max(duringMillis), POOL_TIMEOUT_MS, slowest,
+        acknowledged.size(), present, acknowledged.size() - present, recovery);
+    all.stream().filter(o -> o.status() != 201 && o.status() != 503).limit(3)
+        .forEach(o -> System.out.println("  unexpected answer " + o.status() + ": " + o.body()));
     assertThat(statuses.keySet()).as("every request answered 201 or 503").containsOnly(201, 503);
     assertThat(unavailable).isNotEmpty().allSatisfy(o -> {
       assertThat(o.retryAfter()).isNotBlank();
@@ -286,7 +291,11 @@ class ClusterFaultTest {
     });
     awaitTrue(Duration.ofSeconds(120), () -> load.acknowledged().size() >= 60);
     Engine.setTimersSuspended(b, timerJobDefinition, false);
-    Thread.sleep(1_500);
+    // Kill node-a while it is working through the timers: as soon as it has fired some of them (an idle
+    // job executor may take up to max-wait to look again), it holds the next ones locked.
+    awaitTrue(Duration.ofSeconds(90), () -> db.count("""
+        SELECT count(*) FROM act_hi_job_log l JOIN act_hi_procinst p ON p.proc_inst_id_ = l.process_instance_id_
+        WHERE p.business_key_ LIKE 'kill-%' AND l.job_state_ = 2 AND l.hostname_ = 'node-a'""") > 0);
     a.kill();
     Instant killedAt = Instant.now();
     int ackBeforeKill = load.acknowledged().size();
@@ -395,6 +404,10 @@ class ClusterFaultTest {
 
   private long deadlocks() throws Exception {
     return db.count("SELECT deadlocks FROM pg_stat_database WHERE datname = ?", DB);
+  }
+
+  private static String signed(long millis) {
+    return (millis >= 0 ? "+" : "") + millis + " ms";
   }
 
   static long count(String text, String needle) {

@@ -43,6 +43,10 @@ final class Node implements AutoCloseable {
     this.log = logs.resolve(name + ".log").toAbsolutePath();
     env.put("SERVICELOOP_ADMIN_USER", ADMIN);
     env.put("SERVICELOOP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    // Two nodes on one machine: each its own management port (health, metrics).
+    try (ServerSocket s = new ServerSocket(0)) {
+      env.put("SERVICELOOP_MANAGEMENT_PORT", String.valueOf(s.getLocalPort()));
+    }
     arg("--server.port=" + port);
     arg("--server.address=127.0.0.1");
     // The engine's host name goes into every job log entry: which node executed which job.
