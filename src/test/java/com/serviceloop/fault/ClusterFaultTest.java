@@ -186,8 +186,16 @@ class ClusterFaultTest {
     Instant activated = Instant.now();
     long t0 = System.nanoTime();
     Engine.setTimersSuspended(a, timerJobDefinition, false);
-    awaitTrue(Duration.ofMinutes(8), () -> finished("storm") == STORM);
+    wakeJobExecutors("storm");
+    int expected = STORM + 2;
+    awaitTrue(Duration.ofMinutes(8), () -> finished("storm") == expected);
     long drainMillis = (System.nanoTime() - t0) / 1_000_000;
+    Object[] span = db.rows("""
+        SELECT min(a.end_time_), max(a.end_time_) FROM act_hi_actinst a JOIN act_hi_procinst p
+          ON p.proc_inst_id_ = a.proc_inst_id_
+        WHERE p.business_key_ LIKE 'storm-%' AND a.act_id_ = 'Timer_Deadline'""").get(0);
+    long firstMillis = ((java.sql.Timestamp) span[0]).toInstant().toEpochMilli() - activated.toEpochMilli();
+    long spanMillis = ((java.sql.Timestamp) span[1]).getTime() - ((java.sql.Timestamp) span[0]).getTime();
     Map<String, Long> perNode = successesPerNode("storm");
     long twice = db.count("""
         SELECT count(*) FROM (SELECT l.job_id_ FROM act_hi_job_log l JOIN act_hi_procinst p
@@ -202,12 +210,13 @@ class ClusterFaultTest {
     long incidents = db.count("SELECT count(*) FROM act_ru_incident");
     long deadlocks = deadlocks() - deadlocksBefore;
     long optimistic = count(a.logText() + b.logText(), "OptimisticLockingException");
-    System.out.printf("FAULT c: %d timers due at once (created in %d ms), drained in %d ms (%.0f jobs/s) by"
-        + " %s; fired %d, executed twice %d, failed attempts %d, deadlocks %d, incidents %d,"
-        + " optimistic-locking log lines %d%n", STORM, createMillis, drainMillis, STORM * 1000.0 / drainMillis,
-        perNode, fired, twice, failed, deadlocks, incidents, optimistic);
-    assertThat(fired).isEqualTo(STORM);
-    assertThat(perNode.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(STORM);
+    System.out.printf("FAULT c: %d timers due at once (created in %d ms), all fired %d ms after they fell due"
+        + " (first after %d ms, first to last %d ms = %.0f jobs/s) by %s; fired %d, executed twice %d, failed"
+        + " attempts %d, deadlocks %d, incidents %d, optimistic-locking log lines %d%n", expected, createMillis,
+        drainMillis, firstMillis, spanMillis, expected * 1000.0 / Math.max(1, spanMillis), perNode, fired, twice,
+        failed, deadlocks, incidents, optimistic);
+    assertThat(fired).isEqualTo(expected);
+    assertThat(perNode.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(expected);
     assertThat(perNode).containsKeys("node-a", "node-b");
     assertThat(twice).isZero();
     assertThat(deadlocks).isZero();
@@ -247,6 +256,9 @@ class ClusterFaultTest {
     List<ComplaintLoad.Outcome> during = all.stream()
         .filter(o -> o.atMillis() >= cutMs && o.atMillis() - o.millis() <= restoredMs).toList();
     List<Long> duringMillis = during.stream().map(ComplaintLoad.Outcome::millis).toList();
+    // How long a request waited once the database was gone (a request sent before the cut counts from it).
+    List<Long> waitedMillis = during.stream()
+        .map(o -> o.atMillis() - Math.max(o.atMillis() - o.millis(), cutMs)).toList();
     List<ComplaintLoad.Outcome> unavailable = all.stream().filter(o -> o.status() == 503).toList();
     Map<String, Long> recovery = new LinkedHashMap<>();
     for (Node n : nodes) {
@@ -259,9 +271,10 @@ class ClusterFaultTest {
         .map(o -> o.status() + " in " + o.millis() + " ms sent at cut" + signed(o.atMillis() - o.millis() - cutMs))
         .collect(Collectors.joining(", "));
     System.out.printf("FAULT b: database cut for 30 s under load: %d requests %s; during the outage %d answered,"
-        + " median %d ms, max %d ms (pool timeout %d ms; slowest: %s); acknowledged %d, present %d, lost %d;"
-        + " first 201 after the database returned (ms) %s, no restart%n", all.size(), statuses, during.size(),
-        ComplaintLoad.median(duringMillis), ComplaintLoad.max(duringMillis), POOL_TIMEOUT_MS, slowest,
+        + " median %d ms, max %d ms, max after the cut %d ms (pool timeout %d ms; slowest: %s); acknowledged %d,"
+        + " present %d, lost %d; first 201 after the database returned (ms) %s, no restart%n", all.size(), statuses,
+        during.size(), ComplaintLoad.median(duringMillis), ComplaintLoad.max(duringMillis),
+        ComplaintLoad.max(waitedMillis), POOL_TIMEOUT_MS, slowest,
         acknowledged.size(), present, acknowledged.size() - present, recovery);
     all.stream().filter(o -> o.status() != 201 && o.status() != 503).limit(3)
         .forEach(o -> System.out.println("  unexpected answer " + o.status() + ": " + o.body()));
@@ -271,7 +284,8 @@ class ClusterFaultTest {
       assertThat(o.body()).contains("\"message\"").doesNotContainIgnoringCase("select ")
           .doesNotContainIgnoringCase("insert ");
     });
-    assertThat(ComplaintLoad.max(duringMillis)).isLessThanOrEqualTo(2L * POOL_TIMEOUT_MS + 2_000);
+    // At most two waits for a connection (authentication, then the transaction), plus time to answer.
+    assertThat(ComplaintLoad.max(waitedMillis)).isLessThanOrEqualTo(2L * POOL_TIMEOUT_MS + 2_000);
     assertThat(present).isEqualTo(acknowledged.size());
     assertThat(recovery.values()).allMatch(ms -> ms >= 0);
   }
@@ -291,6 +305,8 @@ class ClusterFaultTest {
     });
     awaitTrue(Duration.ofSeconds(120), () -> load.acknowledged().size() >= 60);
     Engine.setTimersSuspended(b, timerJobDefinition, false);
+    wakeJobExecutors("kill");
+    int expected = timers + 2;
     // Kill node-a while it is working through the timers: as soon as it has fired some of them (an idle
     // job executor may take up to max-wait to look again), it holds the next ones locked.
     awaitTrue(Duration.ofSeconds(90), () -> db.count("""
@@ -310,7 +326,7 @@ class ClusterFaultTest {
     });
     running.get();
     runner.shutdown();
-    awaitTrue(Duration.ofSeconds(LOCK_TIME_MS / 1000 + 120), () -> finished("kill") == timers);
+    awaitTrue(Duration.ofSeconds(LOCK_TIME_MS / 1000 + 120), () -> finished("kill") == expected);
     long takeoverMillis = Duration.between(killedAt, Instant.now()).toMillis();
     List<String> acknowledged = load.acknowledged();
     long present = presentOnce(acknowledged);
@@ -337,7 +353,7 @@ class ClusterFaultTest {
         + " refused connections retried on node-b %d; %d timers due, %d held by node-a when killed, fired once"
         + " %d, by %s, all %d fired within %d ms of the kill (lock time %d ms), executed twice %d%n",
         ackBeforeKill, load.outcomes.size(), acknowledged.size(), present, acknowledged.size() - present,
-        duplicateNumbers, orphans, refused, timers, heldByKilled.size(), heldFiredOnce, heldFiredBy, timers,
+        duplicateNumbers, orphans, refused, expected, heldByKilled.size(), heldFiredOnce, heldFiredBy, expected,
         takeoverMillis, LOCK_TIME_MS, twice);
     assertThat(present).isEqualTo(acknowledged.size());
     assertThat(duplicateNumbers).isZero();
@@ -363,6 +379,18 @@ class ClusterFaultTest {
       Engine.ok(answer.get(), "start timer");
     }
     pool.shutdown();
+  }
+
+  /**
+   * Activated jobs do not wake an idle job executor (it looks again after its idle wait, up to max-wait
+   * = 60 s); a job created due now does. One such timer through each node, as busy nodes would be.
+   */
+  private void wakeJobExecutors(String prefix) {
+    for (Node node : nodes) {
+      if (node.alive()) {
+        Engine.ok(Engine.startTimer(node, prefix + "-wake-" + node.name, Instant.now()), "wake " + node.name);
+      }
+    }
   }
 
   private long finished(String prefix) throws Exception {
