@@ -94,7 +94,9 @@ class ClusterFaultTest {
         .env("SERVICELOOP_DB_USER", Db.pgUser())
         .env("SERVICELOOP_DB_PASSWORD", Db.pgPassword())
         .env("SERVICELOOP_JOB_LOCK_TIME_MS", String.valueOf(LOCK_TIME_MS))
+        // A short retry cycle (production: R5/PT1M), so an outage of the order system fits in the test.
         .env("SERVICELOOP_JOB_RETRY_CYCLE", "R10/PT3S")
+        .arg("--camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R10/PT3S")
         .env("SERVICELOOP_ORDER_SYSTEM_URL", orderSystem.url());
   }
 
