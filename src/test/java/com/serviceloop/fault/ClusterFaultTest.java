@@ -102,7 +102,7 @@ class ClusterFaultTest {
 
   private static Node ready(Node node) {
     try {
-      return node.awaitReady(Duration.ofMinutes(5));
+      return node.awaitReady(Duration.ofMinutes(12));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -119,7 +119,7 @@ class H2KillFaultTest {
     for (Node node : nodes) {
       ready.add(CompletableFuture.runAsync(() -> {
         try {
-          node.awaitReady(Duration.ofMinutes(5));
+          node.awaitReady(Duration.ofMinutes(12));
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
