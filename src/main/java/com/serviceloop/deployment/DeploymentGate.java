@@ -212,13 +212,15 @@ public class DeploymentGate implements Deployer {
     }
 
     private void checkTimer(String resource, Element timer) {
+      // named by the timer event (the definition's own id is rarely meaningful)
+      String event = timer.getParentNode() instanceof Element parent ? idOf(parent) : idOf(timer);
       for (Node child = timer.getFirstChild(); child != null; child = child.getNextSibling()) {
         if (!(child instanceof Element value) || !BPMN_NS.equals(value.getNamespaceURI())) {
           continue;
         }
         String text = value.getTextContent().trim();
         if (text.isEmpty()) {
-          problem(resource, idOf(value), value.getLocalName() + " is empty");
+          problem(resource, event, value.getLocalName() + " is empty");
           continue;
         }
         if (ExpressionPolicy.isExpression(text)) {
@@ -234,7 +236,7 @@ public class DeploymentGate implements Deployer {
             throw new IllegalArgumentException("no due date");
           }
         } catch (RuntimeException e) {
-          problem(resource, idOf(value), value.getLocalName() + " '" + text + "' cannot be parsed (ISO 8601: "
+          problem(resource, event, value.getLocalName() + " '" + text + "' cannot be parsed (ISO 8601: "
               + "a duration such as PT2H, a date-time such as 2026-12-01T09:00:00, a cycle such as R3/PT10M "
               + "or a cron expression)");
         }

@@ -98,10 +98,12 @@ public class ModelDeployer implements InitializingBean {
       LOG.warn("No models found under processes/, dmn/ or forms/ at {}; nothing deployed", location);
       return null;
     }
+    String previous = latestOwnDeployment();
     DeploymentWithDefinitions result = deployment.deployWithResult();
-    Set<String> deployed = new TreeSet<>(repositoryService.getDeploymentResourceNames(result.getId()));
-    boolean newDeployment = !deployed.isEmpty() && result.getDeploymentTime() != null
-        && repositoryService.createDeploymentQuery().deploymentId(result.getId()).count() == 1;
+    // nothing changed: the engine answers with the application's previous deployment
+    boolean newDeployment = !result.getId().equals(previous);
+    Set<String> deployed = newDeployment
+        ? new TreeSet<>(repositoryService.getDeploymentResourceNames(result.getId())) : Set.of();
     LOG.info("Models: {} packaged; {}", models.size(), deployed.size() == models.size()
         ? "all deployed in " + result.getId()
         : deployed.isEmpty() ? "none changed since the application last deployed them"
@@ -109,10 +111,16 @@ public class ModelDeployer implements InitializingBean {
           + ": " + deployed);
     for (PackagedModel model : models) {
       for (String key : model.keys()) {
-        report(model, key, newDeployment && deployed.contains(model.name()), result.getId());
+        report(model, key, deployed.contains(model.name()), result.getId());
       }
     }
     return deployed.isEmpty() ? null : result;
+  }
+
+  private String latestOwnDeployment() {
+    var latest = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).deploymentSource(SOURCE)
+        .orderByDeploymentTime().desc().listPage(0, 1);
+    return latest.isEmpty() ? null : latest.get(0).getId();
   }
 
   private void report(PackagedModel model, String key, boolean deployedNow, String deploymentId) {
