@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,8 +159,10 @@ class ElementTemplatesTest {
             continue;
           }
           Set<String> names = new TreeSet<>();
-          task.getDescendantElements(CamundaInputParameter.class)
-              .forEach(p -> names.add(p.getCamundaName()));
+          if (task.getExtensionElements() != null) {
+            task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list()
+                .forEach(io -> io.getCamundaInputParameters().forEach(p -> names.add(p.getCamundaName())));
+          }
           inputs.merge(expression.replaceAll("^\\$\\{(\\w+)}$", "$1"), names, (a, b) -> {
             Set<String> all = new TreeSet<>(a);
             all.addAll(b);
