@@ -54,6 +54,16 @@ public class ApiCaller {
         + " (only members of " + String.join(", ", groupIds) + ")");
   }
 
+  /** Whether the caller is a member of one of the groups (or an administrator); no exception. */
+  public boolean isInAnyGroup(String... groupIds) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null) {
+      return false;
+    }
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    return isAdministrator(caller) || Arrays.stream(groupIds).anyMatch(groups::contains);
+  }
+
   private Authentication authenticated() {
     Authentication caller = identityService.getCurrentAuthentication();
     if (caller == null) {
