@@ -64,6 +64,21 @@ public class ApiCaller {
     return isAdministrator(caller) || Arrays.stream(groupIds).anyMatch(groups::contains);
   }
 
+  /** Whether the caller may read the engine's history of the process (READ_HISTORY on its definition). */
+  public boolean mayReadHistory(String processKey) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null) {
+      return false;
+    }
+    return isAdministrator(caller) || authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
+        Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, processKey);
+  }
+
+  /** The caller's user id (the filter authenticated every /api request). */
+  public String userId() {
+    return authenticated().getUserId();
+  }
+
   private Authentication authenticated() {
     Authentication caller = identityService.getCurrentAuthentication();
     if (caller == null) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** An order number as the lookups accept it: a type prefix and digits, e.g. INS-000042. */
 public final class OrderNumbers {
 
-  private static final Pattern ORDER_NO = Pattern.compile("^[A-Z]{3}-\\d{1,12}$");
+  private static final Pattern ORDER_NO = Pattern.compile("^[A-Z]{3}-[0-9A-Z-]{1,24}$");
 
   private OrderNumbers() {}
 

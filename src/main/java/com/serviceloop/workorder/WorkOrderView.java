@@ -45,12 +45,17 @@ public class WorkOrderView {
 
   /** The order of that number and type, or empty (an unknown number, or one of another type). */
   public Optional<Map<String, Object>> find(String orderNo, OrderType type, boolean personalData) {
-    List<Map<String, Object>> rows = jdbc.queryForList(
-        "SELECT * FROM sl_work_order WHERE order_no = ? AND order_type = ?", orderNo, type.name());
+    return find(orderNo, personalData).filter(order -> type.name().equals(order.get("orderType")));
+  }
+
+  /** The order of that number, of any type, or empty. */
+  public Optional<Map<String, Object>> find(String orderNo, boolean personalData) {
+    List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM sl_work_order WHERE order_no = ?", orderNo);
     if (rows.isEmpty()) {
       return Optional.empty();
     }
     Map<String, Object> row = rows.get(0);
+    OrderType type = OrderType.valueOf((String) row.get("order_type"));
     long id = ((Number) row.get("id")).longValue();
     Map<String, Object> view = columns(row, personalData);
     view.put("breaches", jdbc.query("""
