@@ -1,4 +1,5 @@
-// The KPI dashboard: read-only views over GET /api/kpis and GET /api/kpis/{id}/orders (same login as the page).
+// The service department's dashboard: read-only views over GET /api/kpis, /api/kpis/{id}/orders and
+// /api/dashboard/* (same login as the page). Every time is shown in Beijing time, whatever the browser's zone.
 (function () {
   'use strict';
 
@@ -6,13 +7,96 @@
   const RATE_KPIS = ['timelyHandlingRate', 'satisfactionRate', 'onSiteAppointmentRate', 'installationTimeliness',
     'firstContactInTime', 'escalationRate', 'repeatComplaintRate', 'reprocessingRate'];
   const $ = (id) => document.getElementById(id);
+  const ZONE = 'Asia/Shanghai';
+  const WHEN = new Intl.DateTimeFormat('zh-CN', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const when = (iso) => (iso ? WHEN.format(new Date(iso)) : '');
   let trendChart;
   let regionChart;
+  let agingChart;
+  let breachChart;
   let regionGroups = [];
 
+  const DEADLINES = { firstContact: '首次联系 First contact', extraction: '提取 Extraction',
+    appointment: '预约 Appointment', completion: '完成 Work done', installation: '装机承诺 Install promise',
+    closure: '结单 Closure' };
+
+  /** Two download links (CSV, Excel) for a figure. */
+  function exportLinks(span, url) {
+    span.replaceChildren();
+    for (const [format, label] of [['csv', 'CSV'], ['xlsx', 'Excel']]) {
+      const link = document.createElement('a');
+      link.href = url + (url.includes('?') ? '&' : '?') + 'format=' + format;
+      link.className = 'export ' + format;
+      link.setAttribute('download', '');
+      link.textContent = '⤓ ' + label;
+      span.appendChild(link);
+    }
+  }
+
+  function months() {
+    const from = $('from').value.slice(0, 7);
+    const last = new Date($('to').value + 'T00:00:00Z');
+    last.setUTCDate(last.getUTCDate() - 1);
+    return { from: from, to: last.toISOString().slice(0, 7) };
+  }
+
+  function renderExports() {
+    document.querySelectorAll('.exports[data-export]').forEach((span) => {
+      const params = new URLSearchParams();
+      if (span.dataset.period) {
+        params.set('from', $('from').value);
+        params.set('to', $('to').value);
+      }
+      if (span.dataset.months) {
+        const m = months();
+        params.set('from', m.from);
+        params.set('to', m.to);
+      }
+      if ($('region').value.trim() && !span.dataset.export.includes('workload')) {
+        params.set('region', $('region').value.trim());
+      }
+      const base = span.dataset.export;
+      const query = params.toString();
+      exportLinks(span, query ? base + (base.includes('?') ? '&' : '?') + query : base);
+    });
+  }
+
+  function fillTable(id, rows, cells, className) {
+    const body = $(id).querySelector('tbody');
+    body.replaceChildren();
+    for (const item of rows) {
+      const tr = document.createElement('tr');
+      if (className) {
+        tr.className = typeof className === 'function' ? className(item) : className;
+      }
+      for (const cell of cells(item)) {
+        if (cell instanceof Node) {
+          const td = document.createElement('td');
+          td.appendChild(cell);
+          tr.appendChild(td);
+        } else {
+          text(tr, 'td', cell === null || cell === undefined ? '' : String(cell),
+            typeof cell === 'number' ? 'num' : undefined);
+        }
+      }
+      body.appendChild(tr);
+    }
+  }
+
+  function link(href, label, className) {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = label;
+    if (className) {
+      a.className = className;
+    }
+    return a;
+  }
+
+  /** A calendar day (a UTC-midnight Date) as YYYY-MM-DD. */
   function iso(date) {
-    return date.getFullYear() + '-' + String(date.getMonth() + 1).padStart(2, '0') + '-' +
-      String(date.getDate()).padStart(2, '0');
+    return date.toISOString().slice(0, 10);
   }
 
   function format(kpi, value) {
@@ -81,27 +165,44 @@
     }
   }
 
+  /** Small multiples: one grid per KPI, each on its own scale with its target line. */
   function renderTrend(groups) {
     const months = groups.map((g) => g.key);
-    const series = RATE_KPIS.map((id) => {
+    const columns = 4;
+    const ids = RATE_KPIS;
+    const rows = Math.ceil(ids.length / columns);
+    const grids = [];
+    const xAxes = [];
+    const yAxes = [];
+    const titles = [];
+    const series = [];
+    ids.forEach((id, n) => {
+      const col = n % columns;
+      const row = Math.floor(n / columns);
+      const left = 4 + col * 24.5;
+      const top = 6 + row * (94 / rows);
+      grids.push({ left: left + '%', width: '19%', top: (top + 5) + '%', height: (94 / rows - 16) + '%',
+        containLabel: true });
       const first = groups.length ? groups[0].kpis.find((k) => k.id === id) : null;
-      return {
-        name: first ? first.name : id,
-        type: 'line',
-        connectNulls: false,
-        data: groups.map((g) => {
-          const k = g.kpis.find((x) => x.id === id);
-          return k && k.value !== null ? Number((k.value * 100).toFixed(2)) : null;
-        })
-      };
+      const values = groups.map((g) => {
+        const k = g.kpis.find((x) => x.id === id);
+        return k && k.value !== null ? Number((k.value * 100).toFixed(2)) : null;
+      });
+      const target = first && first.target !== null ? Number((first.target * 100).toFixed(2)) : null;
+      titles.push({ text: first ? first.name : id, left: left + '%', top: top + '%',
+        textStyle: { fontSize: 12, fontWeight: 'normal' } });
+      xAxes.push({ type: 'category', data: months, gridIndex: n, axisLabel: { fontSize: 10 } });
+      // its own scale: from the values and the target, not 0–100 % for all
+      yAxes.push({ type: 'value', gridIndex: n, scale: true, axisLabel: { formatter: '{value}%', fontSize: 10 } });
+      series.push({
+        name: first ? first.name : id, type: 'line', xAxisIndex: n, yAxisIndex: n, connectNulls: false, data: values,
+        markLine: target === null ? undefined : { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#c62828' },
+          data: [{ yAxis: target }], label: { formatter: '目标 {c}%', fontSize: 10 } }
+      });
     });
     trendChart.setOption({
-      tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : v + '%') },
-      legend: { type: 'scroll', top: 0 },
-      grid: { top: 60, left: 50, right: 20, bottom: 30 },
-      xAxis: { type: 'category', data: months },
-      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      series: series
+      title: titles, grid: grids, xAxis: xAxes, yAxis: yAxes, series: series,
+      tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : v + '%') }
     }, true);
   }
 
@@ -142,35 +243,35 @@
     const body = $('orders').querySelector('tbody');
     body.replaceChildren();
     $('ordersSection').hidden = false;
+    exportLinks($('ordersExports'), '/api/dashboard/kpis/' + encodeURIComponent(kpi.id) + '/orders?' + query());
     try {
       const result = await getJson('/api/kpis/' + encodeURIComponent(kpi.id) + '/orders?' + query());
       for (const order of result.orders) {
         const tr = document.createElement('tr');
         tr.className = 'order';
-        text(tr, 'td', order.orderNo || '');
+        const number = document.createElement('td');
+        if (order.orderNo) {
+          number.appendChild(link('history.html?order=' + encodeURIComponent(order.orderNo), order.orderNo, 'order-page'));
+        }
+        tr.appendChild(number);
         text(tr, 'td', order.orderType || '');
         text(tr, 'td', order.category || '');
         text(tr, 'td', order.region || '');
         text(tr, 'td', order.channel || '');
-        text(tr, 'td', order.receivedAt ? new Date(order.receivedAt).toLocaleString('zh-CN') : '');
-        text(tr, 'td', order.closedAt ? new Date(order.closedAt).toLocaleString('zh-CN') : '');
+        text(tr, 'td', when(order.receivedAt));
+        text(tr, 'td', when(order.closedAt));
         text(tr, 'td', String(order.numeratorValue), 'num');
         const cell = document.createElement('td');
-        if (order.processInstanceId) {
-          const link = document.createElement('a');
-          link.href = COCKPIT + encodeURIComponent(order.processInstanceId);
-          link.target = '_blank';
-          link.rel = 'noopener';
-          link.textContent = 'Cockpit ›';
-          cell.appendChild(link);
+        if (order.processInstanceId && !order.closedAt) {
+          // Cockpit (community edition) shows running instances only
+          const cockpit = link(COCKPIT + encodeURIComponent(order.processInstanceId), 'Cockpit ›', 'cockpit');
+          cockpit.target = '_blank';
+          cockpit.rel = 'noopener';
+          cell.appendChild(cockpit);
         }
         if (order.orderNo) {
-          // Cockpit (community edition) shows running instances only; the history page shows every step.
-          const history = document.createElement('a');
-          history.href = 'history.html?order=' + encodeURIComponent(order.orderNo);
-          history.className = 'history';
-          history.textContent = ' 历史 History ›';
-          cell.appendChild(history);
+          cell.appendChild(link('history.html?order=' + encodeURIComponent(order.orderNo), ' 工单页 Order page ›',
+            'history'));
         }
         tr.appendChild(cell);
         body.appendChild(tr);
@@ -179,6 +280,75 @@
     } catch (e) {
       $('status').textContent = '加载失败 Failed: ' + e.message;
     }
+  }
+
+  /** A department view: its data, or the reason the user may not see it (403 explained, not an empty box). */
+  async function section(url, statusId, render) {
+    try {
+      render(await getJson(url));
+    } catch (e) {
+      if (statusId) {
+        $(statusId).textContent = '无法显示 Not shown: ' + e.message;
+        $(statusId).classList.add('forbidden');
+      }
+    }
+  }
+
+  function regionParam() {
+    return $('region').value.trim() ? 'region=' + encodeURIComponent($('region').value.trim()) : '';
+  }
+
+  function loadRisk() {
+    return section('/api/dashboard/at-risk?' + regionParam(), 'riskStatus', (body) => {
+      $('riskStatus').classList.remove('forbidden');
+      $('riskStatus').textContent = '截至 as of ' + when(body.now) + ' (北京时间 Beijing time) · ' + body.orders.length +
+        ' 单 orders · 将超时 = ' + body.withinHours + ' 小时内到期 at risk = due within ' + body.withinHours + ' h' +
+        (body.truncated ? ' · 仅前若干单 first orders only' : '');
+      fillTable('riskGroups', body.groups, (g) => [g.group, g.breached, g.atRisk], 'risk-group');
+      fillTable('risk', body.orders, (o) => [
+        link('history.html?order=' + encodeURIComponent(o.orderNo), o.orderNo, 'order-page'), o.type, o.category,
+        o.region, o.group, o.state === 'BREACHED' ? '已超时 Breached' : '将超时 At risk', DEADLINES[o.deadline] || o.deadline,
+        when(o.due),
+        o.tasks.length ? link(o.tasks[0].url, o.tasks[0].name + ' ›', 'task') : '—'
+      ], (o) => 'risk-order ' + (o.state === 'BREACHED' ? 'breached' : 'at-risk'));
+      document.querySelectorAll('#risk tbody tr').forEach((tr, n) => {
+        tr.dataset.order = body.orders[n].orderNo;
+        tr.children[5].classList.add('state');
+      });
+    });
+  }
+
+  function loadAging() {
+    return section('/api/dashboard/aging?' + regionParam(), null, (body) => {
+      agingChart.setOption({
+        tooltip: { trigger: 'axis' }, legend: { top: 0 },
+        grid: { top: 40, left: 50, right: 20, bottom: 30 },
+        xAxis: { type: 'category', data: body.buckets },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: body.rows.map((r) => ({ name: r.type, type: 'bar', stack: 'open', data: body.buckets.map((b) => r[b]) }))
+      }, true);
+    });
+  }
+
+  function loadWorkload() {
+    return section('/api/dashboard/workload', null, (body) => {
+      fillTable('workloadGroups', body.groups.filter((g) => g.open > 0), (g) => [g.name, g.open, g.overdue, g.unassigned]);
+      fillTable('workloadInstallers', body.installers, (i) => [i.installer, i.group, i.open, i.overdue]);
+    });
+  }
+
+  function loadBreaches() {
+    const m = months();
+    return section('/api/dashboard/breaches?from=' + m.from + '&to=' + m.to + '&' + regionParam(), null, (body) => {
+      breachChart.setOption({
+        tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0 },
+        grid: { top: 40, left: 50, right: 20, bottom: 30 },
+        xAxis: { type: 'category', data: body.months },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: body.reasons.map((r) => ({ name: r.reason, type: 'bar', stack: 'breaches', data: r.counts }))
+          .concat([{ name: '合计 Total', type: 'line', data: body.total }])
+      }, true);
+    });
   }
 
   async function load() {
@@ -201,6 +371,8 @@
         $('regionKpi').value = 'timelyHandlingRate';
       }
       renderRegions();
+      renderExports();
+      await Promise.all([loadRisk(), loadAging(), loadWorkload(), loadBreaches()]);
       $('status').textContent = report.from + ' — ' + report.to + (report.region ? ' · ' + report.region : '') +
         ' (北京时间 Beijing time, 结束日不含 end exclusive)';
       document.body.dataset.loaded = 'true';
@@ -212,15 +384,20 @@
 
   function init() {
     const params = new URLSearchParams(window.location.search);
-    const now = new Date();
-    const defaultFrom = new Date(now.getFullYear(), now.getMonth() - 5, 1);
-    const defaultTo = new Date(now.getFullYear(), now.getMonth() + 1, 1);
+    // today in Beijing, not in the browser's zone
+    const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date()).split('-').map(Number);
+    const defaultFrom = new Date(Date.UTC(year, month - 1 - 5, 1));
+    const defaultTo = new Date(Date.UTC(year, month, 1));
     $('from').value = params.get('from') || iso(defaultFrom);
     $('to').value = params.get('to') || iso(defaultTo);
     $('region').value = params.get('region') || '';
     trendChart = echarts.init($('trend'));
     regionChart = echarts.init($('byRegion'));
-    window.addEventListener('resize', () => { trendChart.resize(); regionChart.resize(); });
+    agingChart = echarts.init($('aging'));
+    breachChart = echarts.init($('breachTrend'));
+    window.addEventListener('resize', () => {
+      [trendChart, regionChart, agingChart, breachChart].forEach((chart) => chart.resize());
+    });
     $('regionKpi').addEventListener('change', renderRegions);
     $('period').addEventListener('submit', (event) => { event.preventDefault(); load(); });
     load();

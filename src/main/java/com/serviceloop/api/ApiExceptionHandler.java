@@ -84,6 +84,11 @@ public class ApiExceptionHandler {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(e.getMessage()));
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<ApiError> conflict(ConflictException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()));
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<ApiError> notAuthorized(AuthorizationException e) {
     LOG.info("Refused: {}", e.getMessage());

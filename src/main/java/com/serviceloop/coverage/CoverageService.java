@@ -81,14 +81,17 @@ public class CoverageService {
     for (CoverageRow row : rows) {
       int changed = jdbc.update("""
           UPDATE sl_coverage SET free_ports = ?, households = COALESCE(?, households),
-            technology = COALESCE(?, technology), updated_at = ?
+            technology = COALESCE(?, technology), compound_key = ?, updated_at = ?
           WHERE region = ? AND compound = ? AND building = ?""",
-          row.freePorts(), row.households(), row.technology(), now, row.region(), row.compound(), row.building());
+          row.freePorts(), row.households(), row.technology(), CoverageNames.key(row.compound()), now,
+          row.region(), row.compound(), row.building());
       if (changed == 0) {
         jdbc.update("""
-            INSERT INTO sl_coverage (region, compound, building, free_ports, households, technology, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            row.region(), row.compound(), row.building(), row.freePorts(), row.households(), row.technology(), now);
+            INSERT INTO sl_coverage (region, compound, building, free_ports, households, technology, compound_key,
+              updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            row.region(), row.compound(), row.building(), row.freePorts(), row.households(), row.technology(),
+            CoverageNames.key(row.compound()), now);
         inserted++;
       } else {
         updated++;

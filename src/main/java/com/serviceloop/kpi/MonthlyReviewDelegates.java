@@ -8,7 +8,11 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.context.annotation.Bean;
@@ -18,16 +22,40 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class MonthlyReviewDelegates {
 
+  /** monthly-review-schedule's Task_StartReview: the review of last month (the review works out which). */
+  @Bean
+  public JavaDelegate startMonthlyReview() {
+    return execution -> execution.getProcessEngineServices().getRuntimeService()
+        .createProcessInstanceByKey(PROCESS_ID)
+        .setVariable(REQUESTED_BY, MonthlyReviewRecord.TIMER)
+        .execute();
+  }
+
   /**
-   * Task_PlanReview: which month is reviewed, when (first working day at the model's reviewTime) and due
-   * when (the model's reviewLimit in working time).
+   * Task_PlanReview: which month is reviewed (last month, or the month asked for), when (the first working
+   * day after it at the model's reviewTime, or now when that is past) and due when (the model's reviewLimit
+   * in working time). Claims the month in sl_monthly_review: a month already reviewed ends the schedule's
+   * review at once (BPMN error) and refuses one asked for (the start fails, nothing is written).
    */
   @Bean
-  public JavaDelegate planMonthlyReview(MonthlyReviewService review) {
+  public JavaDelegate planMonthlyReview(MonthlyReviewService review, MonthlyReviewRecord record) {
     return execution -> {
       Instant now = WorkOrderRepository.now();
-      Instant reviewAt = review.reviewAt(now, LocalTime.parse((String) execution.getVariable("reviewTime")));
-      execution.setVariable(REPORT_MONTH, review.reportMonth(now).toString());
+      Object requested = execution.getVariable(REPORT_MONTH);
+      boolean byRequest = requested != null && !requested.toString().isBlank();
+      YearMonth month = byRequest ? review.requestedMonth(requested.toString(), now) : review.reportMonth(now);
+      Object requestedBy = execution.getVariable(REQUESTED_BY);
+      String startedBy = requestedBy == null ? MonthlyReviewRecord.TIMER : requestedBy.toString();
+      if (!record.claim(month, execution.getProcessInstanceId(), startedBy, now)) {
+        String other = record.reviewOf(month).orElse("?");
+        if (!byRequest) {
+          // the timer's month was reviewed already (by request, or by the catch-up after a restart)
+          throw new BpmnError(ERROR_MONTH_ALREADY_REVIEWED, month + " is reviewed by " + other);
+        }
+        throw new MonthAlreadyReviewedException(month, other);
+      }
+      Instant reviewAt = review.reviewAt(month, now, LocalTime.parse((String) execution.getVariable("reviewTime")));
+      execution.setVariable(REPORT_MONTH, month.toString());
       execution.setVariable(REVIEW_AT, Date.from(reviewAt));
       execution.setVariable(REVIEW_DUE,
           Date.from(review.reviewDue(reviewAt, (String) execution.getVariable("reviewLimit"))));
@@ -64,9 +92,13 @@ public class MonthlyReviewDelegates {
     return execution -> execution.setVariable(ACTION_COUNT, review.actions(actionsJson(execution)).size());
   }
 
-  /** Task_OpenAction: the action of this multi-instance branch, as local variables. */
+  /**
+   * Task_OpenAction: the action of this multi-instance branch, as local variables — its result and its
+   * supervisor's instruction too, so that each form shows and each submit writes this action's own, not
+   * the previous one's — and as a row of the review's record.
+   */
   @Bean
-  public JavaDelegate openReviewAction(MonthlyReviewService review) {
+  public JavaDelegate openReviewAction(MonthlyReviewService review, MonthlyReviewRecord record) {
     return execution -> {
       int index = ((Number) execution.getVariable(LOOP_COUNTER)).intValue();
       ReviewAction action = review.actions(actionsJson(execution)).get(index);
@@ -75,7 +107,52 @@ public class MonthlyReviewDelegates {
       execution.setVariableLocal(ACTION_PERSON, action.person());
       execution.setVariableLocal(ACTION_DUE, Date.from(action.deadline()));
       execution.setVariableLocal(ACTION_HARDEST, action.hardest());
+      execution.setVariableLocal(ACTION_RESULT, null);
+      execution.setVariableLocal(SUPERVISION_INSTRUCTION, null);
+      record.openAction(execution.getProcessInstanceId(), month(execution), index, action);
     };
+  }
+
+  /** Task_CarryOutAction, on complete: the department's result, kept in the record. */
+  @Bean
+  public TaskListener recordReviewActionResult(MonthlyReviewRecord record) {
+    return task -> record.recordResult(task.getProcessInstanceId(), index(task),
+        required(task, ACTION_RESULT), user(task), WorkOrderRepository.now());
+  }
+
+  /** The supervision tasks, on create: the action went overdue and up to this group. */
+  @Bean
+  public TaskListener recordReviewActionEscalated(MonthlyReviewRecord record) {
+    return task -> record.recordEscalation(task.getProcessInstanceId(), index(task),
+        task.getCandidates().stream().filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId)
+            .findFirst().orElse(null), WorkOrderRepository.now());
+  }
+
+  /** The supervision tasks, on complete: the supervisor's instruction, kept in the record. */
+  @Bean
+  public TaskListener recordReviewActionSupervised(MonthlyReviewRecord record) {
+    return task -> record.recordSupervision(task.getProcessInstanceId(), index(task),
+        required(task, SUPERVISION_INSTRUCTION), user(task), WorkOrderRepository.now());
+  }
+
+  private static int index(DelegateTask task) {
+    return ((Number) task.getVariable(LOOP_COUNTER)).intValue();
+  }
+
+  /** A completion without the field is refused (the form requires it; an API client might omit it). */
+  private static String required(DelegateTask task, String variable) {
+    Object value = task.getVariableLocal(variable) != null ? task.getVariableLocal(variable)
+        : task.getVariable(variable);
+    if (value == null || value.toString().isBlank()) {
+      throw new IllegalArgumentException(variable + " is required to complete '" + task.getName() + "'");
+    }
+    return value.toString().strip();
+  }
+
+  /** Who completed the task: the logged-in user (Tasklist, REST), else its assignee. */
+  private static String user(DelegateTask task) {
+    var current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return current != null ? current.getUserId() : task.getAssignee();
   }
 
   private static YearMonth month(DelegateExecution execution) {

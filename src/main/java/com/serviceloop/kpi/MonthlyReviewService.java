@@ -48,6 +48,34 @@ public class MonthlyReviewService {
     return calendar.firstWorkingDayOf(month).atTime(time).atZone(calendar.zone()).toInstant();
   }
 
+  /**
+   * When the review of {@code month} starts: {@code time} on the first working day of the month after it,
+   * or now when that is past (a month reviewed late, by request or after the application was down).
+   */
+  public Instant reviewAt(YearMonth month, Instant now, LocalTime time) {
+    Instant scheduled = calendar.firstWorkingDayOf(month.plusMonths(1)).atTime(time).atZone(calendar.zone())
+        .toInstant();
+    return scheduled.isAfter(now) ? scheduled : now;
+  }
+
+  /**
+   * A month asked for by service supervision (or the catch-up): YYYY-MM and already over in Beijing time.
+   *
+   * @throws IllegalArgumentException saying what is wrong
+   */
+  public YearMonth requestedMonth(String text, Instant now) {
+    YearMonth month;
+    try {
+      month = YearMonth.parse(text.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("The month to review must be YYYY-MM, e.g. 2026-11, not '" + text + "'");
+    }
+    if (!month.isBefore(YearMonth.from(now.atZone(calendar.zone())))) {
+      throw new IllegalArgumentException("Only a month that is over can be reviewed, not " + month);
+    }
+    return month;
+  }
+
   /** The review task is due {@code limit} (working time) after the review starts. */
   public Instant reviewDue(Instant reviewAt, String limit) {
     return calendar.due(reviewAt, limit, WorkingTimeCalendar.TimeMode.WORKING);

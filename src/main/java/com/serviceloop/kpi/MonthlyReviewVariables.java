@@ -6,7 +6,14 @@ public final class MonthlyReviewVariables {
   public static final String PROCESS_ID = "monthly-service-review";
 
   // elements
+  /** The process that starts last month's review on the 1st (its timer start event). */
+  public static final String SCHEDULE_PROCESS_ID = "monthly-review-schedule";
   public static final String START_EVENT_MONTH_STARTED = "StartEvent_MonthStarted";
+  public static final String START_EVENT_REVIEW_STARTED = "StartEvent_ReviewStarted";
+  public static final String TASK_PLAN_REVIEW = "Task_PlanReview";
+  public static final String END_EVENT_ALREADY_REVIEWED = "EndEvent_AlreadyReviewed";
+  /** BPMN error code: the timer's month already has its review (started by hand or by the catch-up). */
+  public static final String ERROR_MONTH_ALREADY_REVIEWED = "MonthAlreadyReviewed";
   public static final String TIMER_FIRST_WORKING_DAY = "Timer_FirstWorkingDay";
   public static final String TASK_COMPUTE_KPIS = "Task_ComputeKpis";
   public static final String TASK_REVIEW_HOT_ISSUES = "Task_ReviewHotIssues";
@@ -40,6 +47,12 @@ public final class MonthlyReviewVariables {
   public static final String ACTION_PERSON = "actionPerson";
   public static final String ACTION_DUE = "actionDue";
   public static final String ACTION_HARDEST = "actionHardest";
+  /** Local to each tracked action: the department's result (form monthly-review-action). */
+  public static final String ACTION_RESULT = "actionResult";
+  /** Local to each tracked action: the supervisor's instruction (form monthly-review-supervision). */
+  public static final String SUPERVISION_INSTRUCTION = "supervisionInstruction";
+  /** Who asked for a review of a chosen month: the start form's initiator, the API caller or CATCH_UP. */
+  public static final String REQUESTED_BY = "requestedBy";
 
   private MonthlyReviewVariables() {}
 }

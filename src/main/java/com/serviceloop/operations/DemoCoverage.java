@@ -44,11 +44,12 @@ public class DemoCoverage implements InitializingBean {
     int inserted = 0;
     for (CoverageRow row : CoverageCsv.parse(csv)) {
       inserted += jdbc.update("""
-          INSERT INTO sl_coverage (region, compound, building, free_ports, households, technology, updated_at)
-          SELECT ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) one
+          INSERT INTO sl_coverage (region, compound, building, free_ports, households, technology, updated_at,
+            compound_key)
+          SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) one
           WHERE NOT EXISTS (SELECT 1 FROM sl_coverage WHERE region = ? AND compound = ? AND building = ?)""",
           row.region(), row.compound(), row.building(), row.freePorts(), row.households(), row.technology(), AS_OF,
-          row.region(), row.compound(), row.building());
+          com.serviceloop.coverage.CoverageNames.key(row.compound()), row.region(), row.compound(), row.building());
     }
     if (inserted > 0) {
       LOG.info("Demo coverage: {} buildings added (demo/coverage.csv)", inserted);

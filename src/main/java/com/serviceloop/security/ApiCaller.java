@@ -54,6 +54,31 @@ public class ApiCaller {
         + " (only members of " + String.join(", ", groupIds) + ")");
   }
 
+  /** Whether the caller is a member of one of the groups (or an administrator); no exception. */
+  public boolean isInAnyGroup(String... groupIds) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null) {
+      return false;
+    }
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    return isAdministrator(caller) || Arrays.stream(groupIds).anyMatch(groups::contains);
+  }
+
+  /** Whether the caller may read the engine's history of the process (READ_HISTORY on its definition). */
+  public boolean mayReadHistory(String processKey) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null) {
+      return false;
+    }
+    return isAdministrator(caller) || authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
+        Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, processKey);
+  }
+
+  /** The caller's user id (the filter authenticated every /api request). */
+  public String userId() {
+    return authenticated().getUserId();
+  }
+
   private Authentication authenticated() {
     Authentication caller = identityService.getCurrentAuthentication();
     if (caller == null) {

@@ -91,6 +91,7 @@ public class IdentitySetup implements InitializingBean {
     }
     grantAuditors();
     grantProcessOwners();
+    grantReviewStart();
     ensureMyTasksFilter();
     if (demoUsers) {
       for (GroupDefinition group : ALL) {
@@ -131,6 +132,13 @@ public class IdentitySetup implements InitializingBean {
     // The intake API validates the category against the deployed complaint-template decision.
     grant(group, Resources.DECISION_DEFINITION, "complaint-template",
         Permissions.READ, Permissions.CREATE_INSTANCE);
+  }
+
+  /** Service supervision starts the monthly review of a chosen past month (Tasklist start form, API). */
+  private void grantReviewStart() {
+    grant(SERVICE_SUPERVISION, Resources.PROCESS_DEFINITION, "monthly-service-review",
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(SERVICE_SUPERVISION, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
   }
 
   private void grantAuditors() {

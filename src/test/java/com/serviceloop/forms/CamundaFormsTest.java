@@ -53,6 +53,7 @@ class CamundaFormsTest {
     CONTRACT.put("monthly-service-review", fields("issue!", "department!", "person!", "deadline!", "hardest"));
     CONTRACT.put("monthly-review-action", fields("actionResult!"));
     CONTRACT.put("monthly-review-supervision", fields("supervisionInstruction!"));
+    CONTRACT.put("monthly-review-start", fields("reportMonth!"));
     // broadband installation and fault repair (docs/contracts.md "Installation and fault-repair forms")
     CONTRACT.put("broadband-order", fields("channel!", "customerPhone!", "customerName!", "region!", "compound!",
         "building!", "room", "broadbandPackage!", "constructionMode!", "acceptedAt", "businessHall!", "hallRegion!",

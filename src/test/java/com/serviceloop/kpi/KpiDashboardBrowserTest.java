@@ -42,6 +42,7 @@ class KpiDashboardBrowserTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate rest;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
   TestFacts facts;
   ChromeDriver browser;
 
@@ -108,13 +109,14 @@ class KpiDashboardBrowserTest {
         "return echarts.getInstanceByDom(document.getElementById('byRegion')).getOption().xAxis[0].data"))
         .isEqualTo(List.of(REGION));
 
-    // the orders behind the KPI, each linked to its process instance in Cockpit
+    // the orders behind the KPI, each linked to its own page; closed, so no Cockpit link (Cockpit CE shows
+    // running instances only: the link was dead for every closed order)
     timely.click();
     browser.findElement(By.cssSelector("#orders tbody tr.order"));
     List<WebElement> orders = browser.findElements(By.cssSelector("#orders tbody tr.order"));
     assertThat(orders).hasSize(4);
-    assertThat(browser.findElement(By.cssSelector("#orders a")).getAttribute("href"))
-        .endsWith("/camunda/app/cockpit/default/#/process-instance/pi-browser-1");
+    assertThat(browser.findElement(By.cssSelector("#orders a")).getAttribute("href")).contains("/kpi/history.html?order=");
+    assertThat(browser.findElements(By.cssSelector("#orders a.cockpit"))).isEmpty();
     // for a human look: target/kpi-dashboard.png
     java.nio.file.Files.write(java.nio.file.Path.of("target", "kpi-dashboard.png"),
         browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
@@ -130,6 +132,68 @@ class KpiDashboardBrowserTest {
     assertThat(browser.findElement(By.id("breaches")).getText()).contains("No breaches");
   }
 
+  @Test
+  void anAuditorInLosAngelesSeesTheOrdersAtRiskInBeijingTime_andDownloadsThemAsCsvAndExcel() throws Exception {
+    Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+        "No headless browser here: install Debian's chromium and chromium-driver to run the dashboard's browser test");
+    java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(shanghai).withSecond(0).withNano(0);
+    java.time.OffsetDateTime due = now.minusHours(2);
+    String breached = facts.complaint("BILLING").received(now.minusDays(3).toString()).firstContactDue(due.toString())
+        .set("responsible_group", "dept-channel-service").insert();
+    String atRisk = facts.faultRepair().received(now.minusHours(1).toString()).firstContact(now.toString(), true)
+        .set("closure_due", now.plusHours(1)).set("responsible_group", "hotline").insert();
+    com.serviceloop.installation.TestUsers.ensure(identity, "brauditor", "auditors");
+
+    browser = startBrowser("brauditor", com.serviceloop.installation.TestUsers.PASSWORD);
+    // a browser in another zone must still show Beijing time
+    browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/Los_Angeles"));
+    browser.get("http://localhost:" + port + "/kpi/?from=2026-11-01&to=2026-12-01&region="
+        + URLEncoder.encode(REGION, StandardCharsets.UTF_8));
+    browser.findElement(By.cssSelector("body[data-loaded='true']"));
+
+    List<WebElement> rows = browser.findElements(By.cssSelector("#risk tbody tr.risk-order"));
+    assertThat(rows).extracting(r -> r.getAttribute("data-order")).containsExactly(breached, atRisk);
+    assertThat(rows.get(0).getAttribute("class")).contains("breached");
+    List<WebElement> cells = rows.get(0).findElements(By.tagName("td"));
+    assertThat(cells.get(4).getText()).isEqualTo("dept-channel-service");
+    assertThat(cells.get(5).getText()).isEqualTo("已超时 Breached");
+    assertThat(cells.get(7).getText())
+        .isEqualTo(due.format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm")));
+    assertThat(browser.findElements(By.cssSelector("#riskGroups tbody tr"))).hasSize(2);
+    assertThat(browser.executeScript("return echarts.getInstanceByDom(document.getElementById('trend'))"
+        + ".getOption().grid.length")).isEqualTo(8L);   // small multiples: one grid per rate KPI
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "kpi-dashboard-at-risk.png"),
+        browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+    // the downloads the page offers parse back to the orders it shows
+    String csvUrl = browser.findElement(By.cssSelector("#riskSection .exports a.csv")).getAttribute("href");
+    String xlsxUrl = browser.findElement(By.cssSelector("#riskSection .exports a.xlsx")).getAttribute("href");
+    String csv = (String) browser.executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);", csvUrl);
+    List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+        .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv.replace("\uFEFF", ""))).getRecords();
+    assertThat(records).extracting(r -> r.get("orderNo")).containsExactly(breached, atRisk);
+    assertThat(records).extracting(r -> r.get("state")).containsExactly("BREACHED", "AT_RISK");
+    String xlsx = (String) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => { let s = ''; const a = new Uint8Array(b);"
+        + " for (let i = 0; i < a.length; i++) { s += String.fromCharCode(a[i]); } done(btoa(s)); });", xlsxUrl);
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        new java.io.ByteArrayInputStream(Base64.getDecoder().decode(xlsx)))) {
+      var sheet = workbook.getSheetAt(0);
+      assertThat(List.of(sheet.getRow(1).getCell(0).getStringCellValue(), sheet.getRow(2).getCell(0).getStringCellValue()))
+          .containsExactly(breached, atRisk);
+      assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("dept-channel-service");
+    }
+
+    // and on to the order's own page, with its deadlines in Beijing time
+    rows.get(0).findElement(By.cssSelector("a.order-page")).click();
+    browser.findElement(By.cssSelector("body[data-loaded='true']"));
+    assertThat(browser.findElement(By.id("orderNo")).getText()).isEqualTo(breached);
+    assertThat(browser.findElement(By.cssSelector("#deadlines tr.milestone")).getText())
+        .contains(due.format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm")));
+  }
+
   ChromeDriver startBrowser(String user, String password) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
@@ -140,6 +204,7 @@ class KpiDashboardBrowserTest {
         .usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(20));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     driver.executeCdpCommand("Network.enable", Map.of());
     driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + basic)));

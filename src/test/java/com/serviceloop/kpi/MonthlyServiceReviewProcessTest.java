@@ -56,6 +56,9 @@ class MonthlyServiceReviewProcessTest {
   void tearDown() {
     facts.clear();
     ClockUtil.reset();
+    // each month is reviewed once (sl_monthly_review): free the months these tests claimed
+    jdbc.update("DELETE FROM sl_review_action");
+    jdbc.update("DELETE FROM sl_monthly_review");
   }
 
   static void clock(String at) {
@@ -68,8 +71,8 @@ class MonthlyServiceReviewProcessTest {
 
   @Test
   void theTimerStartsAReviewOnTheFirstOfEveryMonthBeijingTime() {
-    Job start = managementService.createJobQuery().processDefinitionKey(PROCESS_ID).activityId(START_EVENT_MONTH_STARTED)
-        .singleResult();
+    Job start = managementService.createJobQuery().processDefinitionKey(SCHEDULE_PROCESS_ID)
+        .activityId(START_EVENT_MONTH_STARTED).singleResult();
     Assertions.assertThat(start).isNotNull();
     var due = start.getDuedate().toInstant().atZone(SHANGHAI);
     Assertions.assertThat(due.getDayOfMonth()).isEqualTo(1);
@@ -86,8 +89,8 @@ class MonthlyServiceReviewProcessTest {
     LocalDate firstWorkingDay = calendar.firstWorkingDayOf(YearMonth.from(due));
     Assertions.assertThat(job(TIMER_FIRST_WORKING_DAY).getDuedate())
         .isEqualTo(Date.from(firstWorkingDay.atTime(9, 0).atZone(SHANGHAI).toInstant()));
-    Job next = managementService.createJobQuery().processDefinitionKey(PROCESS_ID).activityId(START_EVENT_MONTH_STARTED)
-        .singleResult();
+    Job next = managementService.createJobQuery().processDefinitionKey(SCHEDULE_PROCESS_ID)
+        .activityId(START_EVENT_MONTH_STARTED).singleResult();
     var nextDue = next.getDuedate().toInstant().atZone(SHANGHAI);
     Assertions.assertThat(YearMonth.from(nextDue)).isEqualTo(YearMonth.from(due).plusMonths(1));
     Assertions.assertThat(nextDue.getDayOfMonth()).isEqualTo(1);
