@@ -12,6 +12,9 @@
 const locale = window.localStorage.getItem('serviceloop.locale') === 'en' ? 'en' : 'zh';
 
 export default {
+  app: {
+    name: locale === 'zh' ? '任务列表' : 'Tasklist'
+  },
   locales: {
     availableLocales: [locale],
     fallbackLocale: locale

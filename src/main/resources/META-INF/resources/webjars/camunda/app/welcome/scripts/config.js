@@ -12,6 +12,9 @@
 const locale = window.localStorage.getItem('serviceloop.locale') === 'en' ? 'en' : 'zh';
 
 export default {
+  app: {
+    name: locale === 'zh' ? '欢迎' : 'Welcome'
+  },
   locales: {
     availableLocales: [locale],
     fallbackLocale: locale
