@@ -104,8 +104,9 @@ public class WebappTranslations {
     return missing;
   }
 
+  /** Translated: the key is there with a text ("" only for a plural suffix such as "s", which Chinese has not). */
   private static boolean has(JsonNode layer, String key) {
-    return layer != null && layer.path("labels").hasNonNull(key) && !layer.path("labels").get(key).asText().isBlank();
+    return layer != null && layer.path("labels").hasNonNull(key);
   }
 
   private static ObjectNode labels(ObjectNode file) {

@@ -53,6 +53,7 @@ class TasklistCardsTest {
   @Autowired FilterService filterService;
   @Autowired IdentityService identityService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired com.serviceloop.escalation.EscalationRequests escalations;
 
   final List<String> started = new ArrayList<>();
   String region;
@@ -158,7 +159,76 @@ class TasklistCardsTest {
     assertThat(list(staff(ServiceLoopGroups.HOTLINE), xihuFilter).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  @Test
+  void theSupervisorsEscalationFormAndCardShowTheComplaint() throws Exception {
+    String orderNo = complaint();
+    escalations.request(orderNo, "VIP");
+    // (the same customer may have complained before: a REPEAT_COMPLAINT escalation runs beside it)
+    String escalation = runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation")
+        .processInstanceBusinessKey(orderNo).variableValueEquals("escalationReason", "VIP").singleResult().getId();
+    started.add(escalation);
+    managementService.createJobQuery().processInstanceId(escalation).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    Task supervise = task(escalation, "Task_SuperviseEscalation");
+    String supervisor = staff(candidateGroup(supervise));
+
+    JsonNode form = formVariables(supervisor, supervise.getId());
+    assertThat(disabledKeys("escalation-instruction")).allSatisfy(key -> assertThat(form.has(key)).as(key).isTrue());
+    assertThat(form.at("/description/value").asText()).isEqualTo("十月账单多扣 30 元短信费");
+    assertThat(form.at("/customerName/value").asText()).isEqualTo("李四");
+    assertThat(form.at("/escalationDueText/value").asText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+    assertThat(variables(card(supervisor, filterOf(candidateGroup(supervise)), supervise.getId())))
+        .containsEntry("orderNo", orderNo).containsEntry("customerName", "李四").containsEntry("category", "BILLING");
+  }
+
+  @Test
+  void theReturnVisitFormShowsWhoAndWhatTheCallIsAbout() throws Exception {
+    String order = installation("HOTLINE_400", "2026-11-18T15:30+08:00");
+    Task install = toInstall(order);
+    taskService.complete(install.getId(), Map.of("installOutcome", "INSTALLED", "acceptanceFormSigned", true,
+        "receiptIssued", true, "serviceManualHandedOver", true, "idPhotoTaken", true,
+        "paymentMethod", "POS", "paymentAmount", 200L));
+    taskService.complete(task(order, "Task_ReturnOrder").getId(), Map.of("formsHandedIn", true));
+    taskService.complete(task(order, "Task_CashHandover").getId(), Map.of("handoverAmount", 200L,
+        "backOfficeSignature", "Wang", "installerSignature", "Zhao"));
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(order)
+        .activityId("CallActivity_ReturnVisit").singleResult().getId());
+    Task call = taskService.createTaskQuery().processInstanceBusinessKey(
+        (String) runtimeService.getVariable(order, "orderNo")).taskDefinitionKey("Task_CallCustomer").singleResult();
+    String agent = staff(ServiceLoopGroups.HOTLINE);
+
+    JsonNode form = formVariables(agent, call.getId());
+    assertThat(disabledKeys("return-visit")).allSatisfy(key -> assertThat(form.has(key)).as(key).isTrue());
+    assertThat(form.at("/customerName/value").asText()).isEqualTo("Li Lei");
+    assertThat(form.at("/broadbandPackage/value").asText()).isEqualTo("100M");
+    assertThat(variables(card(agent, filterOf(ServiceLoopGroups.HOTLINE), call.getId())))
+        .containsEntry("customerName", "Li Lei").containsEntry("broadbandPackage", "100M").containsKey("orderNo");
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  JsonNode formVariables(String user, String taskId) {
+    ResponseEntity<JsonNode> answer = as(user).getForEntity("/engine-rest/task/" + taskId + "/form-variables", JsonNode.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return answer.getBody();
+  }
+
+  /**
+   * The keys a form shows read-only (readonly and disabled: never submitted), except those it hides when
+   * the case has no such value (a return visit of an installation has no complaint category).
+   */
+  static List<String> disabledKeys(String formId) throws java.io.IOException {
+    List<String> keys = new ArrayList<>();
+    JsonNode form = JSON.readTree(java.nio.file.Path.of("forms", formId + ".form").toFile());
+    form.path("components").forEach(c -> {
+      if (c.path("disabled").asBoolean() && c.has("key") && !c.path("conditional").has("hide")) {
+        assertThat(c.path("readonly").asBoolean()).as("%s: disabled and readonly", c.path("key").asText()).isTrue();
+        keys.add(c.path("key").asText());
+      }
+    });
+    assertThat(keys).isNotEmpty();
+    return keys;
+  }
 
   String complaint() {
     ObjectNode body = JSON.createObjectNode();
