@@ -27,6 +27,14 @@ public final class EscalationVariables {
   public static final String ESCALATION_ID = "escalationId";
   public static final String ESCALATION_DUE = "escalationDue";
 
+  /** The level's answer deadline in the operator's zone, yyyy-MM-dd HH:mm (shown on the form). */
+  public static final String ESCALATION_DUE_TEXT = "escalationDueText";
+  // The work order, copied from sl_work_order when the level is recorded: the case on the supervisor's form
+  public static final String CUSTOMER_NAME = "customerName";
+  public static final String CUSTOMER_PHONE = "customerPhone";
+  public static final String CATEGORY = "category";
+  public static final String DESCRIPTION = "description";
+
   // escalation-instruction form; these three also travel with EscalationInstruction
   public static final String ESCALATION_INSTRUCTION = "escalationInstruction";
   public static final String ESCALATION_NEW_DEADLINE = "escalationNewDeadline";

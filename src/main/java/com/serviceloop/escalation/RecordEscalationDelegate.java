@@ -56,6 +56,12 @@ public class RecordEscalationDelegate implements JavaDelegate {
 
     WorkOrder order = workOrders.get(orderNo);
     String dueText = DUE_FORMAT.format(due.atZone(calendar.zone()));
+    // the case as the supervisor's form and Tasklist card show it (escalation-instruction: read-only fields)
+    execution.setVariable(CUSTOMER_NAME, order.customerName());
+    execution.setVariable(CUSTOMER_PHONE, order.customerPhone());
+    execution.setVariable(CATEGORY, order.category());
+    execution.setVariable(DESCRIPTION, order.description());
+    execution.setVariable(ESCALATION_DUE_TEXT, dueText);
     notifications.send(Notification.staff(orderNo, group, "ESCALATED",
         "工单 %s 已升级至第%d级督办(%s),请于 %s 前答复。Work order %s escalated to level %d (%s); answer by %s."
             .formatted(orderNo, level, reason, dueText, orderNo, level, reason, dueText)));

@@ -4,6 +4,7 @@ import static com.serviceloop.security.ServiceLoopGroups.*;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import com.serviceloop.security.ServiceLoopGroups.GroupDefinition;
+import com.serviceloop.webapps.WebappProperties;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,26 +57,37 @@ public class IdentitySetup implements InitializingBean {
   /** Tasklist opens the filter with the lowest priority: staff land on their group's queue, most urgent first. */
   private static final int GROUP_QUEUE_FIRST = 0;
   static final String ANY = Authorization.ANY;
-  /** Shown for each task in Tasklist's list: which work order, whose, what about. */
+  /**
+   * Shown for each task in Tasklist's list: which work order, whose, what about (a complaint's category,
+   * an installation's package, a fault's service; a card shows those its case has). Staff read them
+   * through CandidateGroupCaseAccess.
+   */
   static final List<Map<String, String>> TASK_LIST_VARIABLES = List.of(
       Map.of("name", "orderNo", "label", "工单号 Order"),
       Map.of("name", "customerName", "label", "客户 Customer"),
-      Map.of("name", "category", "label", "类别 Category"));
+      Map.of("name", "category", "label", "类别 Category"),
+      Map.of("name", "broadbandPackage", "label", "宽带套餐 Package"),
+      Map.of("name", "service", "label", "业务 Service"),
+      Map.of("name", "region", "label", "区域 Region"));
+  /** The network group's queue of one region: after the whole queue in Tasklist's list of filters. */
+  private static final int REGION_QUEUES = GROUP_QUEUE_FIRST + 1;
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
   private final boolean demoUsers;
+  private final WebappProperties webapps;
 
   public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
       FilterService filterService, TaskService taskService,
-      @Value("${serviceloop.demo-users:false}") boolean demoUsers) {
+      @Value("${serviceloop.demo-users:false}") boolean demoUsers, WebappProperties webapps) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
     this.demoUsers = demoUsers;
+    this.webapps = webapps;
   }
 
   @Override
@@ -93,6 +105,7 @@ public class IdentitySetup implements InitializingBean {
     grantProcessOwners();
     grantReviewStart();
     ensureMyTasksFilter();
+    ensureNetworkRegionFilters();
     if (demoUsers) {
       for (GroupDefinition group : ALL) {
         ensureDemoUser(group);
@@ -184,6 +197,28 @@ public class IdentitySetup implements InitializingBean {
         grant(group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
       }
     }
+  }
+
+  /**
+   * One filter per region for network staff (serviceloop.webapps.network-regions): the network queue where
+   * the order's {@code region} variable is that region. A variable, not a group per region: the contracts
+   * have one network group, installation and fault-repair orders both carry {@code region}, and a new
+   * region needs one line of configuration instead of a group, its members and BPMN expressions. The
+   * filter sorts; it does not fence: every network member still sees the whole network queue.
+   */
+  private void ensureNetworkRegionFilters() {
+    for (String region : webapps.networkRegions()) {
+      Filter filter = ensureFilter(networkRegionFilterName(region), "Network tasks in " + region,
+          taskService.createTaskQuery().taskCandidateGroup(NETWORK).includeAssignedTasks()
+              .processVariableValueEquals("region", region)
+              .orderByTaskPriority().desc().orderByDueDate().asc(),
+          REGION_QUEUES);
+      grant(NETWORK, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  public static String networkRegionFilterName(String region) {
+    return "网络 · " + region;
   }
 
   private Filter ensureFilter(String name, String description, TaskQuery query, int priority) {

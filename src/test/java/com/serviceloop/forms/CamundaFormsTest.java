@@ -79,8 +79,8 @@ class CamundaFormsTest {
   static final Map<String, Set<String>> EXTRA_CONTEXT = Map.ofEntries(
       Map.entry("complaint-on-site-visit", Set.of("appointmentAtText")),
       Map.entry("complaint-reply", Set.of("resolution")),
-      Map.entry("return-visit", Set.of("returnVisitDueText")),
-      Map.entry("escalation-instruction", Set.of("escalationReason", "escalationLevel")),
+      Map.entry("return-visit", Set.of("returnVisitDueText", "broadbandPackage", "service", "resolution")),
+      Map.entry("escalation-instruction", Set.of("escalationReason", "escalationLevel", "escalationDueText")),
       Map.entry("monthly-service-review", Set.of("reportMonth", "kpiSummary")),
       Map.entry("monthly-review-action", Set.of("actionIssue", "actionDepartment", "actionPerson", "actionDue")),
       Map.entry("monthly-review-supervision", Set.of("actionIssue", "actionDepartment", "actionPerson", "actionDue")),

@@ -1,0 +1,360 @@
+package com.serviceloop.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.serviceloop.ServiceLoopTest;
+import com.serviceloop.installation.TestUsers;
+import com.serviceloop.security.IdentitySetup;
+import com.serviceloop.security.ServiceLoopGroups;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What staff see in Tasklist, asked the way Tasklist asks (POST /engine-rest/filter/{id}/list as HAL, over
+ * real HTTP as the staff member): each card's order number, customer and category, the installers' queue
+ * with 400 orders first, the network's queue per region — and that seeing a case's facts does not open
+ * other cases or allow changing anything.
+ */
+@ServiceLoopTest
+class TasklistCardsTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired FilterService filterService;
+  @Autowired IdentityService identityService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired com.serviceloop.escalation.EscalationRequests escalations;
+
+  final List<String> started = new ArrayList<>();
+  String region;
+
+  @BeforeEach
+  void setUp() {
+    region = "Cards-" + UUID.randomUUID().toString().substring(0, 8);
+    jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES (?, 'Garden', '1', 5, CURRENT_TIMESTAMP)", region);
+    TestUsers.ensure(identityService, "cardschannel", ServiceLoopGroups.CHANNEL_SYSTEMS);
+  }
+
+  @AfterEach
+  void tearDown() {
+    started.forEach(id -> {
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        runtimeService.deleteProcessInstance(id, "test over", true, true);
+      }
+    });
+    jdbc.update("DELETE FROM sl_coverage WHERE region = ? OR compound = ?", region, region);
+  }
+
+  @Test
+  void aComplaintsCardShowsOrderNumberCustomerCategoryAndDeadlineToTheGroupThatWorksOnIt() {
+    String orderNo = complaint();
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(orderNo).singleResult();
+    String group = candidateGroup(task);
+    String user = staff(group);
+
+    JsonNode card = card(user, filterOf(group), task.getId());
+    assertThat(variables(card)).containsEntry("orderNo", orderNo).containsEntry("customerName", "李四")
+        .containsEntry("category", "BILLING");
+    assertThat(card.path("due").asText()).isNotBlank();
+    assertThat(card.path("name").asText()).isEqualTo(task.getName());
+  }
+
+  @Test
+  void aGroupReadsTheCaseItHasWorkInButChangesNothingAndSeesNoOtherCase() {
+    String orderNo = complaint();
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(orderNo).singleResult();
+    String group = candidateGroup(task);
+    String pi = task.getProcessInstanceId();
+    String member = staff(group);
+    String outsider = staff(ServiceLoopGroups.INSTALLERS_OWN.equals(group)
+        ? ServiceLoopGroups.INSTALLERS_PARTNER : ServiceLoopGroups.INSTALLERS_OWN);
+
+    assertThat(as(member).getForEntity("/engine-rest/process-instance/" + pi, JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(as(member).getForEntity("/engine-rest/process-instance/" + pi + "/variables/customerName",
+        JsonNode.class).getBody().path("value").asText()).isEqualTo("李四");
+    // reading is all: no variable changed, no instance deleted or suspended
+    assertThat(send(member, HttpMethod.PUT, "/engine-rest/process-instance/" + pi + "/variables/customerName",
+        "{\"value\": \"someone else\", \"type\": \"String\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(send(member, HttpMethod.PUT, "/engine-rest/process-instance/" + pi + "/suspended",
+        "{\"suspended\": true}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(send(member, HttpMethod.DELETE, "/engine-rest/process-instance/" + pi, null).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(runtimeService.getVariable(pi, "customerName")).isEqualTo("李四");
+
+    // another group sees neither the case nor its variables
+    assertThat(as(outsider).getForEntity("/engine-rest/process-instance/" + pi, JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(as(outsider).getForEntity("/engine-rest/variable-instance?processInstanceIdIn=" + pi, JsonNode.class)
+        .getBody()).isEmpty();
+    assertThat(as(member).getForEntity("/engine-rest/variable-instance?processInstanceIdIn=" + pi, JsonNode.class)
+        .getBody()).isNotEmpty();
+  }
+
+  @Test
+  void installersSeeThe400OrderFirst_evenWhenAnotherOrderIsDueEarlier() {
+    String website = installation("WEBSITE", "2026-11-18T09:00+08:00");
+    String hotline400 = installation("HOTLINE_400", "2026-11-18T15:30+08:00");
+    Task websiteInstall = toInstall(website);
+    Task hotlineInstall = toInstall(hotline400);
+    assertThat(websiteInstall.getDueDate()).isBefore(hotlineInstall.getDueDate());
+    assertThat(hotlineInstall.getPriority()).isEqualTo(80);
+    assertThat(websiteInstall.getPriority()).isEqualTo(50);
+
+    String installer = staff(ServiceLoopGroups.INSTALLERS_OWN);
+    List<String> queue = taskIds(list(installer, filterOf(ServiceLoopGroups.INSTALLERS_OWN)));
+    assertThat(queue).contains(hotlineInstall.getId(), websiteInstall.getId());
+    assertThat(queue.indexOf(hotlineInstall.getId())).isLessThan(queue.indexOf(websiteInstall.getId()));
+    // and the card says which order, whose, which package
+    assertThat(variables(card(installer, filterOf(ServiceLoopGroups.INSTALLERS_OWN), hotlineInstall.getId())))
+        .containsEntry("customerName", "Li Lei").containsEntry("broadbandPackage", "100M")
+        .containsKey("orderNo");
+  }
+
+  @Test
+  void networkStaffHaveAQueuePerRegion() {
+    // a configured region (application.yaml: serviceloop.webapps.network-regions), a building of our own
+    jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES ('Hangzhou-Xihu', ?, '1', 5, CURRENT_TIMESTAMP)", region);
+    String xihu = installation("HOTLINE_400", "2026-11-18T15:30+08:00", "Hangzhou-Xihu");
+    String elsewhere = installation("HOTLINE_400", "2026-11-18T15:30+08:00", region);
+    Task xihuBooking = toBooking(xihu);
+    Task otherBooking = toBooking(elsewhere);
+
+    String network = staff(ServiceLoopGroups.NETWORK);
+    String xihuFilter = filterId(IdentitySetup.networkRegionFilterName("Hangzhou-Xihu"));
+    List<String> xihuQueue = taskIds(list(network, xihuFilter));
+    assertThat(xihuQueue).contains(xihuBooking.getId()).doesNotContain(otherBooking.getId());
+    assertThat(taskIds(list(network, filterOf(ServiceLoopGroups.NETWORK))))
+        .contains(xihuBooking.getId(), otherBooking.getId());
+    assertThat(variables(card(network, xihuFilter, xihuBooking.getId()))).containsEntry("region", "Hangzhou-Xihu");
+    // a region's queue is the network's: other groups cannot open it
+    assertThat(list(staff(ServiceLoopGroups.HOTLINE), xihuFilter).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void theSupervisorsEscalationFormAndCardShowTheComplaint() throws Exception {
+    String orderNo = complaint();
+    escalations.request(orderNo, "VIP");
+    // (the same customer may have complained before: a REPEAT_COMPLAINT escalation runs beside it)
+    String escalation = runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation")
+        .processInstanceBusinessKey(orderNo).variableValueEquals("escalationReason", "VIP").singleResult().getId();
+    started.add(escalation);
+    managementService.createJobQuery().processInstanceId(escalation).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    Task supervise = task(escalation, "Task_SuperviseEscalation");
+    String supervisor = staff(candidateGroup(supervise));
+
+    JsonNode form = formVariables(supervisor, supervise.getId());
+    assertThat(disabledKeys("escalation-instruction")).allSatisfy(key -> assertThat(form.has(key)).as(key).isTrue());
+    assertThat(form.at("/description/value").asText()).isEqualTo("十月账单多扣 30 元短信费");
+    assertThat(form.at("/customerName/value").asText()).isEqualTo("李四");
+    assertThat(form.at("/escalationDueText/value").asText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+    assertThat(variables(card(supervisor, filterOf(candidateGroup(supervise)), supervise.getId())))
+        .containsEntry("orderNo", orderNo).containsEntry("customerName", "李四").containsEntry("category", "BILLING");
+  }
+
+  @Test
+  void theReturnVisitFormShowsWhoAndWhatTheCallIsAbout() throws Exception {
+    String order = installation("HOTLINE_400", "2026-11-18T15:30+08:00");
+    Task install = toInstall(order);
+    taskService.complete(install.getId(), Map.of("installOutcome", "INSTALLED", "acceptanceFormSigned", true,
+        "receiptIssued", true, "serviceManualHandedOver", true, "idPhotoTaken", true,
+        "paymentMethod", "POS", "paymentAmount", 200L));
+    taskService.complete(task(order, "Task_ReturnOrder").getId(), Map.of("formsHandedIn", true));
+    taskService.complete(task(order, "Task_CashHandover").getId(), Map.of("handoverAmount", 200L,
+        "backOfficeSignature", "Wang", "installerSignature", "Zhao"));
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(order)
+        .activityId("CallActivity_ReturnVisit").singleResult().getId());
+    Task call = taskService.createTaskQuery().processInstanceBusinessKey(
+        (String) runtimeService.getVariable(order, "orderNo")).taskDefinitionKey("Task_CallCustomer").singleResult();
+    String agent = staff(ServiceLoopGroups.HOTLINE);
+
+    JsonNode form = formVariables(agent, call.getId());
+    assertThat(disabledKeys("return-visit")).allSatisfy(key -> assertThat(form.has(key)).as(key).isTrue());
+    assertThat(form.at("/customerName/value").asText()).isEqualTo("Li Lei");
+    assertThat(form.at("/broadbandPackage/value").asText()).isEqualTo("100M");
+    assertThat(variables(card(agent, filterOf(ServiceLoopGroups.HOTLINE), call.getId())))
+        .containsEntry("customerName", "Li Lei").containsEntry("broadbandPackage", "100M").containsKey("orderNo");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  JsonNode formVariables(String user, String taskId) {
+    ResponseEntity<JsonNode> answer = as(user).getForEntity("/engine-rest/task/" + taskId + "/form-variables", JsonNode.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return answer.getBody();
+  }
+
+  /**
+   * The keys a form shows read-only (readonly and disabled: never submitted), except those it hides when
+   * the case has no such value (a return visit of an installation has no complaint category).
+   */
+  static List<String> disabledKeys(String formId) throws java.io.IOException {
+    List<String> keys = new ArrayList<>();
+    JsonNode form = JSON.readTree(java.nio.file.Path.of("forms", formId + ".form").toFile());
+    form.path("components").forEach(c -> {
+      if (c.path("disabled").asBoolean() && c.has("key") && !c.path("conditional").has("hide")) {
+        assertThat(c.path("readonly").asBoolean()).as("%s: disabled and readonly", c.path("key").asText()).isTrue();
+        keys.add(c.path("key").asText());
+      }
+    });
+    assertThat(keys).isNotEmpty();
+    return keys;
+  }
+
+  String complaint() {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("customerPhone", "13912345678");
+    body.put("customerName", "李四");
+    body.put("customerSegment", "PUBLIC");
+    body.put("customerTier", "STANDARD");
+    body.put("region", "杭州");
+    body.put("channel", "ONLINE");
+    body.put("category", "BILLING");
+    body.put("description", "十月账单多扣 30 元短信费");
+    body.put("billingMonth", "2026-10");
+    body.put("disputedAmount", 30);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> answer = rest.withBasicAuth("cardschannel", TestUsers.PASSWORD)
+        .postForEntity("/api/complaints", new HttpEntity<>(body.toString(), headers), JsonNode.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    started.add(answer.getBody().path("processInstanceId").asText());
+    return answer.getBody().path("orderNo").asText();
+  }
+
+  String installation(String channel, String acceptedAt) {
+    return installation(channel, acceptedAt, region);
+  }
+
+  String installation(String channel, String acceptedAt, String orderRegion) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("channel", channel);
+    vars.put("customerPhone", "13800138000");
+    vars.put("customerName", "Li Lei");
+    vars.put("region", orderRegion);
+    vars.put("compound", orderRegion.equals(region) ? "Garden" : region);
+    vars.put("building", "1");
+    vars.put("room", "301");
+    vars.put("broadbandPackage", "100M");
+    vars.put("constructionMode", "SELF_BUILT");
+    vars.put("acceptedAt", acceptedAt);
+    String id = runtimeService.startProcessInstanceByKey("broadband-installation", vars).getId();
+    started.add(id);
+    return id;
+  }
+
+  Task toBooking(String processInstanceId) {
+    taskService.complete(task(processInstanceId, "Task_ExtractPreRegistration").getId());
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)
+        .activityId("ServiceTask_EnterOrderInOrderSystem").singleResult().getId());
+    return task(processInstanceId, "Task_BookAppointment");
+  }
+
+  Task toInstall(String processInstanceId) {
+    Task booking = toBooking(processInstanceId);
+    taskService.complete(booking.getId(), Map.of("appointmentAt", "2026-11-20T09:00+08:00"));
+    return task(processInstanceId, "Task_InstallOnSite");
+  }
+
+  Task task(String processInstanceId, String key) {
+    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+    assertThat(task).as(key).isNotNull();
+    return task;
+  }
+
+  String candidateGroup(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst().orElseThrow();
+  }
+
+  /** A member of the group only (TestUsers: not the demo users, whose passwords another test gets wrong). */
+  String staff(String group) {
+    String user = "cards" + group.replace("-", "");
+    TestUsers.ensure(identityService, user, group);
+    return user;
+  }
+
+  String filterOf(String group) {
+    return filterId(ServiceLoopGroups.ALL.stream().filter(g -> g.id().equals(group)).findFirst().orElseThrow()
+        .filterName());
+  }
+
+  String filterId(String name) {
+    return filterService.createFilterQuery().filterName(name).singleResult().getId();
+  }
+
+  TestRestTemplate as(String user) {
+    return rest.withBasicAuth(user, TestUsers.PASSWORD);
+  }
+
+  ResponseEntity<String> send(String user, HttpMethod method, String path, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return as(user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
+  /** The request Tasklist makes for a filter's list. */
+  ResponseEntity<JsonNode> list(String user, String filterId) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    return as(user).exchange("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=1000",
+        HttpMethod.POST, new HttpEntity<>("{}", headers), JsonNode.class);
+  }
+
+  JsonNode card(String user, String filterId, String taskId) {
+    ResponseEntity<JsonNode> answer = list(user, filterId);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    for (JsonNode task : answer.getBody().path("_embedded").path("task")) {
+      if (taskId.equals(task.path("id").asText())) {
+        return task;
+      }
+    }
+    throw new AssertionError("task " + taskId + " not in the filter's list for " + user);
+  }
+
+  static List<String> taskIds(ResponseEntity<JsonNode> answer) {
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<String> ids = new ArrayList<>();
+    answer.getBody().path("_embedded").path("task").forEach(task -> ids.add(task.path("id").asText()));
+    return ids;
+  }
+
+  static Map<String, String> variables(JsonNode card) {
+    Map<String, String> values = new HashMap<>();
+    card.path("_embedded").path("variable").forEach(v -> values.put(v.path("name").asText(), v.path("value").asText()));
+    return values;
+  }
+}

@@ -1,0 +1,400 @@
+package com.serviceloop.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.serviceloop.ServiceLoopTest;
+import com.serviceloop.installation.TestUsers;
+import com.serviceloop.security.ServiceLoopGroups;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Tasklist and Cockpit in a real headless Chromium (Debian's chromium + chromium-driver; .ci/run installs
+ * them), logged in through the web apps' own login page as a hotline agent, an installer and an auditor,
+ * with an <em>American English</em> browser: what each of them sees. Screenshots for a human look go to
+ * target/webapps-*.png. Skipped, with a message, where Chromium is absent.
+ */
+@ServiceLoopTest
+@Tag("browser")
+class WebappsBrowserTest {
+
+  static final File CHROMIUM = new File("/usr/bin/chromium");
+  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired WebappProperties properties;
+  @Autowired WebappTranslations translations;
+
+  ChromeDriver browser;
+  Path profile;
+  String region;
+  final List<String> started = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+        "No headless browser here: install Debian's chromium and chromium-driver (apt-get install -y chromium "
+            + "chromium-driver; .ci/run does) to run the web apps' browser test");
+    region = "Browser-" + UUID.randomUUID().toString().substring(0, 8);
+    jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES (?, 'Garden', '1', 5, CURRENT_TIMESTAMP)", region);
+    TestUsers.ensure(identityService, "webchannel", ServiceLoopGroups.CHANNEL_SYSTEMS);
+    profile = Files.createTempDirectory("serviceloop-chromium-");
+    browser = startBrowser(profile);
+  }
+
+  @AfterEach
+  void tearDown(org.junit.jupiter.api.TestInfo test) throws IOException {
+    if (browser != null) {
+      String name = "webapps-last-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
+      screenshot(name);
+      Files.writeString(Path.of("target", name + ".html"), browser.getPageSource());
+      browser.quit();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+    started.forEach(id -> {
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        runtimeService.deleteProcessInstance(id, "test over", true, true);
+      }
+    });
+    if (region != null) {
+      jdbc.update("DELETE FROM sl_coverage WHERE region = ?", region);
+    }
+  }
+
+  @Test
+  void theHotlineAgentSeesTasklistInChineseWithTheComplaintOnItsCard() throws Exception {
+    // 首问负责: the complaint's first-contact point (the hotline, for an online complaint) replies to the
+    // customer once the responsible department has resolved it
+    String orderNo = complaint();
+    String pi = started.get(started.size() - 1);
+    taskService.complete(task(pi, "Task_FirstContact").getId(), Map.of("contactResult", "REACHED",
+        "contactNote", "已与客户通话", "needsOnSiteVisit", false));
+    taskService.complete(task(pi, "Task_ResolveComplaint").getId(), Map.of("resolution", "已退还多扣的 30 元",
+        "rootCause", "BILLING_ERROR", "responsibleParty", "计费中心", "disputedAmount", 30));
+    Task reply = task(pi, "Task_ReplyToCustomer");
+    assertThat(candidateGroup(reply)).isEqualTo(ServiceLoopGroups.HOTLINE);
+    login("tasklist", staff(ServiceLoopGroups.HOTLINE));
+
+    WebElement card = card(orderNo);
+    assertThat(card.getText()).contains(orderNo, "李四", "BILLING", zh("tasklist", "DUE"), reply.getName());
+    assertChineseWithTheOperatorsBanner("tasklist", "START_PROCESS");
+    screenshot("webapps-tasklist-hotline");
+
+    // the form opens with the case: the complaint and its resolution, read-only
+    card.findElement(By.cssSelector("h4.task a")).click();
+    WebElement description = waitFor(field("complaint-reply", "description"));
+    assertThat(description.getAttribute("value")).isEqualTo("十月账单多扣 30 元短信费");
+    assertThat(description.getAttribute("disabled")).isNotNull();
+    assertThat(browser.findElement(field("complaint-reply", "resolution")).getAttribute("value"))
+        .isEqualTo("已退还多扣的 30 元");
+    screenshot("webapps-tasklist-hotline-form");
+
+    // English on request, and back
+    browser.findElement(By.id("serviceloop-language")).click();
+    waitForText(".ce-eol-banner", properties.bannerEn());
+    assertThat(browser.findElement(By.id("serviceloop-language")).getText()).isEqualTo("中文");
+    assertThat(bodyText()).contains(translations.webjarLabels("tasklist").path("START_PROCESS").asText());
+    browser.findElement(By.id("serviceloop-language")).click();
+    waitForText(".ce-eol-banner", properties.bannerZh());
+  }
+
+  @Test
+  void theInstallerSeesThe400OrderFirst() throws Exception {
+    // accepted long ago, so both head the queue's due dates; the website order is due earlier and its
+    // install task is the newer one: by due date or by creation (Tasklist's own sorting) it would come first
+    String website = installation("WEBSITE", "2020-01-06T09:00+08:00");
+    String hotline400 = installation("HOTLINE_400", "2020-01-06T15:30+08:00");
+    toInstall(hotline400);
+    toInstall(website);
+    login("tasklist", staff(ServiceLoopGroups.INSTALLERS_OWN));
+
+    WebElement first = card(orderNo(hotline400));
+    WebElement second = card(orderNo(website));
+    List<WebElement> cards = browser.findElements(By.cssSelector("li.task"));
+    assertThat(cards.indexOf(first)).isGreaterThanOrEqualTo(0).isLessThan(cards.indexOf(second));
+    assertThat(first.getText()).contains("Li Lei", "100M", region, zh("tasklist", "DUE"));
+    assertChineseWithTheOperatorsBanner("tasklist", "START_PROCESS");
+    screenshot("webapps-tasklist-installer");
+
+    // the install form: a rescheduled visit asks for the new date as yyyy-mm-dd and a 24-hour time
+    card(orderNo(hotline400)).findElement(By.cssSelector("h4.task a")).click();
+    waitFor(By.cssSelector("button.claim")).click();
+    Task install = taskService.createTaskQuery().processInstanceId(hotline400).singleResult();
+    new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> taskService.createTaskQuery()
+        .taskId(install.getId()).taskAssignee(staff(ServiceLoopGroups.INSTALLERS_OWN)).count() == 1);
+    waitFor(By.cssSelector(".fjs-select-display")).click();   // installOutcome, a select
+    waitFor(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '"
+        + option("installation-on-site", "installOutcome", "RESCHEDULED") + "')]")).click();
+    WebElement date = waitFor(By.cssSelector(".fjs-datepicker input"));
+    assertThat(date.getAttribute("placeholder")).isEqualTo("yyyy-mm-dd");
+    assertThat(browser.findElement(By.cssSelector(".fjs-timepicker input")).getAttribute("placeholder")).isEqualTo("hh:mm");
+    date.sendKeys("2026-11-25");
+    assertThat(date.getAttribute("value")).isEqualTo("2026-11-25");
+    screenshot("webapps-tasklist-installer-form");
+  }
+
+  @Test
+  void theAuditorReadsCockpitInChineseAndHasNoTaskToComplete() throws Exception {
+    String orderNo = complaint();
+    String auditor = staff(ServiceLoopGroups.AUDITORS);
+    login("cockpit", auditor);
+
+    waitFor(By.cssSelector("[cam-widget-header]"));
+    waitForText("body", zh("cockpit", "DASHBOARD_PROCESS_DEFINITIONS"));
+    assertChineseWithTheOperatorsBanner("cockpit", "DASHBOARD_PROCESS_DEFINITIONS", "DASHBOARD_RUNNING_PROCESS_INSTANCE");
+    screenshot("webapps-cockpit-auditor");
+
+    // the processes, read-only: the complaint process is listed with its running instance
+    browser.get(base() + "/camunda/app/cockpit/default/#/processes");
+    waitForText("body", "投诉处理");
+    screenshot("webapps-cockpit-processes");
+
+    // Tasklist is not one of the auditor's apps: the web apps refuse it to the logged-in auditor (403)
+    browser.get(base() + "/camunda/app/tasklist/default/");
+    waitForText("body", "403");
+    assertThat(browser.findElements(By.cssSelector("li.task"))).isEmpty();
+    screenshot("webapps-tasklist-auditor");
+    // and nothing to complete through the API either
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(orderNo).singleResult();
+    assertThat(as(auditor).postForEntity("/engine-rest/task/" + task.getId() + "/complete", json("{}"), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  // ------------------------------------------------------------------ the browser
+
+  ChromeDriver startBrowser(Path userData) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + userData, "--lang=en-US", "--window-size=1366,900");
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+        .usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(20));
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
+    return driver;
+  }
+
+  String base() {
+    return "http://localhost:" + port;
+  }
+
+  void login(String app, String user) {
+    browser.get(base() + "/camunda/app/" + app + "/default/");
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(60))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    } catch (org.openqa.selenium.TimeoutException stillLoading) {
+      // on a loaded machine the first start of an app can stall in the browser; a person presses F5
+      browser.navigate().refresh();
+      waitFor(By.cssSelector("form[name='signinForm']"));
+    }
+    // an English browser, yet the login page is Chinese
+    assertThat(browser.findElement(By.cssSelector("input[ng-model='username']")).getAttribute("placeholder"))
+        .isEqualTo(zh(app, "PAGE_LOGIN_USERNAME"));
+    browser.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(TestUsers.PASSWORD);
+    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(90))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+  }
+
+  WebElement card(String orderNo) {
+    new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> d.findElements(By.cssSelector("li.task")).stream()
+        .anyMatch(li -> li.getText().contains(orderNo)));
+    return browser.findElements(By.cssSelector("li.task")).stream().filter(li -> li.getText().contains(orderNo))
+        .findFirst().orElseThrow();
+  }
+
+  void assertChineseWithTheOperatorsBanner(String app, String... visibleKeys) {
+    WebElement banner = browser.findElement(By.cssSelector(".ce-eol-banner"));
+    assertThat(banner.getText()).isEqualTo(properties.bannerZh());
+    assertThat(browser.getPageSource()).doesNotContain("Camunda 8", "migrating-from-camunda-7");
+    String text = bodyText() + " " + browser.findElements(By.cssSelector("[placeholder]")).stream()
+        .map(e -> e.getAttribute("placeholder")).toList();
+    for (String key : visibleKeys) {
+      assertThat(text).as(key).contains(zh(app, key));
+    }
+    assertThat(browser.findElement(By.id("serviceloop-language")).getText()).isEqualTo("English");
+    assertThat(browser.executeScript("return document.documentElement.lang")).isEqualTo("zh-CN");
+  }
+
+  /** A Camunda Form's input in the page, found as a person finds it: by its label (from the form file). */
+  static By field(String formId, String key) throws IOException {
+    String label = component(formId, key).path("label").asText();
+    return By.xpath("//*[@id = //label[starts-with(normalize-space(.), '" + label + "')]/@for]");
+  }
+
+  /** The label of one of a Camunda Form field's options. */
+  static String option(String formId, String key, String value) throws IOException {
+    for (JsonNode option : component(formId, key).path("values")) {
+      if (value.equals(option.path("value").asText())) {
+        return option.path("label").asText();
+      }
+    }
+    throw new IllegalArgumentException(formId + "." + key + " has no option " + value);
+  }
+
+  static JsonNode component(String formId, String key) throws IOException {
+    for (JsonNode component : JSON.readTree(Path.of("forms", formId + ".form").toFile()).path("components")) {
+      if (key.equals(component.path("key").asText())) {
+        return component;
+      }
+    }
+    throw new IllegalArgumentException(formId + " has no field " + key);
+  }
+
+  String zh(String app, String key) {
+    return translations.build(app, WebappTranslations.CHINESE).path("labels").path(key).asText();
+  }
+
+  String bodyText() {
+    return browser.findElement(By.tagName("body")).getText();
+  }
+
+  WebElement waitFor(By selector) {
+    return new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.visibilityOfElementLocated(selector));
+  }
+
+  void waitForText(String css, String text) {
+    new WebDriverWait(browser, Duration.ofSeconds(90))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+  }
+
+  void screenshot(String name) throws IOException {
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  // ------------------------------------------------------------------ the cases
+
+  String complaint() {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("customerPhone", "13912345678");
+    body.put("customerName", "李四");
+    body.put("customerSegment", "PUBLIC");
+    body.put("customerTier", "STANDARD");
+    body.put("region", "杭州");
+    body.put("channel", "ONLINE");
+    body.put("category", "BILLING");
+    body.put("description", "十月账单多扣 30 元短信费");
+    body.put("billingMonth", "2026-10");
+    body.put("disputedAmount", 30);
+    ResponseEntity<JsonNode> answer = rest.withBasicAuth("webchannel", TestUsers.PASSWORD)
+        .postForEntity("/api/complaints", json(body.toString()), JsonNode.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    started.add(answer.getBody().path("processInstanceId").asText());
+    return answer.getBody().path("orderNo").asText();
+  }
+
+  String installation(String channel, String acceptedAt) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("channel", channel);
+    vars.put("customerPhone", "13800138000");
+    vars.put("customerName", "Li Lei");
+    vars.put("region", region);
+    vars.put("compound", "Garden");
+    vars.put("building", "1");
+    vars.put("room", "301");
+    vars.put("broadbandPackage", "100M");
+    vars.put("constructionMode", "SELF_BUILT");
+    vars.put("acceptedAt", acceptedAt);
+    String id = runtimeService.startProcessInstanceByKey("broadband-installation", vars).getId();
+    started.add(id);
+    return id;
+  }
+
+  void toInstall(String processInstanceId) {
+    taskService.complete(task(processInstanceId, "Task_ExtractPreRegistration").getId());
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)
+        .activityId("ServiceTask_EnterOrderInOrderSystem").singleResult().getId());
+    taskService.complete(task(processInstanceId, "Task_BookAppointment").getId(),
+        Map.of("appointmentAt", "2020-01-07T09:00+08:00"));
+    task(processInstanceId, "Task_InstallOnSite");
+  }
+
+  String orderNo(String processInstanceId) {
+    return (String) runtimeService.getVariable(processInstanceId, "orderNo");
+  }
+
+  Task task(String processInstanceId, String key) {
+    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+    assertThat(task).as(key).isNotNull();
+    return task;
+  }
+
+  String candidateGroup(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId()).findFirst().orElseThrow();
+  }
+
+  String staff(String group) {
+    String user = "web" + group.replace("-", "");
+    TestUsers.ensure(identityService, user, group);
+    return user;
+  }
+
+  TestRestTemplate as(String user) {
+    return rest.withBasicAuth(user, TestUsers.PASSWORD);
+  }
+
+  static HttpEntity<String> json(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+}
