@@ -3,8 +3,12 @@ package com.serviceloop.kpi;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which work orders (sl_work_order w) each KPI counts in a period, and what each adds to the
@@ -73,14 +77,15 @@ final class KpiFacts {
 
   /**
    * The KPIs of consecutive periods in ONE statement (the monthly trend): bucket i is [bounds[i],
-   * bounds[i+1]). Each KPI is one index range over the whole span, its rows put into buckets by a CASE on
-   * the milestone; the branches are a UNION ALL of (kpi, bucket, numerator) rows, summed and counted per
-   * kpi and bucket — the same definitions as {@link #of}, so each bucket gives what a report of that period
-   * gives. The repeat-complaint look-back is a window over the complaints of the same phone instead of one
-   * EXISTS probe per complaint: the 30 days before, without the complaints received at the same instant
-   * (EXCLUDE GROUP), which is the EXISTS condition (earlier &gt;= received − 30 days and &lt; received).
-   * Customer base rows are bucketed by their month (baseMonths[i]) under the key {@link #CUSTOMER_BASE}.
-   * Columns: kpi, bucket, num, den.
+   * bounds[i+1]). One branch per milestone column, not per KPI: each branch is one index range (or scan)
+   * over the whole span, its rows put into buckets by a CASE on the milestone, and for each KPI counted on
+   * that milestone a pair of columns SUM(numerator where the KPI's filter holds), COUNT(where it holds) —
+   * the same definitions ({@link #counted}) as the reports, so each bucket gives what a report of that
+   * period gives. firstContactInTime is two branches (contacted in the bucket; deadline passed in it with
+   * no contact by its end); the repeat-complaint numerator is the same EXISTS as the report's, in the
+   * WHERE clause so that PostgreSQL can run it as a hash semi join over the span instead of one index
+   * probe per complaint. The customer base is summed per bucket month. Columns: branch key, bucket,
+   * then {@link #TREND_PAIRS} (numerator, denominator) pairs in the order of {@link #trendBranches}.
    */
   static Sql buckets(List<Instant> bounds, List<String> baseMonths, String region, Instant now,
       List<KpiWeight> satisfactionWeights) {
@@ -89,64 +94,137 @@ final class KpiFacts {
     String regionFilter = region == null ? "" : " AND w.region = ?";
     List<String> branches = new ArrayList<>();
     List<Object> params = new ArrayList<>();
-    for (Kpi kpi : Kpi.values()) {
-      if (kpi == Kpi.firstContactInTime || kpi == Kpi.repeatComplaintRate) {
-        continue;
+    for (Map.Entry<String, List<Counted>> branch : trendBranches(satisfactionWeights).entrySet()) {
+      String key = branch.getKey();
+      StringBuilder select = new StringBuilder("SELECT '").append(key).append("' AS branch, b.bucket");
+      StringBuilder inner = new StringBuilder();
+      List<Object> innerParams = new ArrayList<>();
+      String column;
+      String where;
+      List<Object> whereParams = new ArrayList<>();
+      if (key.equals(FIRST_CONTACT_MISSED)) {
+        column = "w.first_contact_due";
+        inner.append(bucket(column, bounds, innerParams));
+        where = "w.first_contact_due >= ? AND w.first_contact_due < ? AND w.first_contact_due < ?"
+            + " AND (w.first_contact_at IS NULL OR w.first_contact_at >= " + bucketEnd(column, bounds,
+            whereParams(whereParams, start, end, ts(now))) + ")";
+      } else if (key.equals(REPEATS)) {
+        column = "w.received_at";
+        inner.append(bucket(column, bounds, innerParams));
+        where = "w.order_type = 'COMPLAINT' AND w.received_at >= ? AND w.received_at < ? AND " + REPEAT_COMPLAINT
+            .replace("WHERE p.order_type", "WHERE p.received_at >= ? AND p.received_at < ? AND p.order_type");
+        whereParams(whereParams, start, end, ts(bounds.get(0).minus(LOOK_BACK_MARGIN)), end);
+      } else {
+        column = key;
+        inner.append(bucket(column, bounds, innerParams));
+        where = column + " >= ? AND " + column + " < ?";
+        whereParams(whereParams, start, end);
       }
-      Counted c = counted(kpi, satisfactionWeights);
-      branches.add("SELECT '" + kpi.id() + "' AS kpi, " + bucket(c.column(), bounds, params) + " AS bucket, "
-          + decimal(c.numerator()) + " AS num FROM sl_work_order w WHERE "
-          + (c.filter() == null ? "" : c.filter() + " AND ") + c.column() + " >= ? AND " + c.column() + " < ?"
-          + regionFilter);
-      params.addAll(c.numeratorParams());
-      params.add(start);
-      params.add(end);
+      inner.insert(0, "SELECT ").append(" AS bucket");
+      int pair = 0;
+      for (Counted c : branch.getValue()) {
+        String holds = c.filter() == null ? "1 = 1" : c.filter();
+        inner.append(", CASE WHEN ").append(holds).append(" THEN ").append(decimal(c.numerator()))
+            .append(" END AS n").append(pair).append(", CASE WHEN ").append(holds).append(" THEN 1 ELSE 0 END AS d")
+            .append(pair);
+        innerParams.addAll(c.numeratorParams());
+        select.append(", SUM(b.n").append(pair).append("), SUM(b.d").append(pair).append(")");
+        pair++;
+      }
+      for (; pair < TREND_PAIRS; pair++) {
+        select.append(", CAST(NULL AS DECIMAL(18, 4)), CAST(NULL AS DECIMAL(18, 4))");
+      }
+      inner.append(" FROM sl_work_order w WHERE ").append(where).append(regionFilter);
+      params.addAll(innerParams);
+      params.addAll(whereParams);
       addRegion(params, region);
+      branches.add(select + " FROM (" + inner + ") b GROUP BY b.bucket");
     }
-    // firstContactInTime: contacted in the bucket (numerator: on time) ...
-    branches.add("SELECT '" + Kpi.firstContactInTime.id() + "', " + bucket("w.first_contact_at", bounds, params) + ", "
-        + decimal(flag("w.first_contact_on_time = TRUE")) + " FROM sl_work_order w"
-        + " WHERE w.first_contact_at >= ? AND w.first_contact_at < ?" + regionFilter);
-    params.add(start);
-    params.add(end);
-    addRegion(params, region);
-    // ... or its deadline passed in the bucket (and before now), not contacted by the bucket's end
-    String dueBucket = bucket("w.first_contact_due", bounds, params);
-    params.add(start);
-    params.add(end);
-    params.add(ts(now));
-    String dueBucketEnd = bucketEnd("w.first_contact_due", bounds, params);
-    addRegion(params, region);
-    branches.add("SELECT '" + Kpi.firstContactInTime.id() + "', " + dueBucket + ", " + decimal("0")
-        + " FROM sl_work_order w WHERE w.first_contact_due >= ? AND w.first_contact_due < ?"
-        + " AND w.first_contact_due < ? AND (w.first_contact_at IS NULL OR w.first_contact_at >= " + dueBucketEnd + ")"
-        + regionFilter);
-    // repeatComplaintRate: the look-back needs the complaints of the 30 days before the span too (of every region)
-    branches.add("SELECT '" + Kpi.repeatComplaintRate.id() + "', " + bucket("r.received_at", bounds, params) + ", "
-        + decimal(flag("r.earlier > 0")) + " FROM (SELECT w.received_at, w.region, COUNT(*) OVER ("
-        + "PARTITION BY w.customer_phone ORDER BY w.received_at"
-        + " RANGE BETWEEN INTERVAL '30' DAY PRECEDING AND CURRENT ROW EXCLUDE GROUP) AS earlier"
-        + " FROM sl_work_order w WHERE w.order_type = 'COMPLAINT' AND w.received_at >= ? AND w.received_at < ?) r"
-        + " WHERE r.received_at >= ? AND r.received_at < ?" + (region == null ? "" : " AND r.region = ?"));
-    params.add(ts(bounds.get(0).minus(LOOK_BACK_MARGIN)));
-    params.add(end);
-    params.add(start);
-    params.add(end);
-    addRegion(params, region);
     // the customer base of each bucket's month
     StringBuilder month = new StringBuilder("CASE");
     for (int i = 0; i < baseMonths.size(); i++) {
       month.append(" WHEN b.base_month = ? THEN ").append(i);
       params.add(baseMonths.get(i));
     }
-    branches.add("SELECT '" + CUSTOMER_BASE + "', " + month + " END, CAST(b.broadband_customers AS DECIMAL(18, 4))"
-        + " FROM sl_customer_base b WHERE b.base_month >= ? AND b.base_month <= ?"
-        + (region == null ? "" : " AND b.region = ?"));
+    StringBuilder base = new StringBuilder("SELECT '").append(CUSTOMER_BASE).append("', c.bucket, SUM(c.customers), ")
+        .append("CAST(NULL AS DECIMAL(18, 4))");
+    for (int pair = 1; pair < TREND_PAIRS; pair++) {
+      base.append(", CAST(NULL AS DECIMAL(18, 4)), CAST(NULL AS DECIMAL(18, 4))");
+    }
+    branches.add(base + " FROM (SELECT " + month + " END AS bucket, CAST(b.broadband_customers AS DECIMAL(18, 4))"
+        + " AS customers FROM sl_customer_base b WHERE b.base_month >= ? AND b.base_month <= ?"
+        + (region == null ? "" : " AND b.region = ?") + ") c GROUP BY c.bucket");
     params.add(baseMonths.get(0));
     params.add(baseMonths.get(baseMonths.size() - 1));
     addRegion(params, region);
-    return new Sql("SELECT x.kpi, x.bucket, SUM(x.num), COUNT(*) FROM (" + String.join(" UNION ALL ", branches)
-        + ") x GROUP BY x.kpi, x.bucket", params, null, List.of());
+    return new Sql(String.join(" UNION ALL ", branches), params, null, List.of());
+  }
+
+  private static List<Object> whereParams(List<Object> params, Object... values) {
+    params.addAll(List.of(values));
+    return params;
+  }
+
+  /** Branch key of the first contacts whose deadline passed in the bucket without a contact by its end. */
+  static final String FIRST_CONTACT_MISSED = "firstContactMissed";
+  /** Branch key of the repeat complaints (the numerator of repeatComplaintRate). */
+  static final String REPEATS = "repeats";
+  /** (numerator, denominator) column pairs per branch of {@link #buckets}: the most KPIs on one milestone. */
+  static final int TREND_PAIRS = 4;
+
+  /** The branches of {@link #buckets} in order: milestone column (or special key) → its KPI counts. */
+  static Map<String, List<Counted>> trendBranches(List<KpiWeight> satisfactionWeights) {
+    Map<String, List<Counted>> branches = new LinkedHashMap<>();
+    for (Kpi kpi : Kpi.values()) {
+      if (kpi != Kpi.firstContactInTime && kpi != Kpi.repeatComplaintRate) {
+        Counted c = counted(kpi, satisfactionWeights);
+        branches.computeIfAbsent(c.column(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    // the repeat-complaint KPI's denominator: the complaints received (its numerator is the REPEATS branch)
+    branches.get("w.received_at").add(REPEAT_DENOMINATOR);
+    branches.put("w.first_contact_at", List.of(new Counted(null, "w.first_contact_at",
+        flag("w.first_contact_on_time = TRUE"), List.of())));
+    branches.put(FIRST_CONTACT_MISSED, List.of(new Counted(null, "w.first_contact_due", "0", List.of())));
+    branches.put(REPEATS, List.of(new Counted(null, "w.received_at", "1", List.of())));
+    return branches;
+  }
+
+  private static final Counted REPEAT_DENOMINATOR =
+      new Counted("w.order_type = 'COMPLAINT'", "w.received_at", "0", List.of());
+
+  /**
+   * One bucket's (numerator, denominator) per KPI, from that bucket's rows of {@link #buckets}: branch
+   * key → its 2 × {@link #TREND_PAIRS} sums. A KPI without facts in the bucket gets nulls (no facts).
+   */
+  static Map<Kpi, BigDecimal[]> trendResults(Map<String, BigDecimal[]> rows, List<KpiWeight> satisfactionWeights) {
+    Map<String, List<Counted>> branches = trendBranches(satisfactionWeights);
+    Map<Kpi, BigDecimal[]> out = new EnumMap<>(Kpi.class);
+    for (Kpi kpi : Kpi.values()) {
+      switch (kpi) {
+        case firstContactInTime -> {
+          BigDecimal[] contacted = pair(rows, "w.first_contact_at", 0);
+          BigDecimal[] missed = pair(rows, FIRST_CONTACT_MISSED, 0);
+          out.put(kpi, new BigDecimal[] {contacted[0], add(contacted[1], missed[1])});
+        }
+        case repeatComplaintRate -> out.put(kpi, new BigDecimal[] {pair(rows, REPEATS, 0)[0],
+            pair(rows, "w.received_at", branches.get("w.received_at").indexOf(REPEAT_DENOMINATOR))[1]});
+        default -> {
+          Counted c = counted(kpi, satisfactionWeights);
+          out.put(kpi, pair(rows, c.column(), branches.get(c.column()).indexOf(c)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static BigDecimal[] pair(Map<String, BigDecimal[]> rows, String branch, int index) {
+    BigDecimal[] row = rows.get(branch);
+    return row == null ? new BigDecimal[2] : new BigDecimal[] {row[2 * index], row[2 * index + 1]};
+  }
+
+  private static BigDecimal add(BigDecimal a, BigDecimal b) {
+    return a == null ? b : b == null ? a : a.add(b);
   }
 
   /** The key of the customer base rows in {@link #buckets}. */

@@ -77,19 +77,21 @@ public class KpiService {
     bounds.add(period.end());
     List<String> baseMonths = months.stream().map(m -> m.firstMonth().toString()).toList();
     KpiFacts.Sql sql = KpiFacts.buckets(bounds, baseMonths, region, now, satisfactionWeights);
-    Map<String, Map<Integer, BigDecimal[]>> rows = new TreeMap<>();
+    // bucket → branch key → its sums
+    Map<Integer, Map<String, BigDecimal[]>> rows = new TreeMap<>();
     jdbc.query(sql.where(), rs -> {
-      rows.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-          .put(rs.getInt(2), new BigDecimal[] {number(rs.getObject(3)), number(rs.getObject(4))});
+      BigDecimal[] sums = new BigDecimal[2 * KpiFacts.TREND_PAIRS];
+      for (int c = 0; c < sums.length; c++) {
+        sums[c] = number(rs.getObject(3 + c));
+      }
+      rows.computeIfAbsent(rs.getInt(2), k -> new TreeMap<>()).put(rs.getString(1), sums);
     }, sql.whereParams().toArray());
     List<KpiGroup> groups = new ArrayList<>();
     for (int i = 0; i < months.size(); i++) {
-      Map<Kpi, BigDecimal[]> group = new LinkedHashMap<>();
-      for (Kpi kpi : Kpi.values()) {
-        group.put(kpi, rows.getOrDefault(kpi.id(), Map.of()).get(i));
-      }
-      BigDecimal[] base = rows.getOrDefault(KpiFacts.CUSTOMER_BASE, Map.of()).get(i);
-      groups.add(new KpiGroup(baseMonths.get(i), results(group, base == null ? null : base[0])));
+      Map<String, BigDecimal[]> bucket = rows.getOrDefault(i, Map.of());
+      BigDecimal[] base = bucket.get(KpiFacts.CUSTOMER_BASE);
+      groups.add(new KpiGroup(baseMonths.get(i), results(KpiFacts.trendResults(bucket, satisfactionWeights),
+          base == null ? null : base[0])));
     }
     return groups;
   }
