@@ -61,7 +61,8 @@ import org.junit.jupiter.api.Test;
  * </pre>
  * Options: benchmark.rounds, benchmark.lifecycles (per variant and round at 1 thread; 4 threads run
  * twice as many), benchmark.pgUrl (jdbc:postgresql://127.0.0.1:5432/), benchmark.pgUser (postgres);
- * PostgreSQL databases sl_bench_serviceloop and sl_bench_bare are dropped and created. Ports 18092/18093.
+ * PostgreSQL databases sl_bench_serviceloop and sl_bench_bare are dropped and created. Ports 18092/18093
+ * (ServiceLoop's management port 18094).
  * Figures to stdout and target/lifecycle-benchmark-{db}.md. It asserts that every lifecycle ran to its
  * end and that statements were counted — never a speed.
  */
@@ -134,7 +135,7 @@ class LifecycleBenchmark {
         + " warm-up lifecycles per variant");
 
     serviceLoop = new App("serviceloop", 18092, ServiceLoopApplication.class.getName(),
-        List.of("--spring.profiles.active=demo,jdbc-count"));
+        List.of("--spring.profiles.active=demo,jdbc-count", "--management.server.port=18094"));
     bare = new App("bare", 18093, BareCamundaApplication.class.getName(), List.of());
     Map<String, List<Double>> ready = new LinkedHashMap<>();
     try {
