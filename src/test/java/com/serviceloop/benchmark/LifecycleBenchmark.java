@@ -436,7 +436,7 @@ class LifecycleBenchmark {
     List<String> datasource() {
       if (db.equals("h2")) {
         return List.of("--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2").resolve(name)
-            + ";DB_CLOSE_ON_EXIT=FALSE", "--spring.datasource.username=sa", "--spring.datasource.password=");
+            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "--spring.datasource.username=sa", "--spring.datasource.password=");
       }
       return List.of("--spring.datasource.url=" + pgUrl + database(), "--spring.datasource.username=" + pgUser,
           "--spring.datasource.password=");
