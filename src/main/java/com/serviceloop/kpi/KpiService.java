@@ -59,14 +59,40 @@ public class KpiService {
     Instant now = WorkOrderRepository.now();
     List<KpiGroup> groups = new ArrayList<>();
     if (grouping == KpiGrouping.month) {
-      for (KpiPeriod month : period.byMonth()) {
-        groups.add(new KpiGroup(month.firstMonth().toString(),
-            compute(month, region, null, satisfactionWeights, now).get(NO_GROUP)));
-      }
-      return groups;
+      return trend(period, region, satisfactionWeights, now);
     }
     compute(period, region, grouping, satisfactionWeights, now)
         .forEach((key, kpis) -> groups.add(new KpiGroup(key, kpis)));
+    return groups;
+  }
+
+  /**
+   * The period cut at Beijing month boundaries, all KPIs of every month in one query (month buckets,
+   * {@link KpiFacts#buckets}): each month the same figures as {@link #report} of that month (part).
+   */
+  private List<KpiGroup> trend(KpiPeriod period, String region, List<KpiWeight> satisfactionWeights, Instant now) {
+    List<KpiPeriod> months = period.byMonth();
+    List<Instant> bounds = new ArrayList<>();
+    months.forEach(m -> bounds.add(m.start()));
+    bounds.add(period.end());
+    List<String> baseMonths = months.stream().map(m -> m.firstMonth().toString()).toList();
+    KpiFacts.Sql sql = KpiFacts.buckets(bounds, baseMonths, region, now, satisfactionWeights);
+    // bucket → branch key → its sums
+    Map<Integer, Map<String, BigDecimal[]>> rows = new TreeMap<>();
+    jdbc.query(sql.where(), rs -> {
+      BigDecimal[] sums = new BigDecimal[2 * KpiFacts.TREND_PAIRS];
+      for (int c = 0; c < sums.length; c++) {
+        sums[c] = number(rs.getObject(3 + c));
+      }
+      rows.computeIfAbsent(rs.getInt(2), k -> new TreeMap<>()).put(rs.getString(1), sums);
+    }, sql.whereParams().toArray());
+    List<KpiGroup> groups = new ArrayList<>();
+    for (int i = 0; i < months.size(); i++) {
+      Map<String, BigDecimal[]> bucket = rows.getOrDefault(i, Map.of());
+      BigDecimal[] base = bucket.get(KpiFacts.CUSTOMER_BASE);
+      groups.add(new KpiGroup(baseMonths.get(i), results(KpiFacts.trendResults(bucket, satisfactionWeights),
+          base == null ? null : base[0])));
+    }
     return groups;
   }
 

@@ -1,0 +1,528 @@
+package com.serviceloop.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.serviceloop.ServiceLoopApplication;
+import com.serviceloop.benchmark.bare.BareCamundaApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test: the lifecycle benchmark of issue 12 (README, "Benchmark"). ServiceLoop against a bare
+ * Camunda 7 Spring Boot application ({@link BareCamundaApplication}: same engine, webapps + REST,
+ * history full, authorizations and HTTP Basic on) whose process has the same wait states as a
+ * complaint's happy path — four user tasks. Each application runs in a JVM of its own on its own empty
+ * database (H2 file or PostgreSQL), both with a JDBC meter (datasource-proxy, profile jdbc-count), and
+ * this one driver sends both the same calls over REST: one start, then per user task one task query and
+ * one completion (9 calls per lifecycle).
+ *
+ * <p>Three variants, interleaved round by round in rotating order: ServiceLoop (intake through
+ * POST /api/complaints, the tasks completed through the engine REST API with the values their forms
+ * submit), bare (start and completions with no variables) and bare + form variables (the intake's
+ * fields as start variables, each completion with the same values as ServiceLoop's). Rounds at 1 thread
+ * and at 4 threads; per lifecycle its wall time; per round the JDBC meter's difference. Ratios are taken
+ * per round (ServiceLoop's median / bare's median of the same round) and reported as the median of the
+ * rounds with their min–max. Ready to serve: JVM start to the first authenticated engine REST answer,
+ * on the empty database and (full mode) on restart.
+ *
+ * <pre>
+ * mvn -B -Pbenchmark test -Dtest=LifecycleBenchmark [-Dbenchmark.db=h2|postgres] [-Dbenchmark.mode=full|short]
+ * </pre>
+ * Options: benchmark.rounds, benchmark.lifecycles (per variant and round at 1 thread; 4 threads run
+ * twice as many), benchmark.pgUrl (jdbc:postgresql://127.0.0.1:5432/), benchmark.pgUser (postgres);
+ * PostgreSQL databases sl_bench_serviceloop and sl_bench_bare are dropped and created. Ports 18092/18093
+ * (ServiceLoop's management port 18094).
+ * Figures to stdout and target/lifecycle-benchmark-{db}.md. It asserts that every lifecycle ran to its
+ * end and that statements were counted — never a speed.
+ */
+@Tag("benchmark")
+class LifecycleBenchmark {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String[] SL_TASKS = {"Task_FirstContact", "Task_ResolveComplaint", "Task_ReplyToCustomer",
+      "Task_CallCustomer"};
+
+  enum Variant {
+    SERVICELOOP("ServiceLoop"), BARE("bare"), BARE_VARIABLES("bare + form variables");
+
+    final String label;
+
+    Variant(String label) {
+      this.label = label;
+    }
+  }
+
+  /** The JDBC meter's totals of one application. */
+  record Jdbc(long select, long insert, long update, long delete, long other, long rowsWritten, long nanos) {
+    long statements() {
+      return select + insert + update + delete + other;
+    }
+
+    Jdbc minus(Jdbc o) {
+      return new Jdbc(select - o.select, insert - o.insert, update - o.update, delete - o.delete, other - o.other,
+          rowsWritten - o.rowsWritten, nanos - o.nanos);
+    }
+  }
+
+  /** One round of one variant: lifecycle times (ms), its wall time and the JDBC difference. */
+  record Round(int threads, List<Double> lifecycleMs, double wallMs, Jdbc jdbc) {
+    double median() {
+      return LifecycleBenchmark.median(lifecycleMs);
+    }
+
+    double throughput() {
+      return lifecycleMs.size() / (wallMs / 1000.0);
+    }
+  }
+
+  final String db = System.getProperty("benchmark.db", "h2");
+  final boolean full = !"short".equals(System.getProperty("benchmark.mode", "full"));
+  final int rounds = Integer.getInteger("benchmark.rounds", full ? 5 : 2);
+  final int lifecycles = Integer.getInteger("benchmark.lifecycles", full ? 20 : 4);
+  final int warmup = Integer.getInteger("benchmark.warmup", full ? 30 : 3);
+  final String pgUrl = System.getProperty("benchmark.pgUrl", "jdbc:postgresql://127.0.0.1:5432/");
+  final String pgUser = System.getProperty("benchmark.pgUser", "postgres");
+  final Path work = Path.of("target", "lifecycle-benchmark").toAbsolutePath();
+  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
+  final AtomicLong phones = new AtomicLong(System.currentTimeMillis() % 10_000_000L * 10);
+  final StringBuilder report = new StringBuilder();
+
+  App serviceLoop;
+  App bare;
+
+  @Test
+  void run() throws Exception {
+    assertThat(db).isIn("h2", "postgres");
+    Files.createDirectories(work);
+    line("# Lifecycle benchmark — " + db + " — " + Instant.now());
+    line("- machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, load average "
+        + loadAverage() + " at start (a shared machine: absolute times are noisy, the ratios come from"
+        + " interleaved rounds)");
+    line("- mode: " + (full ? "full" : "short") + ", " + rounds + " rounds × " + lifecycles
+        + " lifecycles per variant at 1 thread and " + 2 * lifecycles + " at 4 threads, after " + warmup
+        + " warm-up lifecycles per variant");
+
+    serviceLoop = new App("serviceloop", 18092, ServiceLoopApplication.class.getName(),
+        List.of("--spring.profiles.active=demo,jdbc-count", "--management.server.port=18094"));
+    bare = new App("bare", 18093, BareCamundaApplication.class.getName(), List.of());
+    Map<String, List<Double>> ready = new LinkedHashMap<>();
+    try {
+      // ready to serve on an empty database, one after the other so neither start competes with the other
+      for (App app : List.of(bare, serviceLoop)) {
+        app.emptyDatabase();
+        ready.computeIfAbsent(app.name + " empty", k -> new ArrayList<>()).add(app.start());
+      }
+      for (Variant v : Variant.values()) {
+        for (int i = 0; i < warmup; i++) {
+          lifecycle(v);
+        }
+      }
+      Map<Variant, List<Round>> one = measure(1);
+      Map<Variant, List<Round>> four = measure(4);
+      int expected = warmup + rounds * lifecycles * 3;
+      assertThat(finished(serviceLoop, "complaint-handling")).as("complaints run to their end").isEqualTo(expected);
+      assertThat(finished(bare, BareCamundaApplication.PROCESS_ID)).as("bare lifecycles run to their end")
+          .isEqualTo(2L * expected);
+      assertThat(one.get(Variant.SERVICELOOP).get(0).jdbc().statements()).as("statements counted").isPositive();
+
+      if (full) {
+        // ready to serve on restart (the database as the run left it), interleaved: bare, SL, SL, bare
+        for (App app : List.of(bare, serviceLoop, serviceLoop, bare)) {
+          app.stop();
+          ready.computeIfAbsent(app.name + " restart", k -> new ArrayList<>()).add(app.start());
+        }
+      }
+      table(one, four, ready);
+    } finally {
+      serviceLoop.stop();
+      bare.stop();
+      Files.writeString(Path.of("target", "lifecycle-benchmark-" + db + ".md"), report.toString(),
+          StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Interleaved rounds at the given thread count; the variants' order rotates from round to round. */
+  Map<Variant, List<Round>> measure(int threads) throws Exception {
+    Map<Variant, List<Round>> rounds = new EnumMap<>(Variant.class);
+    Variant[] all = Variant.values();
+    for (int r = 0; r < this.rounds; r++) {
+      for (int k = 0; k < all.length; k++) {
+        Variant v = all[(r + k) % all.length];
+        rounds.computeIfAbsent(v, x -> new ArrayList<>()).add(round(v, threads, threads == 1 ? lifecycles
+            : 2 * lifecycles));
+      }
+    }
+    return rounds;
+  }
+
+  Round round(Variant v, int threads, int count) throws Exception {
+    App app = v == Variant.SERVICELOOP ? serviceLoop : bare;
+    Jdbc before = app.jdbc();
+    List<Double> times = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger left = new AtomicInteger(count);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long start = System.nanoTime();
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(pool.submit(() -> {
+          while (left.getAndDecrement() > 0) {
+            long s = System.nanoTime();
+            lifecycle(v);
+            times.add((System.nanoTime() - s) / 1e6);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> w : workers) {
+        w.get(10, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    double wall = (System.nanoTime() - start) / 1e6;
+    return new Round(threads, new ArrayList<>(times), wall, app.jdbc().minus(before));
+  }
+
+  /** One happy-path lifecycle: 1 start + 4 × (task query + completion) = 9 REST calls. */
+  void lifecycle(Variant v) throws Exception {
+    String phone = "139" + String.format("%08d", phones.incrementAndGet() % 100_000_000L);
+    if (v == Variant.SERVICELOOP) {
+      JsonNode registered = serviceLoop.post("hotline1", "/api/complaints", intake(phone), 201);
+      String orderNo = registered.get("orderNo").asText();
+      for (int i = 0; i < SL_TASKS.length; i++) {
+        serviceLoop.completeTask(orderNo, SL_TASKS[i], completion(i));
+      }
+      return;
+    }
+    String businessKey = "BARE-" + phone;
+    ObjectNode start = JSON.createObjectNode().put("businessKey", businessKey);
+    if (v == Variant.BARE_VARIABLES) {
+      start.set("variables", variables(intake(phone)));
+    }
+    bare.post("demo", "/engine-rest/process-definition/key/" + BareCamundaApplication.PROCESS_ID + "/start", start,
+        200);
+    for (int i = 0; i < SL_TASKS.length; i++) {
+      bare.completeTask(businessKey, SL_TASKS[i], v == Variant.BARE_VARIABLES ? completion(i) : JSON.createObjectNode());
+    }
+  }
+
+  /** The intake form's values of a network-quality complaint by hotline (routed, no triage). */
+  static ObjectNode intake(String phone) {
+    return JSON.createObjectNode().put("customerPhone", phone).put("customerName", "王芳")
+        .put("customerSegment", "PUBLIC").put("customerTier", "STANDARD").put("brand", "GoTone")
+        .put("region", "浦东").put("channel", "HOTLINE").put("category", "NETWORK_QUALITY")
+        .put("description", "家里信号差,通话经常中断").put("location", "浦东新区张江路 100 弄");
+  }
+
+  /** What each happy-path form submits: first contact, resolution, reply, return visit. */
+  static ObjectNode completion(int task) {
+    ObjectNode values = JSON.createObjectNode();
+    switch (task) {
+      case 0 -> values.put("contactResult", "REACHED").put("contactNote", "已与客户通话,约定处理方案")
+          .put("needsOnSiteVisit", false);
+      case 1 -> values.put("resolution", "已优化基站参数").put("rootCause", "NETWORK_FAULT")
+          .put("responsibleParty", "网络优化中心").put("disputedAmount", 0);
+      case 2 -> values.put("replyNote", "已向客户说明处理结果");
+      default -> values.put("returnVisitOutcome", "SATISFIED").put("returnVisitComment", "回访记录");
+    }
+    return values;
+  }
+
+  /** {"a": 1} → the engine REST's {"a": {"value": 1}}. */
+  static ObjectNode variables(ObjectNode values) {
+    ObjectNode variables = JSON.createObjectNode();
+    values.fields().forEachRemaining(e -> variables.set(e.getKey(), JSON.createObjectNode().set("value", e.getValue())));
+    return variables;
+  }
+
+  long finished(App app, String processKey) throws Exception {
+    return app.get("/engine-rest/history/process-instance/count?finished=true&processDefinitionKey=" + processKey)
+        .get("count").asLong();
+  }
+
+  // ---------------------------------------------------------------------------------------------- report
+
+  void table(Map<Variant, List<Round>> one, Map<Variant, List<Round>> four, Map<String, List<Double>> ready) {
+    line("");
+    line("| figure | ServiceLoop | bare | ratio | bare + form variables | ratio |");
+    line("|---|---|---|---|---|---|");
+    timeRow("lifecycle time, " + db + ", 1 thread", one);
+    timeRow("lifecycle time, " + db + ", 4 threads", four);
+    perLifecycleRow("SQL statements per lifecycle", one, j -> (double) j.statements(), "%.0f");
+    perLifecycleRow("— of them SELECT / INSERT / UPDATE / DELETE", one, null, null);
+    perLifecycleRow("rows written per lifecycle", one, j -> (double) j.rowsWritten(), "%.0f");
+    perLifecycleRow("JDBC time per lifecycle, 1 thread", one, j -> j.nanos() / 1e6, "%.1f ms");
+    List<Double> tsl = scaling(one, four, Variant.SERVICELOOP);
+    List<Double> tb = scaling(one, four, Variant.BARE);
+    List<Double> tbv = scaling(one, four, Variant.BARE_VARIABLES);
+    line(String.format("| throughput 4 threads / 1 thread | %.2f× | %.2f× | %s | %.2f× | %s |", median(tsl), median(tb),
+        ratio(tsl, tb), median(tbv), ratio(tsl, tbv)));
+    line(String.format("| throughput, 4 threads (lifecycles/s) | %.1f | %.1f | | %.1f | |",
+        median(four.get(Variant.SERVICELOOP).stream().map(Round::throughput).toList()),
+        median(four.get(Variant.BARE).stream().map(Round::throughput).toList()),
+        median(four.get(Variant.BARE_VARIABLES).stream().map(Round::throughput).toList())));
+    String slEmpty = seconds(ready.get("serviceloop empty"));
+    String bareEmpty = seconds(ready.get("bare empty"));
+    if (ready.containsKey("serviceloop restart")) {
+      line(String.format("| ready to serve (restart / empty database) | %s / %s | %s / %s | %.2f× / %.2f× | | |",
+          seconds(ready.get("serviceloop restart")), slEmpty, seconds(ready.get("bare restart")), bareEmpty,
+          median(ready.get("serviceloop restart")) / median(ready.get("bare restart")),
+          median(ready.get("serviceloop empty")) / median(ready.get("bare empty"))));
+    } else {
+      line(String.format("| ready to serve (empty database) | %s | %s | %.2f× | | |", slEmpty, bareEmpty,
+          median(ready.get("serviceloop empty")) / median(ready.get("bare empty"))));
+    }
+    line("");
+    line("Lifecycle times: median of all lifecycles of the variant (min–max of the round medians); ratios: median"
+        + " of the per-round ratios (min–max). Statements, rows and JDBC time per lifecycle: median over the"
+        + " 1-thread rounds (they include the job executor's acquisition queries during the round).");
+    System.out.println(report);
+  }
+
+  void timeRow(String label, Map<Variant, List<Round>> rounds) {
+    List<Double> sl = rounds.get(Variant.SERVICELOOP).stream().map(Round::median).toList();
+    List<Double> b = rounds.get(Variant.BARE).stream().map(Round::median).toList();
+    List<Double> bv = rounds.get(Variant.BARE_VARIABLES).stream().map(Round::median).toList();
+    line(String.format("| %s | %s | %s | %s | %s | %s |", label, ms(rounds.get(Variant.SERVICELOOP)),
+        ms(rounds.get(Variant.BARE)), ratio(sl, b), ms(rounds.get(Variant.BARE_VARIABLES)), ratio(sl, bv)));
+  }
+
+  void perLifecycleRow(String label, Map<Variant, List<Round>> rounds, java.util.function.ToDoubleFunction<Jdbc> f,
+      String format) {
+    if (f == null) {
+      line(String.format("| %s | %s | %s | | %s | |", label, kinds(rounds.get(Variant.SERVICELOOP)),
+          kinds(rounds.get(Variant.BARE)), kinds(rounds.get(Variant.BARE_VARIABLES))));
+      return;
+    }
+    List<Double> sl = perLifecycle(rounds.get(Variant.SERVICELOOP), f);
+    List<Double> b = perLifecycle(rounds.get(Variant.BARE), f);
+    List<Double> bv = perLifecycle(rounds.get(Variant.BARE_VARIABLES), f);
+    line(String.format("| %s | %s | %s | %s | %s | %s |", label, String.format(format, median(sl)),
+        String.format(format, median(b)), ratio(sl, b), String.format(format, median(bv)), ratio(sl, bv)));
+  }
+
+  static String kinds(List<Round> rounds) {
+    Jdbc j = rounds.get(rounds.size() - 1).jdbc();
+    double n = rounds.get(rounds.size() - 1).lifecycleMs().size();
+    return String.format("%.0f / %.0f / %.0f / %.0f", j.select() / n, j.insert() / n, j.update() / n, j.delete() / n);
+  }
+
+  static List<Double> perLifecycle(List<Round> rounds, java.util.function.ToDoubleFunction<Jdbc> f) {
+    return rounds.stream().map(r -> f.applyAsDouble(r.jdbc()) / r.lifecycleMs().size()).toList();
+  }
+
+  static List<Double> scaling(Map<Variant, List<Round>> one, Map<Variant, List<Round>> four, Variant v) {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < one.get(v).size(); i++) {
+      out.add(four.get(v).get(i).throughput() / one.get(v).get(i).throughput());
+    }
+    return out;
+  }
+
+  /** The median of the per-round ratios a/b, with their min–max. */
+  static String ratio(List<Double> a, List<Double> b) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      ratios.add(a.get(i) / b.get(i));
+    }
+    return String.format("%.2f× (%.2f–%.2f)", median(ratios), Collections.min(ratios), Collections.max(ratios));
+  }
+
+  static String ms(List<Round> rounds) {
+    List<Double> all = rounds.stream().flatMap(r -> r.lifecycleMs().stream()).toList();
+    List<Double> medians = rounds.stream().map(Round::median).toList();
+    return String.format("%.0f ms (%.0f–%.0f)", median(all), Collections.min(medians), Collections.max(medians));
+  }
+
+  static String seconds(List<Double> values) {
+    return values.size() == 1 ? String.format("%.1f s", values.get(0) / 1000)
+        : String.format("%.1f s (%.1f–%.1f)", median(values) / 1000, Collections.min(values) / 1000,
+            Collections.max(values) / 1000);
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Comparator.naturalOrder());
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  void line(String text) {
+    report.append(text).append('\n');
+  }
+
+  // ---------------------------------------------------------------------------------------------- the applications
+
+  /** One application in a JVM of its own, on its own database, with the JDBC meter. */
+  final class App {
+    final String name;
+    final int port;
+    final String mainClass;
+    final List<String> args;
+    Process process;
+    int starts;
+
+    App(String name, int port, String mainClass, List<String> args) {
+      this.name = name;
+      this.port = port;
+      this.mainClass = mainClass;
+      this.args = args;
+    }
+
+    String database() {
+      return "sl_bench_" + name;
+    }
+
+    void emptyDatabase() throws Exception {
+      if (db.equals("h2")) {
+        Path dir = work.resolve("h2");
+        if (Files.isDirectory(dir)) {
+          try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(name + ".")).toList()) {
+              Files.delete(f);
+            }
+          }
+        }
+        return;
+      }
+      try (Connection c = DriverManager.getConnection(pgUrl + "postgres", pgUser, "");
+           Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + database() + " WITH (FORCE)");
+        s.execute("CREATE DATABASE " + database());
+      }
+    }
+
+    List<String> datasource() {
+      if (db.equals("h2")) {
+        return List.of("--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2").resolve(name)
+            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "--spring.datasource.username=sa", "--spring.datasource.password=");
+      }
+      return List.of("--spring.datasource.url=" + pgUrl + database(), "--spring.datasource.username=" + pgUser,
+          "--spring.datasource.password=");
+    }
+
+    /** Starts the JVM and answers the milliseconds until the engine REST API answered an authenticated call. */
+    double start() throws Exception {
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx1g", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), mainClass,
+          "--server.port=" + port, "--server.address=127.0.0.1"));
+      command.addAll(datasource());
+      command.addAll(args);
+      Path log = work.resolve(name + "-" + (++starts) + ".log");
+      long t0 = System.nanoTime();
+      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      long deadline = t0 + TimeUnit.MINUTES.toNanos(5);
+      while (System.nanoTime() < deadline) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(name + " stopped at start, see " + log);
+        }
+        try {
+          HttpResponse<String> answer = http.send(request("demo", "/engine-rest/process-definition/count").GET()
+              .build(), HttpResponse.BodyHandlers.ofString());
+          if (answer.statusCode() == 200) {
+            double ms = (System.nanoTime() - t0) / 1e6;
+            line(String.format("- %s ready to serve after %.1f s (log %s)", name, ms / 1000, log.getFileName()));
+            return ms;
+          }
+        } catch (IOException notYet) {
+          // not listening yet
+        }
+        Thread.sleep(100);
+      }
+      throw new IllegalStateException(name + " not ready after 5 minutes, see " + log);
+    }
+
+    void stop() throws InterruptedException {
+      if (process != null && process.isAlive()) {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+      }
+      process = null;
+    }
+
+    HttpRequest.Builder request(String user, String path) {
+      return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
+              .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    JsonNode get(String path) throws Exception {
+      return send(request("demo", path).GET().build(), 200);
+    }
+
+    JsonNode post(String user, String path, JsonNode body, int expected) throws Exception {
+      return send(request(user, path).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(), expected);
+    }
+
+    JsonNode send(HttpRequest request, int expected) throws Exception {
+      HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (answer.statusCode() != expected) {
+        throw new IllegalStateException(name + ": " + request.method() + " " + request.uri() + " answered "
+            + answer.statusCode() + ": " + answer.body());
+      }
+      return answer.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(answer.body());
+    }
+
+    /** The one open task of the case (it must be the expected one), completed with the form's values. */
+    void completeTask(String businessKey, String taskKey, ObjectNode values) throws Exception {
+      JsonNode tasks = get("/engine-rest/task?processInstanceBusinessKey=" + businessKey);
+      if (tasks.size() != 1 || !taskKey.equals(tasks.get(0).get("taskDefinitionKey").asText())) {
+        throw new IllegalStateException(name + ": expected the one task " + taskKey + " of " + businessKey
+            + ", found " + tasks);
+      }
+      post("demo", "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
+          JSON.createObjectNode().set("variables", variables(values)), 204);
+    }
+
+    Jdbc jdbc() throws Exception {
+      JsonNode t = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/benchmark/jdbc")).GET()
+          .build(), 200);
+      return new Jdbc(t.get("select").asLong(), t.get("insert").asLong(), t.get("update").asLong(),
+          t.get("delete").asLong(), t.get("other").asLong(), t.get("rowsWritten").asLong(), t.get("jdbcNanos").asLong());
+    }
+  }
+}
