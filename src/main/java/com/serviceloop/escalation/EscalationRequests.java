@@ -2,6 +2,7 @@ package com.serviceloop.escalation;
 
 import static com.serviceloop.escalation.EscalationVariables.*;
 
+import com.serviceloop.workorder.CaseOrder;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +24,7 @@ public class EscalationRequests implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    request((String) execution.getVariable(ORDER_NO), (String) execution.getVariable(ESCALATION_REASON));
+    request(CaseOrder.orderNo(execution), (String) execution.getVariable(ESCALATION_REASON));
   }
 
   public void request(String orderNo, String reason) {

@@ -7,6 +7,7 @@ import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
 import com.serviceloop.workorder.WorkOrder;
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -40,7 +41,7 @@ public class RecordEscalationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String orderNo = (String) execution.getVariable(ORDER_NO);
+    String orderNo = CaseOrder.orderNo(execution);
     String reason = (String) execution.getVariable(ESCALATION_REASON);
     int level = ((Number) execution.getVariable(LEVEL)).intValue();
     String group = (String) execution.getVariable(ESCALATION_GROUP);

@@ -9,6 +9,7 @@ import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
 import com.serviceloop.workorder.NewWorkOrder;
 import com.serviceloop.workorder.OrderType;
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -156,6 +157,6 @@ public class FaultRepairDelegates {
   }
 
   private static String orderNo(VariableScope scope) {
-    return (String) scope.getVariable(ORDER_NO);
+    return CaseOrder.orderNo(scope);
   }
 }

@@ -9,6 +9,7 @@ import com.serviceloop.installation.InstallationTimeLimits.Limit;
 import com.serviceloop.installation.InstallationTimeLimits.Milestone;
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -284,7 +285,7 @@ public class InstallationDelegates {
   }
 
   private static String orderNo(VariableScope scope) {
-    return (String) scope.getVariable(ORDER_NO);
+    return CaseOrder.orderNo(scope);
   }
 
   private static String string(VariableScope scope, String name) {
