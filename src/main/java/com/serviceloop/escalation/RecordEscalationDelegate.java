@@ -56,12 +56,17 @@ public class RecordEscalationDelegate implements JavaDelegate {
     execution.setVariable(ESCALATION_LEVEL, level);
 
     WorkOrder order = workOrders.get(orderNo);
+    // Nothing goes to the customer about a closed case (the chain ends with the order; this is the
+    // last guard, e.g. for an order closed outside its process).
+    boolean open = order.closedAt() == null;
     String dueText = DUE_FORMAT.format(due.atZone(calendar.zone()));
     notifications.send(Notification.staff(orderNo, group, "ESCALATED",
         "工单 %s 已升级至第%d级督办(%s),请于 %s 前答复。Work order %s escalated to level %d (%s); answer by %s."
             .formatted(orderNo, level, reason, dueText, orderNo, level, reason, dueText)));
-    notifications.send(Notification.sms(orderNo, order.customerPhone(), "ESCALATED",
+    if (open) {
+      notifications.send(Notification.sms(orderNo, order.customerPhone(), "ESCALATED",
         "您的工单 %s 已升级处理,我们将尽快与您联系。Your case %s has been escalated; we will contact you shortly."
-            .formatted(orderNo, orderNo)));
+              .formatted(orderNo, orderNo)));
+    }
   }
 }
