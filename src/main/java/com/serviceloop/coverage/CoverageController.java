@@ -25,7 +25,7 @@ public class CoverageController {
     this.caller = caller;
   }
 
-  @PostMapping(consumes = {"text/csv", "text/plain"})
+  @PostMapping(consumes = "text/csv")
   public Map<String, Object> importCsv(@RequestBody(required = false) String csv) {
     caller.requireGroup("import coverage data", ServiceLoopGroups.NETWORK);
     CoverageService.ImportResult result = coverage.importCsv(csv);

@@ -18,7 +18,7 @@ public class AdministratorPasswordCheck implements EnvironmentPostProcessor {
     if (!Arrays.asList(environment.getActiveProfiles()).contains("postgres")) {
       return;
     }
-    if (!StringUtils.hasText(environment.getProperty("camunda.bpm.admin-user.password"))) {
+    if (!StringUtils.hasText(environment.getProperty("serviceloop.admin.password"))) {
       throw new IllegalStateException(
           "ServiceLoop: the administrator's password is missing. Set SERVICELOOP_ADMIN_PASSWORD "
               + "(and SERVICELOOP_ADMIN_USER, default 'admin') before starting with the postgres profile.");

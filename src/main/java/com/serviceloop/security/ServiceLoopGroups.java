@@ -23,6 +23,8 @@ public final class ServiceLoopGroups {
   public static final String KEY_ACCOUNT_MANAGERS = "key-account-managers";
   public static final String AUDITORS = "auditors";
   public static final String CHANNEL_SYSTEMS = "channel-systems";
+  /** May read health details and metrics on the management port (docs/operations.md). */
+  public static final String OPERATIONS = "operations";
 
   /** Processes that staff start by hand or channel systems start through the API. */
   public static final List<String> STARTED_BY_INTAKE =
@@ -72,7 +74,8 @@ public final class ServiceLoopGroups {
       new GroupDefinition(KEY_ACCOUNT_MANAGERS, "大客户经理 Key-account managers", WORKFLOW,
           "大客户 Key-account tasks", "keyaccount1"),
       new GroupDefinition(AUDITORS, "稽核 Auditors (read only)", SYSTEM, null, "auditor1"),
-      new GroupDefinition(CHANNEL_SYSTEMS, "渠道系统 Channel systems (API clients)", SYSTEM, null, "channel1"));
+      new GroupDefinition(CHANNEL_SYSTEMS, "渠道系统 Channel systems (API clients)", SYSTEM, null, "channel1"),
+      new GroupDefinition(OPERATIONS, "运维 Operations (health and metrics)", SYSTEM, null, "ops1"));
 
   private ServiceLoopGroups() {}
 }

@@ -37,7 +37,7 @@ class IdentitySetupTest {
         "hotline", "business-hall", "back-office", "network", "installers-own", "installers-outsourced",
         "installers-partner", "dept-network-assurance", "dept-business-management", "dept-channel-service",
         "dept-system-support", "service-supervision", "shift-lead", "department-manager", "general-manager",
-        "key-account-managers", "auditors", "channel-systems");
+        "key-account-managers", "auditors", "channel-systems", "operations");
     for (GroupDefinition definition : ServiceLoopGroups.ALL) {
       Group group = identityService.createGroupQuery().groupId(definition.id()).singleResult();
       assertThat(group).as(definition.id()).isNotNull();
