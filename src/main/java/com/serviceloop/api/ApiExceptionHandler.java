@@ -4,9 +4,13 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -22,6 +26,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * never a 500; an engine authorization failure is a 403.
  */
 @RestControllerAdvice(basePackages = "com.serviceloop")
+@Order(Ordered.LOWEST_PRECEDENCE - 1) // before ApiFallbackErrors, which covers /api requests no controller took
 public class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -67,6 +72,13 @@ public class ApiExceptionHandler {
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
     return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ApiError.of(e.getMessage()));
+  }
+
+  /** The client does not accept JSON: answered in JSON all the same (the only shape the API has). */
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_JSON)
+        .body(ApiError.of("The answer is application/json; accept it (Accept: application/json)"));
   }
 
   @ExceptionHandler(NotFoundException.class)

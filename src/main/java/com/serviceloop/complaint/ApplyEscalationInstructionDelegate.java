@@ -1,9 +1,9 @@
 package com.serviceloop.complaint;
 
 import static com.serviceloop.complaint.ComplaintVariables.CLOSURE_DUE;
-import static com.serviceloop.complaint.ComplaintVariables.ORDER_NO;
 import static com.serviceloop.escalation.EscalationVariables.ESCALATION_NEW_DEADLINE;
 
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.util.Date;
@@ -49,7 +49,7 @@ public class ApplyEscalationInstructionDelegate implements JavaDelegate {
     Instant newDeadline = deadlines.toInstant(given);
     Date due = Date.from(newDeadline);
     execution.setVariable(CLOSURE_DUE, due);
-    workOrders.setClosureDue((String) execution.getVariable(ORDER_NO), newDeadline);
+    workOrders.setClosureDue(CaseOrder.orderNo(execution), newDeadline);
     String processInstanceId = execution.getProcessInstanceId();
     for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
       task.setDueDate(due);

@@ -4,6 +4,7 @@ import static com.serviceloop.complaint.ComplaintVariables.*;
 import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
 
 import com.serviceloop.workorder.OrderType;
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public class CheckRepeatComplaintDelegate implements JavaDelegate {
     Duration window = Duration.parse((String) execution.getVariable(REPEAT_WINDOW));
     Instant receivedAt = deadlines.toInstant(execution.getVariable(RECEIVED_AT));
     int earlier = workOrders.countFromPhone(OrderType.COMPLAINT, (String) execution.getVariable(CUSTOMER_PHONE),
-        receivedAt.minus(window), receivedAt.plusMillis(1), (String) execution.getVariable(ORDER_NO));
+        receivedAt.minus(window), receivedAt.plusMillis(1), CaseOrder.orderNo(execution));
     execution.setVariable(REPEAT_COMPLAINT, earlier > 0);
   }
 }

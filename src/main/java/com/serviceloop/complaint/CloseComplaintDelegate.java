@@ -2,6 +2,7 @@ package com.serviceloop.complaint;
 
 import static com.serviceloop.complaint.ComplaintVariables.*;
 
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,7 +20,7 @@ public class CloseComplaintDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    workOrders.recordClosure((String) execution.getVariable(ORDER_NO), (String) execution.getVariable(CLOSURE_STATUS),
+    workOrders.recordClosure(CaseOrder.orderNo(execution), (String) execution.getVariable(CLOSURE_STATUS),
         WorkOrderRepository.now());
   }
 }

@@ -3,6 +3,7 @@ package com.serviceloop.complaint;
 import static com.serviceloop.complaint.ComplaintVariables.*;
 import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
 
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.util.Date;
@@ -36,7 +37,7 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
     int priority = ((Number) execution.getVariable(PRIORITY)).intValue();
     execution.setVariable(FIRST_CONTACT_DUE, Date.from(firstContactDue));
     execution.setVariable(CLOSURE_DUE, Date.from(closureDue));
-    workOrders.setServiceLevel((String) execution.getVariable(ORDER_NO), priority, firstContactDue, closureDue,
+    workOrders.setServiceLevel(CaseOrder.orderNo(execution), priority, firstContactDue, closureDue,
         closureDue);
   }
 }

@@ -2,6 +2,7 @@ package com.serviceloop.complaint;
 
 import static com.serviceloop.complaint.ComplaintVariables.*;
 
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,7 +28,7 @@ public class RecordAssignmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String orderNo = (String) execution.getVariable(ORDER_NO);
+    String orderNo = CaseOrder.orderNo(execution);
     String group = (String) execution.getVariable(FIRST_CONTACT_GROUP);
     String initiator = (String) execution.getVariable(INITIATOR);
     boolean initiatorInGroup = initiator != null && group != null

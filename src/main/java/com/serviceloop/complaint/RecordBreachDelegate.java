@@ -2,6 +2,7 @@ package com.serviceloop.complaint;
 
 import static com.serviceloop.complaint.ComplaintVariables.*;
 
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,7 +26,7 @@ public class RecordBreachDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object deadline = execution.getVariable(BREACH_DEADLINE);
-    workOrders.recordBreach((String) execution.getVariable(ORDER_NO), (String) execution.getVariable(BREACH_REASON),
+    workOrders.recordBreach(CaseOrder.orderNo(execution), (String) execution.getVariable(BREACH_REASON),
         deadline == null ? null : deadlines.toInstant(deadline), WorkOrderRepository.now());
   }
 }

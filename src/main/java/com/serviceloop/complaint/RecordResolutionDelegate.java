@@ -2,6 +2,7 @@ package com.serviceloop.complaint;
 
 import static com.serviceloop.complaint.ComplaintVariables.*;
 
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,7 +24,7 @@ public class RecordResolutionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String orderNo = (String) execution.getVariable(ORDER_NO);
+    String orderNo = CaseOrder.orderNo(execution);
     BigDecimal compensation = Compensation.amount(execution.getVariable(COMPENSATION_FACTOR),
         execution.getVariable(DISPUTED_AMOUNT));
     execution.setVariable(COMPENSATION_AMOUNT, compensation.doubleValue());

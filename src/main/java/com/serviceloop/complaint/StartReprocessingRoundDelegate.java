@@ -2,6 +2,7 @@ package com.serviceloop.complaint;
 
 import static com.serviceloop.complaint.ComplaintVariables.*;
 
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.util.Date;
@@ -31,6 +32,6 @@ public class StartReprocessingRoundDelegate implements JavaDelegate {
         (String) execution.getVariable(REPROCESSING_TIME_MODE));
     execution.setVariable(ROUNDS, ((Number) execution.getVariable(ROUNDS)).intValue() + 1);
     execution.setVariable(CLOSURE_DUE, Date.from(closureDue));
-    workOrders.startNewRound((String) execution.getVariable(ORDER_NO), closureDue);
+    workOrders.startNewRound(CaseOrder.orderNo(execution), closureDue);
   }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Only network staff (and administrators) may import it.
  */
 @RestController
-@RequestMapping("/api/coverage")
+@RequestMapping(path = "/api/coverage", produces = "application/json")
 public class CoverageController {
 
   private final CoverageService coverage;

@@ -21,6 +21,9 @@ import java.util.Set;
 public final class CoverageCsv {
 
   static final List<String> REQUIRED = List.of("region", "compound", "building", "freePorts");
+  /** The sl_coverage columns' lengths (V3_1__coverage.sql): longer text is a bad line, not a database error. */
+  static final Map<String, Integer> MAX_LENGTH = Map.of("region", 64, "compound", 128, "building", 64,
+      "technology", 32);
 
   private CoverageCsv() {}
 
@@ -70,6 +73,10 @@ public final class CoverageCsv {
       Integer freePorts = count(cells, column, "freePorts", true, lineNo, errors);
       Integer households = count(cells, column, "households", false, lineNo, errors);
       String technology = column.containsKey("technology") ? blankToNull(cells.get(column.get("technology"))) : null;
+      if (technology != null && technology.length() > MAX_LENGTH.get("technology")) {
+        errors.add(new FieldError("technology", "line " + lineNo + ": technology must be at most "
+            + MAX_LENGTH.get("technology") + " characters"));
+      }
       if (errors.size() > before) {
         continue;
       }
@@ -99,6 +106,10 @@ public final class CoverageCsv {
     String value = blankToNull(cells.get(column.get(name)));
     if (value == null) {
       errors.add(new FieldError(name, "line " + lineNo + ": " + name + " is required"));
+    } else if (value.length() > MAX_LENGTH.get(name)) {
+      errors.add(new FieldError(name, "line " + lineNo + ": " + name + " must be at most " + MAX_LENGTH.get(name)
+          + " characters, not " + value.length()));
+      return null;
     }
     return value;
   }
@@ -121,7 +132,7 @@ public final class CoverageCsv {
       return number;
     } catch (NumberFormatException e) {
       errors.add(new FieldError(name, "line " + lineNo + ": " + name + " must be a whole number >= 0, not \""
-          + value + "\""));
+          + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "\""));
       return null;
     }
   }

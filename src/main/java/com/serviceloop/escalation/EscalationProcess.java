@@ -14,6 +14,12 @@ public final class EscalationProcess {
   public static final String Task_GoUpALevel = "Task_GoUpALevel";
   public static final String Task_ReturnInstruction = "Task_ReturnInstruction";
   public static final String EndEvent_InstructionReturned = "EndEvent_InstructionReturned";
+  public static final String SubProcess_EscalationChain = "SubProcess_EscalationChain";
+  public static final String Boundary_EscalationRaised = "Boundary_EscalationRaised";
+  public static final String Task_RaiseChain = "Task_RaiseChain";
+  public static final String Boundary_OrderEnded = "Boundary_OrderEnded";
+  public static final String Task_CloseChain = "Task_CloseChain";
+  public static final String EndEvent_EndedWithOrder = "EndEvent_EndedWithOrder";
 
   private EscalationProcess() {}
 }

@@ -16,7 +16,12 @@ public class EscalationRepository {
 
   /** One level of one escalation. */
   public record EscalationStep(long id, String orderNo, String reason, int level, String groupId, Instant due,
-      Instant startedAt, Instant answeredAt, String instruction, Instant newDeadline) {}
+      Instant startedAt, Instant answeredAt, String instruction, Instant newDeadline, Instant closedAt,
+      String closedReason) {}
+
+  /** Why a level was closed without an answer (sl_escalation.closed_reason). */
+  public static final String CLOSED_RAISED = "RAISED";
+  public static final String CLOSED_ORDER_ENDED = "ORDER_ENDED";
 
   private final JdbcTemplate jdbc;
 
@@ -51,6 +56,18 @@ public class EscalationRepository {
     }
   }
 
+  /** Closes one level if it is neither answered nor closed; true if it was open. */
+  public boolean close(long id, Instant closedAt, String reason) {
+    return jdbc.update("UPDATE sl_escalation SET closed_at = ?, closed_reason = ? WHERE id = ?"
+        + " AND answered_at IS NULL AND closed_at IS NULL", ts(closedAt), reason, id) == 1;
+  }
+
+  /** Closes every level of the order that is neither answered nor closed; returns how many. */
+  public int closeOpen(String orderNo, Instant closedAt, String reason) {
+    return jdbc.update("UPDATE sl_escalation SET closed_at = ?, closed_reason = ? WHERE order_no = ?"
+        + " AND answered_at IS NULL AND closed_at IS NULL", ts(closedAt), reason, orderNo);
+  }
+
   public List<EscalationStep> forOrder(String orderNo) {
     return jdbc.query("SELECT * FROM sl_escalation WHERE order_no = ? ORDER BY id", this::map, orderNo);
   }
@@ -58,7 +75,8 @@ public class EscalationRepository {
   private EscalationStep map(ResultSet rs, int row) throws SQLException {
     return new EscalationStep(rs.getLong("id"), rs.getString("order_no"), rs.getString("reason"), rs.getInt("level"),
         rs.getString("group_id"), instant(rs, "due"), instant(rs, "started_at"), instant(rs, "answered_at"),
-        rs.getString("instruction"), instant(rs, "new_deadline"));
+        rs.getString("instruction"), instant(rs, "new_deadline"), instant(rs, "closed_at"),
+        rs.getString("closed_reason"));
   }
 
   private static OffsetDateTime ts(Instant instant) {

@@ -5,6 +5,10 @@ public final class EscalationVariables {
 
   /** Message that starts an escalation (business key = order number). */
   public static final String MESSAGE_ESCALATION_REQUESTED = "EscalationRequested";
+  /** Message to the running chain of a work order: a new reason (escalationReason) raises it. */
+  public static final String MESSAGE_ESCALATION_RAISED = "EscalationRaised";
+  /** Message to the running chain of a work order: its process ended; the chain ends with it. */
+  public static final String MESSAGE_ORDER_ENDED = "EscalationOrderEnded";
   /** Message that brings the supervisor's instruction back to the work order's process. */
   public static final String MESSAGE_ESCALATION_INSTRUCTION = "EscalationInstruction";
 

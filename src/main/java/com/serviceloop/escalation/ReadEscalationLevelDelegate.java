@@ -2,6 +2,7 @@ package com.serviceloop.escalation;
 
 import static com.serviceloop.escalation.EscalationVariables.*;
 
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +20,6 @@ public class ReadEscalationLevelDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(CURRENT_LEVEL, workOrders.get((String) execution.getVariable(ORDER_NO)).escalationLevel());
+    execution.setVariable(CURRENT_LEVEL, workOrders.get(CaseOrder.orderNo(execution)).escalationLevel());
   }
 }

@@ -7,6 +7,7 @@ import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
 import com.serviceloop.workorder.WorkOrder;
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -40,7 +41,7 @@ public class RecordEscalationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String orderNo = (String) execution.getVariable(ORDER_NO);
+    String orderNo = CaseOrder.orderNo(execution);
     String reason = (String) execution.getVariable(ESCALATION_REASON);
     int level = ((Number) execution.getVariable(LEVEL)).intValue();
     String group = (String) execution.getVariable(ESCALATION_GROUP);
@@ -55,6 +56,9 @@ public class RecordEscalationDelegate implements JavaDelegate {
     execution.setVariable(ESCALATION_LEVEL, level);
 
     WorkOrder order = workOrders.get(orderNo);
+    // Nothing goes to the customer about a closed case (the chain ends with the order; this is the
+    // last guard, e.g. for an order closed outside its process).
+    boolean open = order.closedAt() == null;
     String dueText = DUE_FORMAT.format(due.atZone(calendar.zone()));
     // the case as the supervisor's form and Tasklist card show it (escalation-instruction: read-only fields)
     execution.setVariable(CUSTOMER_NAME, order.customerName());
@@ -65,8 +69,10 @@ public class RecordEscalationDelegate implements JavaDelegate {
     notifications.send(Notification.staff(orderNo, group, "ESCALATED",
         "工单 %s 已升级至第%d级督办(%s),请于 %s 前答复。Work order %s escalated to level %d (%s); answer by %s."
             .formatted(orderNo, level, reason, dueText, orderNo, level, reason, dueText)));
-    notifications.send(Notification.sms(orderNo, order.customerPhone(), "ESCALATED",
+    if (open) {
+      notifications.send(Notification.sms(orderNo, order.customerPhone(), "ESCALATED",
         "您的工单 %s 已升级处理,我们将尽快与您联系。Your case %s has been escalated; we will contact you shortly."
-            .formatted(orderNo, orderNo)));
+              .formatted(orderNo, orderNo)));
+    }
   }
 }

@@ -3,6 +3,7 @@ package com.serviceloop.escalation;
 import static com.serviceloop.escalation.EscalationVariables.*;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.util.Date;
@@ -32,7 +33,7 @@ public class ReturnEscalationInstructionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String orderNo = (String) execution.getVariable(ORDER_NO);
+    String orderNo = CaseOrder.orderNo(execution);
     String instruction = (String) execution.getVariable(ESCALATION_INSTRUCTION);
     Object given = execution.getVariable(ESCALATION_NEW_DEADLINE);
     Instant newDeadline = given == null || given instanceof String s && s.isBlank() ? null : calendar.toInstant(given);

@@ -4,11 +4,13 @@ import static com.serviceloop.faultrepair.FaultVariables.*;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
+import com.serviceloop.intake.IntakeWindow;
 import com.serviceloop.installation.Moments;
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
 import com.serviceloop.workorder.NewWorkOrder;
 import com.serviceloop.workorder.OrderType;
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,9 +33,11 @@ public class FaultRepairDelegates {
   private final WorkOrderRepository workOrders;
   private final NotificationPort notifications;
   private final WorkingTimeCalendar calendar;
+  private final IntakeWindow window;
 
   public FaultRepairDelegates(FaultTimeLimits timeLimits, FaultOrders faults, WorkOrderRepository workOrders,
-      NotificationPort notifications, WorkingTimeCalendar calendar) {
+      NotificationPort notifications, WorkingTimeCalendar calendar, IntakeWindow window) {
+    this.window = window;
     this.timeLimits = timeLimits;
     this.faults = faults;
     this.workOrders = workOrders;
@@ -45,7 +49,7 @@ public class FaultRepairDelegates {
   @Bean
   public JavaDelegate registerFaultReport() {
     return execution -> {
-      FaultReport report = FaultReportRequest.fromVariables(execution.getVariables(), calendar.zone());
+      FaultReport report = FaultReportRequest.fromVariables(execution.getVariables(), calendar.zone(), window, false);
       FaultTimeLimits.Limits limits = timeLimits.limits(report.area().name(), report.customerSegment().name());
       String orderNo = workOrders.create(new NewWorkOrder(OrderType.FAULT_REPAIR, "RECEIVED",
           execution.getProcessInstanceId(), report.channel().name(), CATEGORY, report.region(),
@@ -156,6 +160,6 @@ public class FaultRepairDelegates {
   }
 
   private static String orderNo(VariableScope scope) {
-    return (String) scope.getVariable(ORDER_NO);
+    return CaseOrder.orderNo(scope);
   }
 }

@@ -5,6 +5,8 @@ import static com.serviceloop.faultrepair.FaultVariables.*;
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.intake.IdempotencyKeys;
+import com.serviceloop.intake.IntakeWindow;
 import com.serviceloop.installation.Moments;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.ZoneId;
@@ -20,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with the order number, status, priority and deadlines; 400 with a message per bad field.
  */
 @RestController
-@RequestMapping("/api/fault-reports")
+@RequestMapping(path = "/api/fault-reports", produces = "application/json")
 public class FaultReportController {
 
   private static final List<String> FIELDS = List.of(CUSTOMER_PHONE, CUSTOMER_NAME, REGION, AREA, SERVICE, CHANNEL,
@@ -37,22 +40,32 @@ public class FaultReportController {
   private final RuntimeService runtime;
   private final WorkOrderRepository workOrders;
   private final ZoneId zone;
+  private final IntakeWindow window;
+  private final IdempotencyKeys idempotency;
 
   public FaultReportController(RuntimeService runtime, WorkOrderRepository workOrders,
-      WorkingTimeCalendar calendar) {
+      WorkingTimeCalendar calendar, IntakeWindow window, IdempotencyKeys idempotency) {
+    this.window = window;
+    this.idempotency = idempotency;
     this.runtime = runtime;
     this.workOrders = workOrders;
     this.zone = calendar.zone();
   }
 
+  /** 201 with the new order; with an Idempotency-Key, a repeat answers 200 with the same body (409 if it differs). */
   @PostMapping(consumes = "application/json")
-  public ResponseEntity<Map<String, Object>> report(@RequestBody(required = false) Map<String, Object> json) {
+  public ResponseEntity<Object> report(@RequestBody(required = false) Map<String, Object> json,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+    return idempotency.once("POST /api/fault-reports", idempotencyKey, json, () -> create(json));
+  }
+
+  private ResponseEntity<Map<String, Object>> create(Map<String, Object> json) {
     if (json == null) {
       throw new InvalidInputException("A JSON body is required", List.of(new FieldError("body", "is required")));
     }
     Map<String, Object> vars = new LinkedHashMap<>();
     FIELDS.forEach(field -> vars.put(field, json.get(field)));
-    FaultReport report = FaultReportRequest.fromVariables(vars, zone);
+    FaultReport report = FaultReportRequest.fromVariables(vars, zone, window, true);
     vars.put(RECEIVED_AT, Date.from(report.receivedAt()));
     vars.put(CUSTOMER_SEGMENT, report.customerSegment().name());
     vars.values().removeIf(Objects::isNull);

@@ -6,6 +6,7 @@ import static com.serviceloop.installation.BroadbandOrderRequest.text;
 
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.intake.IntakeWindow;
 import com.serviceloop.installation.BroadbandOrderRequest;
 import com.serviceloop.installation.Moments;
 import com.serviceloop.workorder.WorkOrderRepository;
@@ -24,8 +25,10 @@ public final class FaultReportRequest {
 
   private FaultReportRequest() {}
 
-  public static FaultReport fromVariables(Map<String, Object> vars, ZoneId zone) {
+  /** receivedAt must lie inside the intake window; {@code json}: the API's JSON (receivedAt must be text). */
+  public static FaultReport fromVariables(Map<String, Object> vars, ZoneId zone, IntakeWindow window, boolean json) {
     List<FieldError> errors = new ArrayList<>();
+    Instant now = WorkOrderRepository.now();
     String phone = text(vars, CUSTOMER_PHONE, errors);
     if (phone != null && !BroadbandOrderRequest.PHONE.matcher(phone).matches()) {
       errors.add(new FieldError(CUSTOMER_PHONE, "customerPhone must be a mobile (1xxxxxxxxxx) or fixed-line number"));
@@ -38,7 +41,11 @@ public final class FaultReportRequest {
     String description = text(vars, DESCRIPTION, errors);
     Instant receivedAt = null;
     try {
+      if (json && vars.get(RECEIVED_AT) != null && !(vars.get(RECEIVED_AT) instanceof String)) {
+        throw new IllegalArgumentException("not text");
+      }
       receivedAt = Moments.toInstant(vars.get(RECEIVED_AT), zone);
+      window.check(RECEIVED_AT, receivedAt, now, errors);
     } catch (IllegalArgumentException e) {
       errors.add(new FieldError(RECEIVED_AT, "receivedAt must be ISO-8601 with an offset, e.g. 2026-11-20T17:00+08:00"));
     }
@@ -52,6 +59,6 @@ public final class FaultReportRequest {
           + String.join("; ", errors.stream().map(FieldError::message).toList()), errors);
     }
     return new FaultReport(phone, name, region, area, service, channel, description,
-        receivedAt != null ? receivedAt : WorkOrderRepository.now(), segment);
+        receivedAt != null ? receivedAt : now, segment);
   }
 }

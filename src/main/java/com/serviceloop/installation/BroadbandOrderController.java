@@ -5,6 +5,8 @@ import static com.serviceloop.installation.InstallationVariables.*;
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.intake.IdempotencyKeys;
+import com.serviceloop.intake.IntakeWindow;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,28 +32,38 @@ import org.springframework.web.bind.annotation.RestController;
  * deadlines; 400 with a message per bad field and nothing written.
  */
 @RestController
-@RequestMapping("/api/broadband-orders")
+@RequestMapping(path = "/api/broadband-orders", produces = "application/json")
 public class BroadbandOrderController {
 
   private final RuntimeService runtime;
   private final WorkOrderRepository workOrders;
   private final ZoneId zone;
+  private final IntakeWindow window;
+  private final IdempotencyKeys idempotency;
 
   public BroadbandOrderController(RuntimeService runtime, WorkOrderRepository workOrders,
-      WorkingTimeCalendar calendar) {
+      WorkingTimeCalendar calendar, IntakeWindow window, IdempotencyKeys idempotency) {
+    this.window = window;
+    this.idempotency = idempotency;
     this.runtime = runtime;
     this.workOrders = workOrders;
     this.zone = calendar.zone();
   }
 
+  /** 201 with the new order; with an Idempotency-Key, a repeat answers 200 with the same body (409 if it differs). */
   @PostMapping(consumes = "application/json")
-  public ResponseEntity<Map<String, Object>> accept(@RequestBody(required = false) Map<String, Object> json) {
+  public ResponseEntity<Object> accept(@RequestBody(required = false) Map<String, Object> json,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+    return idempotency.once("POST /api/broadband-orders", idempotencyKey, json, () -> create(json));
+  }
+
+  private ResponseEntity<Map<String, Object>> create(Map<String, Object> json) {
     if (json == null) {
       throw new InvalidInputException("A JSON body is required", List.of(new FieldError("body", "is required")));
     }
     List<FieldError> errors = new ArrayList<>();
     Map<String, Object> vars = BroadbandOrderRequest.flatten(json, errors);
-    BroadbandOrder order = BroadbandOrderRequest.fromVariables(vars, zone, errors, true);
+    BroadbandOrder order = BroadbandOrderRequest.fromVariables(vars, zone, window, errors, true);
     vars.put(ACCEPTED_AT, Date.from(order.acceptedAt()));
     vars.values().removeIf(Objects::isNull);
     if (order.paymentAmount() != null) {

@@ -4,6 +4,7 @@ import static com.serviceloop.installation.InstallationVariables.*;
 
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.intake.IntakeWindow;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,6 +33,19 @@ public final class BroadbandOrderRequest {
       Map.entry(ROOM, "address.room"), Map.entry(BROADBAND_PACKAGE, "package"),
       Map.entry(PAYMENT_METHOD, "payment.method"), Map.entry(PAYMENT_AMOUNT, "payment.amount"),
       Map.entry(INVOICE_NO, "payment.invoiceNo"), Map.entry(CUSTOMER_SIGNED, "payment.customerSigned"));
+
+  /**
+   * The longest text each field may have: the length of the work-order column it is stored in
+   * (V1__work_orders.sql, V3_2__installation_and_fault_repair.sql). Fault reports share the names.
+   */
+  public static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(
+      Map.entry(CUSTOMER_PHONE, 32), Map.entry(CUSTOMER_NAME, 128), Map.entry(REGION, 64),
+      Map.entry(COMPOUND, 128), Map.entry(BUILDING, 64), Map.entry(ROOM, 32), Map.entry(BROADBAND_PACKAGE, 64),
+      Map.entry(BUSINESS_HALL, 128), Map.entry(HALL_REGION, 64), Map.entry(INVOICE_NO, 64),
+      Map.entry("description", 4000));
+  static final int DEFAULT_MAX_LENGTH = 64;
+  /** payment_amount is DECIMAL(12, 2). */
+  static final BigDecimal AMOUNT_MAX = new BigDecimal("9999999999.99");
 
   private BroadbandOrderRequest() {}
 
@@ -75,14 +89,17 @@ public final class BroadbandOrderRequest {
 
   /**
    * Checks every field; throws {@link InvalidInputException} listing each bad one (named as the
-   * variable), else the order. acceptedAt defaults to now.
+   * variable), else the order. acceptedAt defaults to now and must lie inside the intake window.
    */
-  public static BroadbandOrder fromVariables(Map<String, Object> vars, ZoneId zone) {
-    return fromVariables(vars, zone, new ArrayList<>(), false);
+  public static BroadbandOrder fromVariables(Map<String, Object> vars, ZoneId zone, IntakeWindow window) {
+    return fromVariables(vars, zone, window, new ArrayList<>(), false);
   }
 
-  static BroadbandOrder fromVariables(Map<String, Object> vars, ZoneId zone, List<FieldError> errors,
-      boolean jsonNames) {
+  /** As above; {@code json}: the values are the API's JSON (strict types, errors named by JSON path). */
+  static BroadbandOrder fromVariables(Map<String, Object> vars, ZoneId zone, IntakeWindow window,
+      List<FieldError> errors, boolean json) {
+    boolean jsonNames = json;
+    Instant now = WorkOrderRepository.now();
     InstallationChannel channel = choice(vars, CHANNEL, InstallationChannel.class, errors);
     String phone = text(vars, CUSTOMER_PHONE, errors);
     if (phone != null && !PHONE.matcher(phone).matches()) {
@@ -92,12 +109,16 @@ public final class BroadbandOrderRequest {
     String region = text(vars, REGION, errors);
     String compound = text(vars, COMPOUND, errors);
     String building = text(vars, BUILDING, errors);
-    String room = optionalText(vars, ROOM);
+    String room = boundedOptionalText(vars, ROOM, errors);
     String broadbandPackage = text(vars, BROADBAND_PACKAGE, errors);
     ConstructionMode mode = choice(vars, CONSTRUCTION_MODE, ConstructionMode.class, errors);
     Instant acceptedAt = null;
     try {
+      if (json && vars.get(ACCEPTED_AT) != null && !(vars.get(ACCEPTED_AT) instanceof String)) {
+        throw new IllegalArgumentException("not text");
+      }
       acceptedAt = Moments.toInstant(vars.get(ACCEPTED_AT), zone);
+      window.check(ACCEPTED_AT, acceptedAt, now, errors);
     } catch (IllegalArgumentException e) {
       errors.add(new FieldError(ACCEPTED_AT, "acceptedAt must be ISO-8601 with an offset, e.g. 2026-11-18T15:30+08:00"));
     }
@@ -110,10 +131,18 @@ public final class BroadbandOrderRequest {
       hall = text(vars, BUSINESS_HALL, errors);
       hallRegion = text(vars, HALL_REGION, errors);
       method = choice(vars, PAYMENT_METHOD, PaymentMethod.class, errors);
-      amount = amount(vars, PAYMENT_AMOUNT, errors);
+      if (json && vars.get(PAYMENT_AMOUNT) != null && !(vars.get(PAYMENT_AMOUNT) instanceof Number)) {
+        errors.add(new FieldError(PAYMENT_AMOUNT, PAYMENT_AMOUNT + " must be a JSON number, e.g. 300, not "
+            + vars.get(PAYMENT_AMOUNT).getClass().getSimpleName().replace("LinkedHashMap", "an object")
+                .replace("ArrayList", "an array").replace("String", "text")));
+      } else {
+        amount = amount(vars, PAYMENT_AMOUNT, errors);
+      }
       invoiceNo = text(vars, INVOICE_NO, errors);
       Object signed = vars.get(CUSTOMER_SIGNED);
-      if (!(Boolean.TRUE.equals(signed) || "true".equals(signed))) {
+      if (json && signed != null && !(signed instanceof Boolean)) {
+        errors.add(new FieldError(CUSTOMER_SIGNED, CUSTOMER_SIGNED + " must be a JSON boolean (true), not text"));
+      } else if (!(Boolean.TRUE.equals(signed) || "true".equals(signed))) {
         errors.add(new FieldError(CUSTOMER_SIGNED, "customerSigned must be true: the customer signs the hall order"));
       }
     } else if (channel != null && vars.get(PAYMENT_METHOD) != null) {
@@ -129,7 +158,7 @@ public final class BroadbandOrderRequest {
           + String.join("; ", named.stream().map(FieldError::message).toList()), named);
     }
     return new BroadbandOrder(channel, phone, name, region, compound, building, room, broadbandPackage, mode,
-        acceptedAt != null ? acceptedAt : WorkOrderRepository.now(), hall, hallRegion,
+        acceptedAt != null ? acceptedAt : now, hall, hallRegion,
         method, amount, invoiceNo);
   }
 
@@ -157,7 +186,19 @@ public final class BroadbandOrderRequest {
       errors.add(new FieldError(key, key + " must be text"));
       return null;
     }
-    return value.toString().strip();
+    String text = value.toString().strip();
+    int max = MAX_LENGTH.getOrDefault(key, DEFAULT_MAX_LENGTH);
+    if (text.length() > max) {
+      errors.add(new FieldError(key, key + " must be at most " + max + " characters, not " + text.length()));
+      return null;
+    }
+    return text;
+  }
+
+  /** An optional text: null when absent or blank, else bounded and of JSON type text like {@link #text}. */
+  public static String boundedOptionalText(Map<String, Object> vars, String key, List<FieldError> errors) {
+    Object value = vars.get(key);
+    return value == null || value.toString().isBlank() ? null : text(vars, key, errors);
   }
 
   public static String optionalText(Map<String, Object> vars, String key) {
@@ -173,9 +214,12 @@ public final class BroadbandOrderRequest {
       return null;
     }
     try {
+      if (!(value instanceof String)) {
+        throw new IllegalArgumentException("not text");
+      }
       return Enum.valueOf(type, value.toString().strip());
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(key, key + " must be one of " + allowed + ", not \"" + value + "\""));
+      errors.add(new FieldError(key, key + " must be one of " + allowed + ", not \"" + shown(value) + "\""));
       return null;
     }
   }
@@ -188,12 +232,21 @@ public final class BroadbandOrderRequest {
         errors.add(new FieldError(key, key + " is required"));
       } else if (amount.signum() < 0) {
         errors.add(new FieldError(key, key + " must be >= 0"));
+      } else if (amount.compareTo(AMOUNT_MAX) > 0 || amount.stripTrailingZeros().scale() > 2) {
+        errors.add(new FieldError(key, key + " must be at most " + AMOUNT_MAX.toPlainString()
+            + " with at most two decimals"));
       } else {
         return amount;
       }
     } catch (NumberFormatException e) {
-      errors.add(new FieldError(key, key + " must be a number, not \"" + value + "\""));
+      errors.add(new FieldError(key, key + " must be a number, not \"" + shown(value) + "\""));
     }
     return null;
+  }
+
+  /** A value as an error message quotes it: at most 40 characters. */
+  static String shown(Object value) {
+    String text = String.valueOf(value);
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 }

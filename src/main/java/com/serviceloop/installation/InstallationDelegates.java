@@ -5,10 +5,12 @@ import static com.serviceloop.installation.InstallationVariables.*;
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.coverage.CoverageResult;
 import com.serviceloop.coverage.CoverageService;
+import com.serviceloop.intake.IntakeWindow;
 import com.serviceloop.installation.InstallationTimeLimits.Limit;
 import com.serviceloop.installation.InstallationTimeLimits.Milestone;
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,10 +38,13 @@ public class InstallationDelegates {
   private final NotificationPort notifications;
   private final OrderSystemPort orderSystem;
   private final WorkingTimeCalendar calendar;
+  private final IntakeWindow window;
 
   public InstallationDelegates(InstallationService installation, InstallationOrders orders,
       InstallationTimeLimits timeLimits, CoverageService coverage, WorkOrderRepository workOrders,
-      NotificationPort notifications, OrderSystemPort orderSystem, WorkingTimeCalendar calendar) {
+      NotificationPort notifications, OrderSystemPort orderSystem, WorkingTimeCalendar calendar,
+      IntakeWindow window) {
+    this.window = window;
     this.installation = installation;
     this.orders = orders;
     this.timeLimits = timeLimits;
@@ -54,7 +59,7 @@ public class InstallationDelegates {
   @Bean
   public JavaDelegate registerBroadbandOrder() {
     return execution -> {
-      BroadbandOrder order = BroadbandOrderRequest.fromVariables(execution.getVariables(), calendar.zone());
+      BroadbandOrder order = BroadbandOrderRequest.fromVariables(execution.getVariables(), calendar.zone(), window);
       String orderNo = installation.register(order, execution.getProcessInstanceId());
       execution.setProcessBusinessKey(orderNo);
       execution.setVariable(ORDER_NO, orderNo);
@@ -284,7 +289,7 @@ public class InstallationDelegates {
   }
 
   private static String orderNo(VariableScope scope) {
-    return (String) scope.getVariable(ORDER_NO);
+    return CaseOrder.orderNo(scope);
   }
 
   private static String string(VariableScope scope, String name) {

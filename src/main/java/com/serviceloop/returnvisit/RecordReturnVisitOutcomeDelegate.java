@@ -2,6 +2,7 @@ package com.serviceloop.returnvisit;
 
 import static com.serviceloop.returnvisit.ReturnVisitVariables.*;
 
+import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,7 +25,7 @@ public class RecordReturnVisitOutcomeDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object attempts = execution.getVariable(RETURN_VISIT_ATTEMPTS);
     execution.setVariable(RETURN_VISIT_ATTEMPTS, attempts == null ? 1 : ((Number) attempts).intValue() + 1);
-    workOrders.recordSatisfaction((String) execution.getVariable(ORDER_NO),
+    workOrders.recordSatisfaction(CaseOrder.orderNo(execution),
         (String) execution.getVariable(RETURN_VISIT_OUTCOME), WorkOrderRepository.now());
   }
 }

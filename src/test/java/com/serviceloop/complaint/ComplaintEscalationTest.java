@@ -23,7 +23,9 @@ class ComplaintEscalationTest extends ComplaintProcessTestSupport {
     String phone = newPhone();
     Map<String, Object> earlier = intake(phone);
     earlier.put("receivedAt", "2026-10-25T11:00+08:00");
+    clockAt("2026-10-25T11:05+08:00"); // recorded the day it was received (the intake window is a week)
     ProcessInstance first = startComplaint(earlier);
+    clockAt("2026-11-20T17:05+08:00");
     assertThat(first).hasNotPassed(Task_EscalateAtIntake);
 
     ProcessInstance repeat = startComplaint(intake(phone));
@@ -40,7 +42,9 @@ class ComplaintEscalationTest extends ComplaintProcessTestSupport {
     String phone = newPhone();
     Map<String, Object> earlier = intake(phone);
     earlier.put("receivedAt", "2026-10-20T16:00+08:00");
+    clockAt("2026-10-20T16:05+08:00"); // recorded the day it was received (the intake window is a week)
     startComplaint(earlier);
+    clockAt("2026-11-20T17:05+08:00");
 
     ProcessInstance later = startComplaint(intake(phone));
 

@@ -24,6 +24,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ServiceLoopTest
 class FaultReportApiTest {
 
+  /** The tests' intake times are fixed (received 2026-11-20 17:00); the intake window (a week) is counted from the engine clock. */
+  @org.junit.jupiter.api.BeforeEach
+  void clockShortlyAfterTheIntake() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        java.time.OffsetDateTime.parse("2026-11-20T17:10+08:00").toInstant()));
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void resetClock() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+  }
+
   static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
   @Autowired TestRestTemplate rest;

@@ -27,6 +27,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ServiceLoopTest
 class BroadbandOrderApiTest {
 
+  /** The tests' intake times are fixed (accepted 2026-11-18 15:30); the intake window (a week) is counted from the engine clock. */
+  @org.junit.jupiter.api.BeforeEach
+  void clockShortlyAfterTheIntake() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        java.time.OffsetDateTime.parse("2026-11-18T15:35+08:00").toInstant()));
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void resetClock() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+  }
+
   static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
   @Autowired TestRestTemplate rest;

@@ -3,6 +3,7 @@ package com.serviceloop.complaint.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.serviceloop.api.NotFoundException;
+import com.serviceloop.intake.IdempotencyKeys;
 import com.serviceloop.workorder.OrderType;
 import com.serviceloop.workorder.WorkOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,20 +36,26 @@ public class ComplaintController {
   private final WorkOrderRepository workOrders;
   private final ObjectMapper json;
   private final ZoneId zone;
+  private final IdempotencyKeys idempotency;
 
   public ComplaintController(ComplaintIntakeService intake, WorkOrderRepository workOrders, ObjectMapper json,
-      @Value("${serviceloop.calendar.zone:Asia/Shanghai}") String zone) {
+      @Value("${serviceloop.calendar.zone:Asia/Shanghai}") String zone, IdempotencyKeys idempotency) {
+    this.idempotency = idempotency;
     this.intake = intake;
     this.workOrders = workOrders;
     this.json = json;
     this.zone = ZoneId.of(zone);
   }
 
+  /** 201 with the new work order; with an Idempotency-Key, a repeat answers 200 with the same body (409 if it differs). */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<ComplaintRegistered> record(@RequestBody Map<String, Object> complaint) {
-    ComplaintIntakeService.Registered registered = intake.register(complaint);
-    ComplaintRegistered body = ComplaintRegistered.of(registered.processInstanceId(), registered.workOrder(), zone);
-    return ResponseEntity.created(URI.create("/api/complaints/" + body.orderNo())).body(body);
+  public ResponseEntity<Object> record(@RequestBody Map<String, Object> complaint,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+    return idempotency.once("POST /api/complaints", idempotencyKey, complaint, () -> {
+      ComplaintIntakeService.Registered registered = intake.register(complaint);
+      ComplaintRegistered body = ComplaintRegistered.of(registered.processInstanceId(), registered.workOrder(), zone);
+      return ResponseEntity.created(URI.create("/api/complaints/" + body.orderNo())).body(body);
+    });
   }
 
   @GetMapping("/{orderNo}")

@@ -43,7 +43,7 @@ public class ComplaintIntakeService {
   @Transactional
   public Registered register(Map<String, ?> input) {
     caller.requireMayStart(PROCESS_KEY, "record complaints");
-    ComplaintIntake intake = validator.require(input, WorkOrderRepository.now());
+    ComplaintIntake intake = validator.require(input, WorkOrderRepository.now(), ComplaintIntakeValidator.Source.JSON);
     ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
         .setVariables(intake.toProcessVariables())
         .executeWithVariablesInReturn();

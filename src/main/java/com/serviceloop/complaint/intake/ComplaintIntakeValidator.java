@@ -4,6 +4,7 @@ import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
 
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.intake.IntakeWindow;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,30 +26,48 @@ import org.springframework.stereotype.Component;
  *
  * <p>Required: customerPhone (mobile or landline pattern), customerName, customerSegment, customerTier,
  * region, channel, category (known to the complaint-template decision), description, and the
- * template fields of the category; optional: brand, receivedAt (ISO-8601 with an offset, not in the
- * future; default now). billingMonth is YYYY-MM, disputedAmount a number ≥ 0 with at most two
- * decimals. Plain domain code: no Camunda types, the clock is passed in.
+ * template fields of the category; optional: brand, receivedAt (ISO-8601 with an offset, inside the
+ * intake window: not in the future beyond the clock tolerance, not older than serviceloop.intake.max-age;
+ * default now). billingMonth is YYYY-MM, disputedAmount a number ≥ 0 with at most two decimals. Every
+ * text is bounded by its work-order column. JSON from the API is held to strict types (an amount is a
+ * JSON number, never a string); a start form's values may carry numbers as text. Plain domain code: no
+ * Camunda types, the clock is passed in.
  */
 @Component
 public class ComplaintIntakeValidator {
 
-  /** Channel systems' clocks drift a little: receivedAt may be this far ahead of ours. */
+  /** Channel systems' clocks drift a little: receivedAt may be this far ahead of ours (the default). */
   public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
+  /** The work-order columns' lengths (V1__work_orders.sql); details is JSON in a VARCHAR(8000). */
+  static final int PHONE_MAX = 32;
   static final int NAME_MAX = 128;
   static final int BRAND_MAX = 32;
   static final int REGION_MAX = 64;
   static final int DESCRIPTION_MAX = 4000;
   static final int TEMPLATE_TEXT_MAX = 200;
+  /** compensation_amount is DECIMAL(12, 2), and the compensation may be twice the amount. */
+  static final BigDecimal AMOUNT_MAX = new BigDecimal("1000000000");
 
   private static final Pattern PHONE = Pattern.compile(PHONE_PATTERN);
   private static final Pattern MONTH = Pattern.compile("^\\d{4}-(0[1-9]|1[0-2])$");
 
   private final ComplaintTemplates templates;
+  private final IntakeWindow window;
 
-  public ComplaintIntakeValidator(ComplaintTemplates templates) {
+  @Autowired
+  public ComplaintIntakeValidator(ComplaintTemplates templates, IntakeWindow window) {
     this.templates = templates;
+    this.window = window;
   }
+
+  /** With the default intake window (a week, five minutes' tolerance). */
+  public ComplaintIntakeValidator(ComplaintTemplates templates) {
+    this(templates, IntakeWindow.defaults());
+  }
+
+  /** Where the values come from: JSON of the API (strict types) or a start form's variables. */
+  public enum Source { JSON, FORM }
 
   /** The outcome: either a complaint (no errors) or the list of bad fields (no complaint). */
   public record Result(ComplaintIntake intake, List<FieldError> errors) {
@@ -58,7 +78,12 @@ public class ComplaintIntakeValidator {
 
   /** The valid complaint, or an {@link InvalidInputException} listing every bad field. */
   public ComplaintIntake require(Map<String, ?> input, Instant now) {
-    Result result = validate(input, now);
+    return require(input, now, Source.FORM);
+  }
+
+  /** As {@link #require(Map, Instant)}, for values from the given source. */
+  public ComplaintIntake require(Map<String, ?> input, Instant now, Source source) {
+    Result result = validate(input, now, source);
     if (!result.valid()) {
       throw new InvalidInputException("The complaint has " + result.errors().size() + " invalid field(s)",
           result.errors());
@@ -67,10 +92,14 @@ public class ComplaintIntakeValidator {
   }
 
   public Result validate(Map<String, ?> input, Instant now) {
+    return validate(input, now, Source.FORM);
+  }
+
+  public Result validate(Map<String, ?> input, Instant now, Source source) {
     Map<String, ?> in = input == null ? Map.of() : input;
     List<FieldError> errors = new ArrayList<>();
 
-    String phone = text(in, CUSTOMER_PHONE, true, 32, errors);
+    String phone = text(in, CUSTOMER_PHONE, true, PHONE_MAX, errors);
     if (phone != null && !PHONE.matcher(phone).matches()) {
       errors.add(new FieldError(CUSTOMER_PHONE,
           "must be a mobile number (11 digits, e.g. 13800138000) or a landline with area code (e.g. 010-12345678)"));
@@ -84,6 +113,9 @@ public class ComplaintIntakeValidator {
     String category = text(in, CATEGORY, true, 32, errors);
     String description = text(in, DESCRIPTION, true, DESCRIPTION_MAX, errors);
     Instant receivedAt = receivedAt(in.get(RECEIVED_AT), now, errors);
+    if (receivedAt != null && !window.check(RECEIVED_AT, receivedAt, now, errors)) {
+      receivedAt = null;
+    }
 
     Map<String, Object> templateFields = new LinkedHashMap<>();
     if (category != null) {
@@ -92,7 +124,7 @@ public class ComplaintIntakeValidator {
         errors.add(new FieldError(CATEGORY, "unknown category '" + category + "'"));
       }
       for (TemplateField field : fields) {
-        Object value = templateField(in, field, errors);
+        Object value = templateField(in, field, source, errors);
         if (value != null) {
           templateFields.put(field.field(), value);
         }
@@ -106,10 +138,14 @@ public class ComplaintIntakeValidator {
         description, receivedAt, templateFields), List.of());
   }
 
-  private Object templateField(Map<String, ?> in, TemplateField field, List<FieldError> errors) {
+  private Object templateField(Map<String, ?> in, TemplateField field, Source source, List<FieldError> errors) {
     String key = field.field();
     String what = " (required for this category: " + field.label() + ")";
     if (DISPUTED_AMOUNT.equals(key)) {
+      if (source == Source.JSON && in.get(key) instanceof String) {
+        errors.add(new FieldError(key, "must be a JSON number, e.g. 25.50, not text"));
+        return null;
+      }
       return amount(in.get(key), key, what, errors);
     }
     String value = text(in, key, false, TEMPLATE_TEXT_MAX, errors);
@@ -147,6 +183,10 @@ public class ComplaintIntakeValidator {
       errors.add(new FieldError(key, "must be a number, e.g. 25.50"));
       return null;
     }
+    if (amount.compareTo(AMOUNT_MAX) > 0) {
+      errors.add(new FieldError(key, "must be at most " + AMOUNT_MAX.toPlainString() + " (yuan)"));
+      return null;
+    }
     if (amount.signum() < 0) {
       errors.add(new FieldError(key, "must not be negative"));
       return null;
@@ -181,10 +221,6 @@ public class ComplaintIntakeValidator {
     } else {
       errors.add(new FieldError(RECEIVED_AT,
           "must be an ISO-8601 date and time with an offset, e.g. 2026-11-20T17:00+08:00"));
-      return null;
-    }
-    if (at.isAfter(now.plus(CLOCK_TOLERANCE))) {
-      errors.add(new FieldError(RECEIVED_AT, "must not be in the future"));
       return null;
     }
     return at;

@@ -28,6 +28,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ServiceLoopTest
 class ComplaintApiIntegrationTest {
 
+  /** The tests' intake times are fixed (received 2026-11-20 17:00); the intake window (a week) is counted from the engine clock. */
+  @org.junit.jupiter.api.BeforeEach
+  void clockShortlyAfterTheIntake() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        java.time.OffsetDateTime.parse("2026-11-20T17:10+08:00").toInstant()));
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void resetClock() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+  }
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired TestRestTemplate rest;

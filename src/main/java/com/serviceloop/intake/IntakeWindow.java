@@ -1,0 +1,77 @@
+package com.serviceloop.intake;
+
+import com.serviceloop.api.FieldError;
+import com.serviceloop.calendar.CalendarProperties;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * When an intake may say the customer came: not in the future beyond the clock tolerance, not longer ago
+ * than the configured window ({@link IntakeProperties}). Shared by the API and the processes' register steps,
+ * so a start form or an engine REST start is held to the same bounds as POST /api/….
+ */
+@Component
+@EnableConfigurationProperties(IntakeProperties.class)
+public class IntakeWindow {
+
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
+
+  private final IntakeProperties properties;
+  /** The operator's zone, for the bounds shown in messages. */
+  private final ZoneId zone;
+
+  @Autowired
+  public IntakeWindow(IntakeProperties properties, CalendarProperties calendar) {
+    this.properties = properties;
+    this.zone = calendar.zone();
+  }
+
+  private IntakeWindow(IntakeProperties properties, ZoneId zone) {
+    this.properties = properties;
+    this.zone = zone;
+  }
+
+  /** The defaults (a week, five minutes, Asia/Shanghai), for plain unit tests. */
+  public static IntakeWindow defaults() {
+    return new IntakeWindow(IntakeProperties.defaults(), CalendarProperties.DEFAULT_ZONE);
+  }
+
+  public Duration maxAge() {
+    return properties.maxAge();
+  }
+
+  /**
+   * Adds a field error when {@code at} is outside the window around {@code now}; true when it is inside.
+   * A null {@code at} (defaulted to now by the caller) is inside.
+   */
+  public boolean check(String field, Instant at, Instant now, List<FieldError> errors) {
+    if (at == null) {
+      return true;
+    }
+    if (at.isAfter(now.plus(properties.clockTolerance()))) {
+      errors.add(new FieldError(field, "must not be in the future (now is "
+          + SHOWN.format(now.atZone(zone)) + ", " + properties.clockTolerance().toMinutes()
+          + " minutes' clock tolerance)"));
+      return false;
+    }
+    if (at.isBefore(now.minus(properties.maxAge()))) {
+      errors.add(new FieldError(field, "must not be more than " + describe(properties.maxAge())
+          + " ago (earliest " + SHOWN.format(now.minus(properties.maxAge()).atZone(zone)) + "); 每诉必录: record it the day it is received"));
+      return false;
+    }
+    return true;
+  }
+
+  private static String describe(Duration duration) {
+    if (duration.toHours() % 24 == 0) {
+      return duration.toDays() + " days";
+    }
+    return duration.toHours() + " hours";
+  }
+}
