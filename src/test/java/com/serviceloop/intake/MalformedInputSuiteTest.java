@@ -333,8 +333,9 @@ class MalformedInputSuiteTest {
         "text/csv", null, value[0], NETWORK_USER, value[1], 400)));
     cases.add(new Case("/api/coverage as JSON", HttpMethod.POST, "/api/coverage", "application/json", null,
         "{\"region\": \"x\"}", NETWORK_USER, null, 415));
-    cases.add(new Case("/api/coverage GET", HttpMethod.GET, "/api/coverage", null, null, null, NETWORK_USER, null,
-        405));
+    // GET /api/coverage is the coverage query (issue 11): without its compound it is a 400 naming the field
+    cases.add(new Case("/api/coverage GET", HttpMethod.GET, "/api/coverage", null, null, null, NETWORK_USER, "compound",
+        400));
     cases.add(new Case("/api/coverage PUT", HttpMethod.PUT, "/api/coverage", "text/csv", null, header, NETWORK_USER,
         null, 405));
     return cases;

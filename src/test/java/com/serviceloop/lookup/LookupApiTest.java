@@ -37,6 +37,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ServiceLoopTest
 class LookupApiTest {
 
+  /** The test's intake times are fixed (November 2026); the intake window (a week) is counted from the engine clock. */
+  @org.junit.jupiter.api.BeforeEach
+  void clockShortlyAfterTheIntake() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        java.time.OffsetDateTime.parse("2026-11-20T17:10+08:00").toInstant()));
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void resetClockAfterTheTest() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+  }
+
   static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
   @Autowired TestRestTemplate rest;
