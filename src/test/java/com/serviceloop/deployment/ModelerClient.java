@@ -87,7 +87,7 @@ final class ModelerClient {
     }
     JsonNode resolve = task(NETWORK, PW, instance, ComplaintProcess.Task_ResolveComplaint);
     submit(NETWORK, PW, resolve.get("id").asText(), Map.of(
-        "resolution", "已调整基站参数", "rootCause", "NETWORK_FAULT", "responsibleParty", "网络优化中心"));
+        "resolution", "已调整基站参数", "rootCause", "NETWORK_FAULT", "responsibleParty", "网络优化中心", "disputedAmount", 0));
     JsonNode reply = task(INTAKE, PW, instance, ComplaintProcess.Task_ReplyToCustomer);
     submit(INTAKE, PW, reply.get("id").asText(), Map.of("replyNote", "已答复客户"));
     String returnVisit = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance)
