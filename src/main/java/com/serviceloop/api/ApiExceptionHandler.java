@@ -92,6 +92,10 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
+    if (DatabaseUnavailable.isCause(e)) {
+      LOG.warn("Database unreachable; answered 503: {}", e.toString());
+      return DatabaseUnavailable.response();
+    }
     LOG.error("Unexpected failure of an /api request", e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
         .body(ApiError.of("Internal error; see the server log"));
