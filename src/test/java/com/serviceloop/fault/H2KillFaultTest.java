@@ -101,9 +101,7 @@ class H2KillFaultTest {
 
   private static Node h2Node(String name, int port, Path dir, String url) throws Exception {
     Node node = new Node(name, port, dir)
-        // The demo profile's administrator would be demo/demo; the harness names its own.
-        .arg("--camunda.bpm.admin-user.id=" + Node.ADMIN)
-        .arg("--camunda.bpm.admin-user.password=" + Node.ADMIN_PASSWORD)
+        // The administrator comes from SERVICELOOP_ADMIN_USER/PASSWORD (set by Node): no demo users on a default start
         .env("SERVICELOOP_JOB_LOCK_TIME_MS", "15000");
     if (url != null) {
       node.arg("--spring.datasource.url=" + url);
