@@ -100,9 +100,8 @@ class H2KillFaultTest {
   }
 
   private static Node h2Node(String name, int port, Path dir, String url) throws Exception {
-    Node node = new Node(name, port, dir)
-        // The administrator comes from SERVICELOOP_ADMIN_USER/PASSWORD (set by Node): no demo users on a default start
-        .env("SERVICELOOP_JOB_LOCK_TIME_MS", "15000");
+    // The default start (no profile): the administrator from SERVICELOOP_ADMIN_* (set by Node).
+    Node node = new Node(name, port, dir).env("SERVICELOOP_JOB_LOCK_TIME_MS", "15000");
     if (url != null) {
       node.arg("--spring.datasource.url=" + url);
     }
