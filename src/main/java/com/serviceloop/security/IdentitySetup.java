@@ -90,6 +90,7 @@ public class IdentitySetup implements InitializingBean {
       grantIntake(group);
     }
     grantAuditors();
+    grantProcessOwners();
     ensureMyTasksFilter();
     if (demoUsers) {
       for (GroupDefinition group : ALL) {
@@ -147,6 +148,23 @@ public class IdentitySetup implements InitializingBean {
     grant(AUDITORS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
     // the user operation log: who completed, claimed, changed what (the audit trail)
     grant(AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
+  }
+
+  /**
+   * Process owners deploy from Camunda Modeler (DEPLOYMENT create/delete; nobody else but administrators
+   * may), read what runs in Cockpit and migrate running cases to a new version (docs/decisions.md).
+   */
+  private void grantProcessOwners() {
+    grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+    grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+    grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grant(PROCESS_OWNERS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grant(PROCESS_OWNERS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
   }
 
   private void ensureMyTasksFilter() {

@@ -23,6 +23,8 @@ public final class ServiceLoopGroups {
   public static final String KEY_ACCOUNT_MANAGERS = "key-account-managers";
   public static final String AUDITORS = "auditors";
   public static final String CHANNEL_SYSTEMS = "channel-systems";
+  /** Deploy models from Camunda Modeler, migrate running cases (docs/decisions.md). */
+  public static final String PROCESS_OWNERS = "process-owners";
   /** May read health details and metrics on the management port (docs/operations.md). */
   public static final String OPERATIONS = "operations";
 
@@ -75,6 +77,7 @@ public final class ServiceLoopGroups {
           "大客户 Key-account tasks", "keyaccount1"),
       new GroupDefinition(AUDITORS, "稽核 Auditors (read only)", SYSTEM, null, "auditor1"),
       new GroupDefinition(CHANNEL_SYSTEMS, "渠道系统 Channel systems (API clients)", SYSTEM, null, "channel1"),
+      new GroupDefinition(PROCESS_OWNERS, "流程负责人 Process owners", SYSTEM, null, "owner1"),
       new GroupDefinition(OPERATIONS, "运维 Operations (health and metrics)", SYSTEM, null, "ops1"));
 
   private ServiceLoopGroups() {}

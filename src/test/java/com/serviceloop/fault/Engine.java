@@ -30,7 +30,8 @@ final class Engine {
 
   static void createUser(Node node, String id, String password, String... groups) {
     ok(Http.postJson(node, "/engine-rest/user/create", Node.ADMIN, Node.ADMIN_PASSWORD, Map.of(
-        "profile", Map.of("id", id, "firstName", "Fault", "lastName", "Test", "email", id + "@example.com"),
+        // Names that the password does not contain (Camunda's password policy refuses a password with the user's data).
+        "profile", Map.of("id", id, "firstName", "Harness", "lastName", "Client", "email", id + "@example.com"),
         "credentials", Map.of("password", password)), TIMEOUT), "create user " + id);
     for (String group : groups) {
       ok(Http.put(node, "/engine-rest/group/" + group + "/members/" + id, Node.ADMIN, Node.ADMIN_PASSWORD,

@@ -100,11 +100,8 @@ class H2KillFaultTest {
   }
 
   private static Node h2Node(String name, int port, Path dir, String url) throws Exception {
-    Node node = new Node(name, port, dir)
-        // The demo profile's administrator would be demo/demo; the harness names its own.
-        .arg("--camunda.bpm.admin-user.id=" + Node.ADMIN)
-        .arg("--camunda.bpm.admin-user.password=" + Node.ADMIN_PASSWORD)
-        .env("SERVICELOOP_JOB_LOCK_TIME_MS", "15000");
+    // The default start (no profile): the administrator from SERVICELOOP_ADMIN_* (set by Node).
+    Node node = new Node(name, port, dir).env("SERVICELOOP_JOB_LOCK_TIME_MS", "15000");
     if (url != null) {
       node.arg("--spring.datasource.url=" + url);
     }

@@ -37,7 +37,7 @@ class IdentitySetupTest {
         "hotline", "business-hall", "back-office", "network", "installers-own", "installers-outsourced",
         "installers-partner", "dept-network-assurance", "dept-business-management", "dept-channel-service",
         "dept-system-support", "service-supervision", "shift-lead", "department-manager", "general-manager",
-        "key-account-managers", "auditors", "channel-systems", "operations");
+        "key-account-managers", "auditors", "channel-systems", "process-owners", "operations");
     for (GroupDefinition definition : ServiceLoopGroups.ALL) {
       Group group = identityService.createGroupQuery().groupId(definition.id()).singleResult();
       assertThat(group).as(definition.id()).isNotNull();
@@ -108,6 +108,17 @@ class IdentitySetupTest {
     assertThat(authorized("auditor1", auditor, Permissions.UPDATE, Resources.TASK, "any-task")).isFalse();
     assertThat(authorized("auditor1", auditor, Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isTrue();
     assertThat(authorized("auditor1", auditor, Permissions.ACCESS, Resources.APPLICATION, "tasklist")).isFalse();
+  }
+
+  @Test
+  void onlyProcessOwnersMayDeploy() {
+    for (GroupDefinition group : ServiceLoopGroups.ALL) {
+      boolean owner = ServiceLoopGroups.PROCESS_OWNERS.equals(group.id());
+      for (Permission permission : List.of(Permissions.CREATE, Permissions.DELETE)) {
+        assertThat(authorized(group.demoUser(), List.of(group.id()), permission, Resources.DEPLOYMENT, "any"))
+            .as("%s %s deployments", group.id(), permission.getName()).isEqualTo(owner);
+      }
+    }
   }
 
   @Test

@@ -1,0 +1,40 @@
+package com.serviceloop.notification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * ${notifyCustomer}: an SMS to the work order's customer (element template "Notify the customer",
+ * element-templates/notify-customer.json). Reads orderNo and customerPhone from the process, the kind of
+ * message (notificationTemplate) and its text (notificationMessage, may be an expression) from the task's
+ * input parameters; the message goes to the notification port (by default the outbox the SMS gateway reads).
+ */
+@Component("notifyCustomer")
+public class NotifyCustomerDelegate implements JavaDelegate {
+
+  public static final String TEMPLATE = "notificationTemplate";
+  public static final String MESSAGE = "notificationMessage";
+
+  private final NotificationPort notifications;
+
+  public NotifyCustomerDelegate(NotificationPort notifications) {
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String template = text(execution, TEMPLATE);
+    String message = text(execution, MESSAGE);
+    String phone = text(execution, "customerPhone");
+    notifications.send(Notification.sms((String) execution.getVariable("orderNo"), phone, template, message));
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new IllegalStateException("notifyCustomer needs '" + name + "' (element template Notify the customer)");
+    }
+    return value.toString();
+  }
+}
