@@ -44,6 +44,24 @@ public class AdministratorStartup implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
+    try {
+      setUp();
+    } catch (IllegalStateException configuration) {
+      throw configuration; // a missing or weak password: the start stops with the message
+    } catch (RuntimeException concurrentStart) {
+      // two nodes starting at once on one database may both create the administrator or its membership;
+      // the second attempt sees what the other node wrote (every step is idempotent)
+      LOG.info("Administrator set-up conflicted with another node ({}); trying once more", concurrentStart.toString());
+      try {
+        Thread.sleep(1_000 + (long) (Math.random() * 2_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      setUp();
+    }
+  }
+
+  private void setUp() {
     IdentityService identity = engine.getIdentityService();
     if (!demoUsers) {
       removeDemoUsersWithTheKnownPassword(identity);

@@ -3,6 +3,7 @@ package com.serviceloop.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -70,8 +71,12 @@ public class SelfDeletionGuard implements InitializingBean {
         .resourceType(Resources.USER).hasPermission(Permissions.DELETE).list()) {
       if (grant.getUserId() != null && grant.getUserId().equals(grant.getResourceId())) {
         grant.removePermission(Permissions.DELETE);
-        authorizations.saveAuthorization(grant);
-        corrected++;
+        try {
+          authorizations.saveAuthorization(grant);
+          corrected++;
+        } catch (OptimisticLockingException concurrentStart) {
+          LOG.info("Another node corrected the self-grant of '{}' at the same time", grant.getUserId());
+        }
       }
     }
     if (corrected > 0) {
