@@ -185,12 +185,13 @@ class WebappsBrowserTest {
     Task install = taskService.createTaskQuery().processInstanceId(hotline400).singleResult();
     new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> taskService.createTaskQuery()
         .taskId(install.getId()).taskAssignee(staff(ServiceLoopGroups.INSTALLERS_OWN)).count() == 1);
-    waitFor(By.cssSelector(".fjs-select-display")).click();   // installOutcome, a select
-    waitFor(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '"
-        + option("installation-on-site", "installOutcome", "RESCHEDULED") + "')]")).click();
+    click(waitFor(By.cssSelector(".fjs-select-display")));   // installOutcome, a select
+    click(waitFor(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '"
+        + option("installation-on-site", "installOutcome", "RESCHEDULED") + "')]")));
     WebElement date = waitFor(By.cssSelector(".fjs-datepicker input"));
     assertThat(date.getAttribute("placeholder")).isEqualTo("yyyy-mm-dd");
     assertThat(browser.findElement(By.cssSelector(".fjs-timepicker input")).getAttribute("placeholder")).isEqualTo("hh:mm");
+    click(date);
     date.sendKeys("2026-11-25");
     assertThat(date.getAttribute("value")).isEqualTo("2026-11-25");
     screenshot("webapps-tasklist-installer-form");
@@ -311,6 +312,12 @@ class WebappsBrowserTest {
 
   String zh(String app, String key) {
     return translations.build(app, WebappTranslations.CHINESE).path("labels").path(key).asText();
+  }
+
+  /** Clicks as a person does: scrolled into the middle of the page first (the footer covers its bottom). */
+  void click(WebElement element) {
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
   }
 
   String bodyText() {
