@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.serviceloop.EngineClockAt;
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.complaint.ComplaintProcess;
 import java.util.List;
@@ -37,19 +38,8 @@ import org.springframework.http.ResponseEntity;
  * incompatible one (the activity they wait at removed) is refused with the reason, and nothing moves.
  */
 @ServiceLoopTest
+@EngineClockAt("2026-11-20T17:10+08:00")
 class ComplaintMigrationTest {
-
-  /** The test's intake times are fixed (November 2026); the intake window (a week) is counted from the engine clock. */
-  @org.junit.jupiter.api.BeforeEach
-  void clockShortlyAfterTheIntake() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
-        java.time.OffsetDateTime.parse("2026-11-20T17:10+08:00").toInstant()));
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void resetClockAfterTheTest() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   static final String RESOLVE_NAME = "name=\"处理并查究责任 Resolve complaint\"";
   static final String RENAMED = "处理并查究责任 Resolve and find who is responsible";

@@ -6,6 +6,7 @@ import static com.serviceloop.deployment.ModelerClient.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.serviceloop.EngineClockAt;
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.deployment.LiveModels.Kind;
 import com.serviceloop.deployment.LiveModels.LiveModel;
@@ -40,19 +41,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  */
 @ServiceLoopTest
 @ExtendWith(OutputCaptureExtension.class)
+@EngineClockAt("2026-11-20T17:10+08:00")
 class ModelDeployerRestartTest {
-
-  /** The test's intake times are fixed (November 2026); the intake window (a week) is counted from the engine clock. */
-  @org.junit.jupiter.api.BeforeEach
-  void clockShortlyAfterTheIntake() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
-        java.time.OffsetDateTime.parse("2026-11-20T17:10+08:00").toInstant()));
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void resetClockAfterTheTest() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   static final String RULE = "complaint-service-level";
   static final String STANDARD_PRIORITY = "<outputEntry id=\"LiteralExpression_Standard_Priority\"><text>50</text>";

@@ -8,6 +8,7 @@ import static com.serviceloop.deployment.ModelerClient.PW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.serviceloop.EngineClockAt;
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.complaint.ComplaintProcess;
 import java.util.LinkedHashMap;
@@ -35,19 +36,8 @@ import org.springframework.http.ResponseEntity;
  * complaint already running finishes. Every deployment made here is deleted afterwards.
  */
 @ServiceLoopTest
+@EngineClockAt("2026-11-20T17:10+08:00")
 class ModelerDeploymentTest {
-
-  /** The test's intake times are fixed (November 2026); the intake window (a week) is counted from the engine clock. */
-  @org.junit.jupiter.api.BeforeEach
-  void clockShortlyAfterTheIntake() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
-        java.time.OffsetDateTime.parse("2026-11-20T17:10+08:00").toInstant()));
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void resetClockAfterTheTest() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   static final String FRIDAY_17_00 = "2026-11-20T17:00+08:00";
 

@@ -2,6 +2,7 @@ package com.serviceloop.faultrepair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.serviceloop.EngineClockAt;
 import com.serviceloop.ServiceLoopTest;
 import java.util.HashMap;
 import java.util.List;
@@ -22,19 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** POST /api/fault-reports over HTTP. */
 @ServiceLoopTest
+@EngineClockAt("2026-11-20T17:10+08:00")
 class FaultReportApiTest {
-
-  /** The tests' intake times are fixed (received 2026-11-20 17:00); the intake window (a week) is counted from the engine clock. */
-  @org.junit.jupiter.api.BeforeEach
-  void clockShortlyAfterTheIntake() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
-        java.time.OffsetDateTime.parse("2026-11-20T17:10+08:00").toInstant()));
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void resetClock() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 

@@ -2,6 +2,7 @@ package com.serviceloop.installation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.serviceloop.EngineClockAt;
 import com.serviceloop.ServiceLoopTest;
 import java.util.HashMap;
 import java.util.List;
@@ -25,19 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** POST /api/broadband-orders over HTTP: 201 with order number, status, coverage and deadlines; 400 per field. */
 @ServiceLoopTest
+@EngineClockAt("2026-11-18T15:35+08:00")
 class BroadbandOrderApiTest {
-
-  /** The tests' intake times are fixed (accepted 2026-11-18 15:30); the intake window (a week) is counted from the engine clock. */
-  @org.junit.jupiter.api.BeforeEach
-  void clockShortlyAfterTheIntake() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
-        java.time.OffsetDateTime.parse("2026-11-18T15:35+08:00").toInstant()));
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void resetClock() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 

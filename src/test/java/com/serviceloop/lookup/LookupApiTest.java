@@ -2,6 +2,7 @@ package com.serviceloop.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.serviceloop.EngineClockAt;
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.installation.TestUsers;
 import java.io.ByteArrayInputStream;
@@ -35,19 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * an unknown number and 403 for a group that may not call it; personal data masked for auditors.
  */
 @ServiceLoopTest
+@EngineClockAt("2026-11-20T17:10+08:00")
 class LookupApiTest {
-
-  /** The test's intake times are fixed (November 2026); the intake window (a week) is counted from the engine clock. */
-  @org.junit.jupiter.api.BeforeEach
-  void clockShortlyAfterTheIntake() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
-        java.time.OffsetDateTime.parse("2026-11-20T17:10+08:00").toInstant()));
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void resetClockAfterTheTest() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 

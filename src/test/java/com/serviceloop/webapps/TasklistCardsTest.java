@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.serviceloop.EngineClockAt;
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.installation.TestUsers;
 import com.serviceloop.security.IdentitySetup;
@@ -42,19 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * other cases or allow changing anything.
  */
 @ServiceLoopTest
+@EngineClockAt("2026-11-20T17:10+08:00")
 class TasklistCardsTest {
-
-  /** The test's intake times are fixed (November 2026); the intake window (a week) is counted from the engine clock. */
-  @org.junit.jupiter.api.BeforeEach
-  void clockShortlyAfterTheIntake() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
-        java.time.OffsetDateTime.parse("2026-11-20T17:10+08:00").toInstant()));
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void resetClockAfterTheTest() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   static final ObjectMapper JSON = new ObjectMapper();
 

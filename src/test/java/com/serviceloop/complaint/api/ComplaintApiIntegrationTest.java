@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.serviceloop.EngineClockAt;
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.workorder.WorkOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
@@ -26,19 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** POST /api/complaints and GET /api/complaints/{orderNo} over real HTTP, as a hotline agent and a channel system. */
 @ServiceLoopTest
+@EngineClockAt("2026-11-20T17:10+08:00")
 class ComplaintApiIntegrationTest {
-
-  /** The tests' intake times are fixed (received 2026-11-20 17:00); the intake window (a week) is counted from the engine clock. */
-  @org.junit.jupiter.api.BeforeEach
-  void clockShortlyAfterTheIntake() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
-        java.time.OffsetDateTime.parse("2026-11-20T17:10+08:00").toInstant()));
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void resetClock() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   static final ObjectMapper JSON = new ObjectMapper();
 
