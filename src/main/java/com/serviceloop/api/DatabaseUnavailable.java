@@ -50,6 +50,11 @@ public final class DatabaseUnavailable {
       if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
         todo.push(rollback.getApplicationException());
       }
+      // A commit that fails on I/O is followed by a rollback that fails too, and Spring then throws the
+      // rollback's exception alone (the commit's is only logged): a JDBC rollback fails on a dead connection.
+      if (t instanceof TransactionSystemException rollback && rollback.getCause() instanceof SQLException) {
+        return true;
+      }
       if (t instanceof SQLTransientConnectionException
           || t instanceof CannotGetJdbcConnectionException
           || t instanceof CannotCreateTransactionException
