@@ -181,7 +181,7 @@ class ClusterFaultTest {
     Engine.setTimersSuspended(a, timerJobDefinition, true);
     long deadlocksBefore = deadlocks();
     long createStart = System.nanoTime();
-    startTimers("storm", STORM, Instant.now());
+    startTimers("storm", STORM);
     long createMillis = (System.nanoTime() - createStart) / 1_000_000;
     assertThat(db.count("SELECT count(*) FROM act_ru_job WHERE job_def_id_ = ? AND suspension_state_ = 2",
         timerJobDefinition)).isEqualTo(STORM);
@@ -246,13 +246,13 @@ class ClusterFaultTest {
     long cutMs = (cutAt - load.startedNanos) / 1_000_000;
     long restoredMs = (restoredAt - load.startedNanos) / 1_000_000;
     // Until each node has answered 201 again (at most 60 s), then 5 s more of load.
-    awaitTrue(Duration.ofSeconds(60), () -> nodes.stream().allMatch(n -> load.outcomes.stream().anyMatch(o ->
+    awaitTrue(Duration.ofSeconds(60), () -> nodes.stream().allMatch(n -> load.outcomes().stream().anyMatch(o ->
         o.node().equals(n.name) && o.status() == 201 && o.atMillis() - o.millis() > restoredMs)));
     Thread.sleep(5_000);
     stop.set(true);
     running.get();
     runner.shutdown();
-    List<ComplaintLoad.Outcome> all = List.copyOf(load.outcomes);
+    List<ComplaintLoad.Outcome> all = load.outcomes();
     Map<Integer, Long> statuses = all.stream().collect(Collectors.groupingBy(ComplaintLoad.Outcome::status,
         java.util.TreeMap::new, Collectors.counting()));
     List<ComplaintLoad.Outcome> during = all.stream()
@@ -298,7 +298,7 @@ class ClusterFaultTest {
   void a_killingOneNodeLosesNothingAcknowledged() throws Exception {
     int timers = 600;
     Engine.setTimersSuspended(b, timerJobDefinition, true);
-    startTimers("kill", timers, Instant.now());
+    startTimers("kill", timers);
     ComplaintLoad load = new ComplaintLoad("1360");
     ExecutorService runner = Executors.newSingleThreadExecutor();
     Future<?> running = runner.submit(() -> {
@@ -354,7 +354,7 @@ class ClusterFaultTest {
         + " (201), present exactly once %d, lost %d, duplicate order numbers %d, work orders without process %d,"
         + " refused connections retried on node-b %d; %d timers due, %d held by node-a when killed, fired once"
         + " %d, by %s, all %d fired within %d ms of the kill (lock time %d ms), executed twice %d%n",
-        ackBeforeKill, load.outcomes.size(), acknowledged.size(), present, acknowledged.size() - present,
+        ackBeforeKill, load.outcomes().size(), acknowledged.size(), present, acknowledged.size() - present,
         duplicateNumbers, orphans, refused, expected, heldByKilled.size(), heldFiredOnce, heldFiredBy, expected,
         takeoverMillis, LOCK_TIME_MS, twice);
     assertThat(present).isEqualTo(acknowledged.size());
@@ -369,13 +369,13 @@ class ClusterFaultTest {
 
   // ---------------------------------------------------------------------------------------------------
 
-  private void startTimers(String prefix, int n, Instant due) throws Exception {
+  private void startTimers(String prefix, int n) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<Http.Answer>> answers = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Node node = nodes.get(i % 2).alive() ? nodes.get(i % 2) : b;
       String key = String.format("%s-%05d", prefix, i);
-      answers.add(pool.submit(() -> Engine.startTimer(node, key, due)));
+      answers.add(pool.submit(() -> Engine.startTimer(node, key)));
     }
     for (Future<Http.Answer> answer : answers) {
       Engine.ok(answer.get(), "start timer");
@@ -390,7 +390,7 @@ class ClusterFaultTest {
   private void wakeJobExecutors(String prefix) {
     for (Node node : nodes) {
       if (node.alive()) {
-        Engine.ok(Engine.startTimer(node, prefix + "-wake-" + node.name, Instant.now()), "wake " + node.name);
+        Engine.ok(Engine.startTimer(node, prefix + "-wake-" + node.name), "wake " + node.name);
       }
     }
   }

@@ -27,7 +27,7 @@ final class ComplaintLoad {
   record Outcome(int attempt, String node, int status, long millis, String orderNo, String retryAfter,
       String body, long atMillis) {}
 
-  final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+  private final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger next = new AtomicInteger();
   /** System.nanoTime() when the load began; outcomes' times are relative to it. */
   volatile long startedNanos;
@@ -99,6 +99,13 @@ final class ComplaintLoad {
     }
     outcomes.add(new Outcome(i, node.name, answer.status(), answer.millis(), orderNo, answer.retryAfter(),
         answer.body(), (System.nanoTime() - t0) / 1_000_000));
+  }
+
+  /** A copy, safe to read while the clients still answer. */
+  List<Outcome> outcomes() {
+    synchronized (outcomes) {
+      return List.copyOf(outcomes);
+    }
   }
 
   List<String> acknowledged() {

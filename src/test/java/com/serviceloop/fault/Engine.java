@@ -6,9 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +13,6 @@ import java.util.Map;
 final class Engine {
 
   static final Duration TIMEOUT = Duration.ofSeconds(30);
-  static final DateTimeFormatter REST_DATE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
   private Engine() {}
 
@@ -53,10 +48,10 @@ final class Engine {
         Node.ADMIN, Node.ADMIN_PASSWORD, TIMEOUT), "deploy " + model);
   }
 
-  static Http.Answer startTimer(Node node, String businessKey, Instant due) {
+  /** A deadline due at once (or, under a suspended job definition, as soon as it is activated). */
+  static Http.Answer startTimer(Node node, String businessKey) {
     return Http.postJson(node, "/engine-rest/process-definition/key/fault-timer/start", Node.ADMIN,
-        Node.ADMIN_PASSWORD, Map.of("businessKey", businessKey,
-            "variables", Map.of("due", Map.of("value", REST_DATE.format(due), "type", "Date"))), TIMEOUT);
+        Node.ADMIN_PASSWORD, Map.of("businessKey", businessKey), TIMEOUT);
   }
 
   @SuppressWarnings("unchecked")

@@ -69,7 +69,7 @@ class H2KillFaultTest {
       ClusterFaultTest.awaitTrue(Duration.ofSeconds(120), () -> {
         if (l1.isDone() || l2.isDone()) {
           throw new AssertionError("A load ended before the kill: " + durableLoad.statuses() + " "
-              + delayedLoad.statuses() + " " + durableLoad.outcomes.stream().filter(o -> o.status() != 201)
+              + delayedLoad.statuses() + " " + durableLoad.outcomes().stream().filter(o -> o.status() != 201)
                   .findFirst().map(ComplaintLoad.Outcome::body).orElse(""));
         }
         return durableLoad.acknowledged().size() >= 80 && delayedLoad.acknowledged().size() >= 80;
