@@ -28,14 +28,17 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  */
 public class ExpressionPolicy {
 
-  /** What the engine puts into every expression's scope besides the variables. */
-  static final Set<String> CONTEXT_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution");
+  /** What the engine puts into expressions' scope besides the variables (decisionResult: a business-rule
+   *  task's result, transient, for its output mappings — so the decision result is not kept as a variable). */
+  static final Set<String> CONTEXT_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution",
+      "decisionResult");
   /** Read-only methods of the context objects models use. */
   static final Set<String> CONTEXT_METHODS = Set.of("getVariable", "getVariableLocal", "hasVariable",
       "hasVariableLocal", "getVariableTyped", "getBusinessKey", "getProcessBusinessKey", "getProcessInstanceId",
       "getId", "getCurrentActivityId", "getCurrentActivityName", "getActivityInstanceId", "getEventName",
       "getProcessDefinitionId", "getTaskDefinitionKey", "getName", "getAssignee", "getDueDate",
-      "getPriority", "getCreateTime", "getTenantId");
+      "getPriority", "getCreateTime", "getTenantId", "getSingleResult", "getFirstResult", "getSingleEntry",
+      "getResultList", "collectEntries");
   /** The engine's expression functions (date arithmetic, the current user). */
   static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
   /** Reflection and engine internals: never, on anything. */
