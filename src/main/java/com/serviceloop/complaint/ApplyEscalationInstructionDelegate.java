@@ -8,7 +8,6 @@ import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Apply instruction: the supervisor's instruction arrived (message EscalationInstruction, with
  * escalationInstruction, escalationLevel and escalationNewDeadline, now variables of this process).
- * A new deadline becomes the closure deadline: on the work order, on the complaint's open tasks
- * and on the Closure due timer.
+ * A new deadline becomes the closure deadline: on the work order, in the text the forms show, on the
+ * complaint's open tasks and on the Closure due timer.
  */
 @Component("applyEscalationInstruction")
 public class ApplyEscalationInstructionDelegate implements JavaDelegate {
@@ -28,15 +27,13 @@ public class ApplyEscalationInstructionDelegate implements JavaDelegate {
   private final WorkOrderRepository workOrders;
   private final ComplaintDeadlines deadlines;
   private final TaskService taskService;
-  private final RuntimeService runtimeService;
   private final ManagementService managementService;
 
   public ApplyEscalationInstructionDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines,
-      TaskService taskService, RuntimeService runtimeService, ManagementService managementService) {
+      TaskService taskService, ManagementService managementService) {
     this.workOrders = workOrders;
     this.deadlines = deadlines;
     this.taskService = taskService;
-    this.runtimeService = runtimeService;
     this.managementService = managementService;
   }
 
@@ -48,16 +45,12 @@ public class ApplyEscalationInstructionDelegate implements JavaDelegate {
     }
     Instant newDeadline = deadlines.toInstant(given);
     Date due = Date.from(newDeadline);
-    execution.setVariable(CLOSURE_DUE, due);
+    deadlines.set(execution, CLOSURE_DUE, newDeadline);
     workOrders.setClosureDue(CaseOrder.orderNo(execution), newDeadline);
     String processInstanceId = execution.getProcessInstanceId();
     for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
       task.setDueDate(due);
       taskService.saveTask(task);
-      // the task's own copy, which its form shows (the user tasks keep the deadlines as local inputs)
-      if (runtimeService.getVariablesLocal(task.getExecutionId()).containsKey(CLOSURE_DUE)) {
-        runtimeService.setVariableLocal(task.getExecutionId(), CLOSURE_DUE, due);
-      }
     }
     for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId)
         .activityId(ComplaintProcess.Timer_ClosureDue).timers().list()) {

@@ -3,6 +3,8 @@ package com.serviceloop.complaint;
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,16 @@ public class ComplaintDeadlines {
 
   public Instant due(Instant start, String limit, String timeMode) {
     return calendar.due(start, limit, TimeMode.of(timeMode));
+  }
+
+  /**
+   * Sets a deadline variable (a Date: the timer's timeDate, the tasks' due dates) and, as {@code <name>Text},
+   * what the forms show of it in the operator's zone — once per change, not a copy on every user task.
+   */
+  public void set(VariableScope execution, String variable, Instant due) {
+    Date date = Date.from(due);
+    execution.setVariable(variable, date);
+    execution.setVariable(variable + "Text", calendar.display(date));
   }
 
   /**

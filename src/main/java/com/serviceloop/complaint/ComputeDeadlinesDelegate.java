@@ -6,7 +6,6 @@ import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Compute deadlines: first contact and closure, counted from receivedAt with the limits and time modes
  * complaint-service-level decided. They become Date variables (the timers' timeDate and the tasks'
- * due dates) and the work order's deadlines; resolution is due at the closure deadline.
+ * due dates) with the texts the forms show, and the work order's deadlines; resolution is due at the
+ * closure deadline.
  */
 @Component("computeComplaintDeadlines")
 public class ComputeDeadlinesDelegate implements JavaDelegate {
@@ -35,8 +35,8 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
     Instant closureDue = deadlines.due(receivedAt,
         (String) execution.getVariable(CLOSURE_LIMIT), (String) execution.getVariable(CLOSURE_TIME_MODE));
     int priority = ((Number) execution.getVariable(PRIORITY)).intValue();
-    execution.setVariable(FIRST_CONTACT_DUE, Date.from(firstContactDue));
-    execution.setVariable(CLOSURE_DUE, Date.from(closureDue));
+    deadlines.set(execution, FIRST_CONTACT_DUE, firstContactDue);
+    deadlines.set(execution, CLOSURE_DUE, closureDue);
     workOrders.setServiceLevel(CaseOrder.orderNo(execution), priority, firstContactDue, closureDue,
         closureDue);
   }

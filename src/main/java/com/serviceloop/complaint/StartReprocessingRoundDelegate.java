@@ -5,7 +5,6 @@ import static com.serviceloop.complaint.ComplaintVariables.*;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -31,7 +30,7 @@ public class StartReprocessingRoundDelegate implements JavaDelegate {
     Instant closureDue = deadlines.due(WorkOrderRepository.now(), (String) execution.getVariable(REPROCESSING_LIMIT),
         (String) execution.getVariable(REPROCESSING_TIME_MODE));
     execution.setVariable(ROUNDS, ((Number) execution.getVariable(ROUNDS)).intValue() + 1);
-    execution.setVariable(CLOSURE_DUE, Date.from(closureDue));
+    deadlines.set(execution, CLOSURE_DUE, closureDue);
     workOrders.startNewRound(CaseOrder.orderNo(execution), closureDue);
   }
 }
