@@ -4,6 +4,7 @@ import com.serviceloop.security.SecurityConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Bean;
  * component scanning. SubmissionGuardWebappTest proves the order through a real Tasklist login.
  */
 @AutoConfiguration(after = CamundaBpmWebappAutoConfiguration.class)
+@ConditionalOnBean(SubmissionGuard.class) // only in ServiceLoop itself, not in the benchmark's bare application
 public class SubmissionGuardConfiguration {
 
   @Bean
