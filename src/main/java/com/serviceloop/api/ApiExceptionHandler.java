@@ -13,7 +13,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -41,14 +40,6 @@ public class ApiExceptionHandler {
     LOG.debug("Unreadable request body", e);
     return ResponseEntity.badRequest().body(ApiError.invalid(
         "The request body is missing or is not a JSON object of the expected shape", List.of()));
-  }
-
-  @ExceptionHandler(MethodArgumentNotValidException.class)
-  ResponseEntity<ApiError> beanValidation(MethodArgumentNotValidException e) {
-    List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
-        .toList();
-    return ResponseEntity.badRequest().body(ApiError.invalid("Invalid input", errors));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -100,12 +100,6 @@ public class CoverageService {
     return new ImportResult(inserted, updated);
   }
 
-  public int demandCount(String orderNo) {
-    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM sl_coverage_demand WHERE order_no = ?",
-        Integer.class, orderNo);
-    return count == null ? 0 : count;
-  }
-
   public record ImportResult(int inserted, int updated) {}
 
   private static OffsetDateTime ts(Instant instant) {
