@@ -72,12 +72,12 @@ public class CoverageLookupController {
 
     boolean exact = true;
     List<Map<String, Object>> rows = jdbc.queryForList("""
-        SELECT region, compound, building, free_ports, technology, updated_at FROM sl_coverage
+        SELECT region, compound, building, free_ports, reserved_ports, technology, updated_at FROM sl_coverage
         WHERE compound_key = ? ORDER BY region, compound, building""", key);
     if (rows.isEmpty()) {
       exact = false;
       rows = jdbc.queryForList("""
-          SELECT region, compound, building, free_ports, technology, updated_at FROM sl_coverage
+          SELECT region, compound, building, free_ports, reserved_ports, technology, updated_at FROM sl_coverage
           WHERE REPLACE(REPLACE(LOWER(compound), ' ', ''), '　', '') LIKE ? ESCAPE '!'
           ORDER BY region, compound, building LIMIT ?""", "%" + likeEscape(key) + "%", MAX_MATCHES * 4);
     }
@@ -90,7 +90,9 @@ public class CoverageLookupController {
           && !Objects.equals(CoverageNames.buildingKey((String) row.get("building")), buildingKey)) {
         continue;
       }
-      int freePorts = ((Number) row.get("free_ports")).intValue();
+      // what can still be promised: free on record minus the ports reserved for accepted orders
+      int freePorts = Math.max(0, ((Number) row.get("free_ports")).intValue()
+          - ((Number) row.get("reserved_ports")).intValue());
       Map<String, Object> match = new LinkedHashMap<>();
       match.put("region", row.get("region"));
       match.put("compound", row.get("compound"));

@@ -15,6 +15,8 @@ import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -95,11 +97,15 @@ public class InstallationDelegates {
     };
   }
 
+  /**
+   * The coverage check at acceptance: a free port is reserved for the order in the same step (one
+   * conditional UPDATE), so the last port of a building is promised to one customer only.
+   */
   @Bean
   public JavaDelegate checkCoverage() {
     return execution -> {
-      CoverageResult result = coverage.check(string(execution, REGION), string(execution, COMPOUND),
-          string(execution, BUILDING));
+      CoverageResult result = coverage.reserve(orderNo(execution), string(execution, REGION),
+          string(execution, COMPOUND), string(execution, BUILDING));
       execution.setVariable(COVERAGE_RESULT, result.name());
       orders.setCoverageResult(orderNo(execution), result.name());
     };
@@ -177,19 +183,76 @@ public class InstallationDelegates {
     };
   }
 
-  /** The customer moved the visit: recorded with its reason; no deadline moves. */
+  /**
+   * A new visit: the customer moved it (RESCHEDULED), or the visit failed and the installer agreed a new
+   * one (FAILED, next step RESCHEDULE; the customer is told the new time by SMS). Recorded with its
+   * reason; no deadline moves.
+   */
   @Bean
   public JavaDelegate recordReschedule() {
     return execution -> {
-      String reason = string(execution, RESCHEDULE_REASON);
+      String orderNo = orderNo(execution);
+      boolean failed = FAILED.equals(string(execution, INSTALL_OUTCOME));
+      String reason = failed
+          ? "FAILED " + string(execution, FAILURE_REASON) + ": " + string(execution, FAILURE_NOTE)
+          : string(execution, RESCHEDULE_REASON);
       if (reason == null || reason.isBlank()) {
         throw new IllegalArgumentException("A reschedule needs the customer's reason (" + RESCHEDULE_REASON + ")");
       }
       Instant newAt = required(execution, NEW_APPOINTMENT_AT);
       Instant previous = Moments.toInstant(execution.getVariable(APPOINTMENT_AT), calendar.zone());
-      orders.recordAppointmentChange(orderNo(execution), previous, newAt, reason);
+      orders.recordAppointmentChange(orderNo, previous, newAt, reason);
       execution.setVariable(APPOINTMENT_AT, Moments.toDate(newAt));
-      execution.removeVariable(NEW_APPOINTMENT_AT);
+      if (failed) {
+        notifications.send(Notification.sms(orderNo, string(execution, CUSTOMER_PHONE),
+            "BROADBAND_VISIT_RESCHEDULED", "您的宽带装机上门未能完成，已为您重新预约 " + calendar.display(Moments.toDate(newAt))
+                + "，装维人员届时上门。订单 " + orderNo));
+      }
+      for (String name : new String[] {NEW_APPOINTMENT_AT, FAILURE_REASON, FAILURE_NOTE, FAILURE_NEXT_STEP}) {
+        execution.removeVariable(name);
+      }
+    };
+  }
+
+  /** Task listener (complete) of the on-site task: the installer who did the job (the authenticated user). */
+  @Bean
+  public TaskListener recordInstaller() {
+    return task -> {
+      if (INSTALLED.equals(string(task, INSTALL_OUTCOME))) {
+        String user = authenticatedUser(task);
+        task.setVariable(INSTALLED_BY, user);
+        orders.recordInstalledBy(orderNo(task), user);
+      }
+    };
+  }
+
+  /**
+   * The failed visit is not repeated: the order is cancelled, its reserved port released, the customer
+   * told by SMS, the work order closed as CANCELLED (reached through the fulfilment's error boundary,
+   * which also ends its deadline timers).
+   */
+  @Bean
+  public JavaDelegate cancelInstallation() {
+    return execution -> {
+      String orderNo = orderNo(execution);
+      coverage.release(orderNo);
+      notifications.send(Notification.sms(orderNo, string(execution, CUSTOMER_PHONE), "BROADBAND_CANCELLED",
+          "您的宽带装机未能完成，订单已取消，如需办理请重新申请。订单 " + orderNo));
+      workOrders.recordClosure(orderNo, "CANCELLED", WorkOrderRepository.now());
+    };
+  }
+
+  /**
+   * End listener of the process: however the order ends without its installation (cancelled, not
+   * covered, deleted in Cockpit), a port still reserved for it is released. Installed orders consumed theirs.
+   */
+  @Bean
+  public ExecutionListener releasePortWithOrder() {
+    return execution -> {
+      String orderNo = execution.getProcessBusinessKey();
+      if (orderNo != null) {
+        coverage.release(orderNo);
+      }
     };
   }
 
@@ -208,7 +271,7 @@ public class InstallationDelegates {
         }
         orders.recordOnSitePayment(orderNo, PaymentMethod.valueOf(method).name(), amount);
       }
-      coverage.takePort(string(execution, REGION), string(execution, COMPOUND), string(execution, BUILDING));
+      coverage.consume(orderNo);   // the port reserved at acceptance; never refused at this point
       workOrders.recordCompletion(orderNo, now);   // on time against the internal target (装机及时率)
       workOrders.setStatus(orderNo, "INSTALLED");
       execution.setVariable(RETURN_ORDER_DUE, Moments.toDate(timeLimits.due(string(execution, CHANNEL),
@@ -223,27 +286,56 @@ public class InstallationDelegates {
         string(task, CONSTRUCTION_MODE), Milestone.CASH_HANDOVER, WorkOrderRepository.now())));
   }
 
-  /** Both signatures, and the amount handed over must match what was collected. */
+  /** Task listener (complete) of the installer's handover: the first signature is the authenticated user. */
+  @Bean
+  public TaskListener recordInstallerHandover() {
+    return task -> task.setVariable(HANDOVER_INSTALLER_USER, signature(task));
+  }
+
+  /**
+   * Task listener (complete) of the back office's receipt: the second signature, by another authenticated
+   * user than the installer's (the submission rule answers 400 first; this is the engine's own guard).
+   */
+  @Bean
+  public TaskListener recordBackOfficeHandover() {
+    return task -> {
+      String user = signature(task);
+      if (user.equals(string(task, HANDOVER_INSTALLER_USER))) {
+        throw new IllegalArgumentException("The cash handover needs both signatures by two different users: "
+            + user + " already signed as the installer");
+      }
+      task.setVariable(HANDOVER_BACK_OFFICE_USER, user);
+    };
+  }
+
+  /**
+   * Both signatures (two different authenticated users), and the amount the back office received must
+   * match what was collected and what the installer declared handing over.
+   */
   @Bean
   public JavaDelegate checkCashHandover() {
     return execution -> {
       String orderNo = orderNo(execution);
-      String backOffice = string(execution, BACK_OFFICE_SIGNATURE);
-      String installer = string(execution, INSTALLER_SIGNATURE);
-      if (backOffice == null || backOffice.isBlank() || installer == null || installer.isBlank()) {
-        throw new IllegalArgumentException("The cash handover needs both signatures: back office and installer");
+      String backOffice = string(execution, HANDOVER_BACK_OFFICE_USER);
+      String installer = string(execution, HANDOVER_INSTALLER_USER);
+      if (backOffice == null || installer == null || backOffice.equals(installer)) {
+        throw new IllegalArgumentException("The cash handover needs both signatures: back office and installer, "
+            + "two different users");
       }
       BigDecimal handedOver = BroadbandOrderRequest.decimal(execution.getVariable(HANDOVER_AMOUNT));
+      BigDecimal declared = BroadbandOrderRequest.decimal(execution.getVariable(INSTALLER_HANDOVER_AMOUNT));
       BigDecimal collected = (BigDecimal) orders.row(orderNo).get("PAYMENT_AMOUNT");
-      boolean matches = InstallationService.handoverMatches(collected, handedOver);
-      orders.recordHandover(orderNo, backOffice.strip(), installer.strip(), handedOver, matches);
+      boolean matches = InstallationService.handoverMatches(collected, handedOver)
+          && (declared == null || declared.compareTo(handedOver) == 0);
+      orders.recordHandover(orderNo, backOffice, installer, handedOver, matches);
       execution.setVariable(HANDOVER_MATCHES, matches);
       if (!matches) {
         workOrders.setStatus(orderNo, "PAYMENT_MISMATCH");
         execution.setVariable(PAYMENT_REVIEW_DUE, Moments.toDate(timeLimits.due(string(execution, CHANNEL),
             string(execution, CONSTRUCTION_MODE), Milestone.PAYMENT_REVIEW, WorkOrderRepository.now())));
         notifications.send(Notification.staff(orderNo, "service-supervision", "INSTALLATION_PAYMENT_MISMATCH",
-            "Cash handover of " + orderNo + ": collected " + collected + ", handed over " + handedOver));
+            "Cash handover of " + orderNo + ": collected " + collected + ", installer handed over " + declared
+                + ", back office received " + handedOver));
       }
     };
   }
@@ -295,6 +387,24 @@ public class InstallationDelegates {
   private static String string(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     return value == null ? null : value.toString();
+  }
+
+  /** The engine's authenticated user completing the task (public API), or null without one. */
+  private static String authenticatedUser(DelegateTask task) {
+    // getCurrentAuthentication() is public API; its return type lives in the engine's impl package, so only
+    // its getter is used (as SubmissionGuard does)
+    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  /** A signature is the authenticated user: a handover without one is refused. */
+  private static String signature(DelegateTask task) {
+    String user = authenticatedUser(task);
+    if (user == null || user.isBlank()) {
+      throw new IllegalArgumentException("The cash handover needs both signatures: each is the authenticated user "
+          + "who completes the task, and there is none");
+    }
+    return user;
   }
 
   private Instant required(VariableScope scope, String name) {

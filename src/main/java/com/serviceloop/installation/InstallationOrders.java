@@ -73,10 +73,16 @@ public class InstallationOrders {
     return count == null ? 0 : count;
   }
 
+  /** The installer who did the job: the authenticated user who completed the on-site task. */
+  public void recordInstalledBy(String orderNo, String userId) {
+    update(orderNo, "installed_by = ?", userId);
+  }
+
   public void recordOnSitePayment(String orderNo, String method, BigDecimal amount) {
     update(orderNo, "payment_method = ?, payment_amount = ?", method, amount);
   }
 
+  /** The two signatures are the authenticated user ids of the back office's and the installer's tasks. */
   public void recordHandover(String orderNo, String backOffice, String installer, BigDecimal amount,
       boolean matches) {
     update(orderNo, "handover_back_office = ?, handover_installer = ?, handover_amount = ?, handover_matches = ?",

@@ -39,6 +39,10 @@ public final class InstallationVariables {
   public static final String PAYMENT_REVIEW_DUE = "paymentReviewDue";
   public static final String HANDOVER_MATCHES = "handoverMatches";
   public static final String REMEDY_AMOUNT = "remedyAmount";
+  /** Authenticated user ids (the engine's current authentication at completion), never typed names. */
+  public static final String INSTALLED_BY = "installedBy";
+  public static final String HANDOVER_INSTALLER_USER = "handoverInstallerUser";
+  public static final String HANDOVER_BACK_OFFICE_USER = "handoverBackOfficeUser";
 
   // task forms
   public static final String EXTRACTION_NOTE = "extractionNote";
@@ -54,8 +58,14 @@ public final class InstallationVariables {
   public static final String SERVICE_MANUAL_HANDED_OVER = "serviceManualHandedOver";
   public static final String ID_PHOTO_TAKEN = "idPhotoTaken";
   public static final String RETURN_NOTE = "returnNote";
-  public static final String BACK_OFFICE_SIGNATURE = "backOfficeSignature";
-  public static final String INSTALLER_SIGNATURE = "installerSignature";
+  public static final String FAILURE_REASON = "failureReason";
+  public static final String FAILURE_NOTE = "failureNote";
+  public static final String FAILURE_NEXT_STEP = "failureNextStep";
+  public static final String CORRECTION_NOTE = "correctionNote";
+  public static final String INSTALLER_HANDOVER_AMOUNT = "installerHandoverAmount";
+  public static final String CASH_HANDED_OVER = "cashHandedOver";
+  public static final String CASH_RECEIVED = "cashReceived";
+  /** The amount the back office received (the handover's amount, compared with what was collected). */
   public static final String HANDOVER_AMOUNT = "handoverAmount";
   public static final String SUPERVISION_NOTE = "supervisionNote";
 
@@ -70,6 +80,11 @@ public final class InstallationVariables {
   /** Installation outcomes of the on-site task. */
   public static final String INSTALLED = "INSTALLED";
   public static final String RESCHEDULED = "RESCHEDULED";
+  /** The visit failed (customer absent, technical problem); failureNextStep RESCHEDULE or CANCEL. */
+  public static final String FAILED = "FAILED";
+  public static final String NEXT_STEP_RESCHEDULE = "RESCHEDULE";
+  public static final String NEXT_STEP_CANCEL = "CANCEL";
+  public static final String AUDIT_IRREGULAR = "IRREGULAR";
 
   private InstallationVariables() {}
 }

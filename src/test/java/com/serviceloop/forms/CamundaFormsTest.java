@@ -63,9 +63,11 @@ class CamundaFormsTest {
     CONTRACT.put("installation-appointment", fields("appointmentAt!", "appointmentNote"));
     CONTRACT.put("installation-on-site", fields("installOutcome!", "acceptanceFormSigned!", "receiptIssued!",
         "serviceManualHandedOver!", "idPhotoTaken!", "paymentMethod!", "paymentAmount!", "rescheduleReason!",
-        "newAppointmentAt!"));
+        "newAppointmentAt!", "failureReason!", "failureNote!", "failureNextStep!"));
     CONTRACT.put("installation-return-order", fields("paymentHandedIn", "formsHandedIn!", "returnNote"));
-    CONTRACT.put("installation-cash-handover", fields("handoverAmount!", "backOfficeSignature!", "installerSignature!"));
+    CONTRACT.put("installation-hall-correction", fields("correctionNote!"));
+    CONTRACT.put("installation-cash-handover-installer", fields("installerHandoverAmount!", "cashHandedOver!"));
+    CONTRACT.put("installation-cash-handover", fields("handoverAmount!", "cashReceived!"));
     CONTRACT.put("installation-payment-mismatch", fields("supervisionNote!"));
     CONTRACT.put("fault-report", fields("customerPhone!", "customerName!", "region!", "area!", "service!", "channel!",
         "customerSegment", "description!", "receivedAt"));
@@ -90,9 +92,14 @@ class CamundaFormsTest {
       Map.entry("installation-appointment", installationContext("appointmentDueText", "installationDueText")),
       Map.entry("installation-on-site", installationContext("appointmentAtText", "installationDueText", "installTargetDueText")),
       Map.entry("installation-return-order", installationContext("paymentAmount", "returnOrderDueText")),
-      Map.entry("installation-cash-handover", installationContext("paymentMethod", "paymentAmount", "handoverDueText")),
+      Map.entry("installation-hall-correction", installationContext("businessHall", "paymentMethod", "paymentAmount",
+          "invoiceNo", "auditNote", "appointmentDueText")),
+      Map.entry("installation-cash-handover-installer", installationContext("paymentMethod", "paymentAmount",
+          "handoverDueText")),
+      Map.entry("installation-cash-handover", installationContext("paymentMethod", "paymentAmount", "handoverDueText",
+          "handoverInstallerUser", "installerHandoverAmount")),
       Map.entry("installation-payment-mismatch", installationContext("paymentAmount", "handoverAmount",
-          "backOfficeSignature", "installerSignature", "paymentReviewDueText")),
+          "handoverBackOfficeUser", "handoverInstallerUser", "paymentReviewDueText")),
       Map.entry("fault-first-contact", faultContext("repairDueText")),
       Map.entry("fault-remote-resolution", faultContext("repairDueText")),
       Map.entry("fault-on-site-repair", faultContext("appointmentAtText", "repairDueText")),

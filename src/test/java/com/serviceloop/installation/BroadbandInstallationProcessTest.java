@@ -42,6 +42,10 @@ class BroadbandInstallationProcessTest {
   static final String INSTALL = "Task_InstallOnSite";
   static final String RETURN_ORDER = "Task_ReturnOrder";
   static final String HANDOVER = "Task_CashHandover";
+  static final String CONFIRM_HANDOVER = "Task_ConfirmCashHandover";
+  static final String CORRECT = "Task_CorrectHallOrder";
+  static final String INSTALLER = "installer-zhao";
+  static final String BACK_OFFICE = "backoffice-wang";
   static final String MISMATCH = "Task_ResolvePaymentMismatch";
   static final String RETURN_VISIT = "CallActivity_ReturnVisit";
 
@@ -62,11 +66,13 @@ class BroadbandInstallationProcessTest {
     region = "Test-" + UUID.randomUUID().toString().substring(0, 8);
     jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES (?, 'Garden', '1', 5, CURRENT_TIMESTAMP)", region);
     jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES (?, 'Garden', '2', 0, CURRENT_TIMESTAMP)", region);
+    jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES (?, 'Garden', '3', 1, CURRENT_TIMESTAMP)", region);
   }
 
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+    processEngine.getIdentityService().clearAuthentication();
   }
 
   // ---------------------------------------------------------------- channels
@@ -124,10 +130,21 @@ class BroadbandInstallationProcessTest {
     assertThat(order).isWaitingAt(RETURN_ORDER);
     Assertions.assertThat(task(RETURN_ORDER).getDueDate()).isEqualTo(at("2026-11-21T09:30+08:00"));
     complete(task(RETURN_ORDER), withVariables("formsHandedIn", true));
+    // the cash handover: the installer who did the job hands over in a task of their own, then the back office
+    assertThat(order).isWaitingAt(CONFIRM_HANDOVER);
+    assertThat(task(CONFIRM_HANDOVER)).isAssignedTo(INSTALLER);
+    Assertions.assertThat(processEngine.getTaskService().getIdentityLinksForTask(task(CONFIRM_HANDOVER).getId()))
+        .filteredOn(link -> "candidate".equals(link.getType())).extracting(link -> link.getGroupId())
+        .containsExactlyInAnyOrder("installers-own", "installers-outsourced");
+    Assertions.assertThat(task(CONFIRM_HANDOVER).getDueDate()).isEqualTo(at("2026-11-23T09:30+08:00"));
+    Assertions.assertThat(orders.row(orderNo)).containsEntry("INSTALLED_BY", INSTALLER);
+    confirmHandover(200);
     assertThat(order).isWaitingAt(HANDOVER);
     assertThat(task(HANDOVER)).hasCandidateGroup("back-office");
     Assertions.assertThat(task(HANDOVER).getDueDate()).isEqualTo(at("2026-11-23T09:30+08:00"));
-    handOver(200);
+    receiveHandover(200);
+    Assertions.assertThat(orders.row(orderNo)).containsEntry("HANDOVER_INSTALLER", INSTALLER)
+        .containsEntry("HANDOVER_BACK_OFFICE", BACK_OFFICE);
 
     assertThat(order).isWaitingAt(RETURN_VISIT).variables()
         .containsEntry("returnVisitDue", at("2026-11-21T09:30+08:00"))
@@ -178,20 +195,28 @@ class BroadbandInstallationProcessTest {
     Assertions.assertThat(task(BOOK).getPriority()).isEqualTo(50);
     complete(task(BOOK), withVariables("appointmentAt", "2026-11-19T14:00+08:00"));
     ClockUtil.setCurrentTime(at("2026-11-19T15:00+08:00"));
-    complete(task(INSTALL), withVariables("installOutcome", "INSTALLED", "acceptanceFormSigned", true,
-        "receiptIssued", true, "serviceManualHandedOver", true, "idPhotoTaken", true));
+    Task onSite = task(INSTALL);
+    as(INSTALLER, "installers-own", () -> complete(onSite, withVariables("installOutcome", "INSTALLED",
+        "acceptanceFormSigned", true, "receiptIssued", true, "serviceManualHandedOver", true, "idPhotoTaken", true)));
     complete(task(RETURN_ORDER));
     assertThat(order).isWaitingAt(RETURN_VISIT).hasNotPassed(HANDOVER);
     Assertions.assertThat(freePorts("1")).isEqualTo(4);
   }
 
   @Test
-  void anIrregularHallOrderIsReportedToServiceSupervision() {
+  void anIrregularHallOrderIsReportedToServiceSupervision_andGoesBackToTheHall_thenIsAuditedAgain() {
     ProcessInstance order = start("BUSINESS_HALL", "1", "2026-11-18T15:30+08:00");
     execute(job(ENTER_ORDER));
     complete(task(AUDIT), withVariables("auditResult", "IRREGULAR", "auditNote", "invoice missing"));
-    assertThat(order).isWaitingAt(BOOK);
     Assertions.assertThat(outbox(orderNo(order), "INSTALLATION_AUDIT_IRREGULAR")).isEqualTo(1);
+    // not onward as if passed: the accepting hall corrects the order, due by the appointment deadline
+    assertThat(order).isWaitingAt(CORRECT).hasNotPassed(BOOK);
+    assertThat(task(CORRECT)).hasCandidateGroup("business-hall").hasName("营业厅整改 Hall corrects the order");
+    Assertions.assertThat(task(CORRECT).getDueDate()).isEqualTo(at("2026-11-19T15:30+08:00"));
+    complete(task(CORRECT), withVariables("correctionNote", "invoice INV-0001 attached"));
+    assertThat(order).isWaitingAt(AUDIT);
+    complete(task(AUDIT), withVariables("auditResult", "PASSED"));
+    assertThat(order).isWaitingAt(BOOK);
   }
 
   @Test
@@ -292,7 +317,7 @@ class BroadbandInstallationProcessTest {
     assertThat(task(MISMATCH)).hasCandidateGroup("service-supervision");
     Assertions.assertThat(workOrders.get(orderNo).status()).isEqualTo("PAYMENT_MISMATCH");
     Assertions.assertThat(orders.row(orderNo)).containsEntry("HANDOVER_MATCHES", false)
-        .containsEntry("HANDOVER_BACK_OFFICE", "Wang (back office)").containsEntry("HANDOVER_INSTALLER", "Zhao (installer)");
+        .containsEntry("HANDOVER_BACK_OFFICE", BACK_OFFICE).containsEntry("HANDOVER_INSTALLER", INSTALLER);
     Assertions.assertThat(outbox(orderNo, "INSTALLATION_PAYMENT_MISMATCH")).isEqualTo(1);
 
     complete(task(MISMATCH), withVariables("supervisionNote", "50 CNY found in the installer's bag"));
@@ -305,11 +330,125 @@ class BroadbandInstallationProcessTest {
     toInstall(order);
     install(order, "CASH", 200);
     complete(task(RETURN_ORDER));
-    Task handover = task(HANDOVER);
-    Assertions.assertThatThrownBy(() -> complete(handover, withVariables("handoverAmount", 200,
-        "backOfficeSignature", "Wang", "installerSignature", " ")))
-        .hasMessageContaining("both signatures");
+    // a signature is the authenticated user: without one, the installer's handover is refused
+    Task confirm = task(CONFIRM_HANDOVER);
+    Assertions.assertThatThrownBy(() -> complete(confirm, withVariables("installerHandoverAmount", 200,
+        "cashHandedOver", true))).hasMessageContaining("both signatures");
+    assertThat(order).isWaitingAt(CONFIRM_HANDOVER);
+  }
+
+  @Test
+  void theSameUserCannotSignBothSidesOfTheCashHandover() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    toInstall(order);
+    install(order, "CASH", 200);
+    complete(task(RETURN_ORDER));
+    confirmHandover(200);
+    Task receive = task(HANDOVER);
+    Assertions.assertThatThrownBy(() -> as(INSTALLER, "back-office", () -> complete(receive,
+        withVariables("handoverAmount", 200, "cashReceived", true)))).hasMessageContaining("two different users");
     assertThat(order).isWaitingAt(HANDOVER);
+    receiveHandover(200);
+    assertThat(order).isWaitingAt(RETURN_VISIT);
+  }
+
+  @Test
+  void theInstallerDeclaringLessThanTheBackOfficeCountedIsAMismatch() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    toInstall(order);
+    install(order, "CASH", 200);
+    complete(task(RETURN_ORDER));
+    handOver(180, 200);
+    assertThat(order).isWaitingAt(MISMATCH);
+  }
+
+  // ---------------------------------------------------------------- ports reserved at acceptance
+
+  @Test
+  void thePortIsReservedAtAcceptance_soTheSecondCustomerForTheLastPortHearsNoFreePortAtOnce() {
+    ProcessInstance first = start("HOTLINE_400", "3", "2026-11-18T15:30+08:00");
+    String firstNo = orderNo(first);
+    Assertions.assertThat(orders.row(firstNo)).containsEntry("COVERAGE_RESULT", "AVAILABLE")
+        .containsEntry("PORT_RESERVATION", "RESERVED");
+    Assertions.assertThat(instant(orders.row(firstNo).get("PORT_RESERVED_AT"))).isEqualTo(at("2026-11-18T15:30+08:00"));
+    Assertions.assertThat(freePorts("3")).isEqualTo(1);     // still physically free
+    Assertions.assertThat(reservedPorts("3")).isEqualTo(1); // but promised
+
+    ProcessInstance second = start("WEBSITE", "3", "2026-11-18T15:40+08:00");
+    assertThat(second).isEnded().hasPassed("EndEvent_NoFreePort");
+    Assertions.assertThat(workOrders.get(orderNo(second)).status()).isEqualTo("NO_FREE_PORT");
+    Assertions.assertThat(outbox(orderNo(second), "BROADBAND_NO_FREE_PORT")).isEqualTo(1);
+    Assertions.assertThat(orders.row(orderNo(second)).get("PORT_RESERVATION")).isNull();
+
+    // the first customer's installation consumes the reservation and takes the port; it cannot fail
+    assertThat(first).isActive();   // the instance task() refers to
+    toInstall(first);
+    install(first, "POS", 200);
+    Assertions.assertThat(orders.row(firstNo)).containsEntry("PORT_RESERVATION", "CONSUMED");
+    Assertions.assertThat(freePorts("3")).isEqualTo(0);
+    Assertions.assertThat(reservedPorts("3")).isEqualTo(0);
+    assertThat(first).isWaitingAt(RETURN_ORDER);
+  }
+
+  @Test
+  void anOrderDeletedBeforeItsInstallationReleasesItsPort() {
+    ProcessInstance order = start("HOTLINE_400", "3", "2026-11-18T15:30+08:00");
+    Assertions.assertThat(reservedPorts("3")).isEqualTo(1);
+    runtime.deleteProcessInstance(order.getId(), "customer withdrew by phone");
+    Assertions.assertThat(reservedPorts("3")).isEqualTo(0);
+    Assertions.assertThat(orders.row(orderNo(order))).containsEntry("PORT_RESERVATION", "RELEASED");
+    ProcessInstance next = start("HOTLINE_400", "3", "2026-11-18T16:00+08:00");
+    Assertions.assertThat(orders.row(orderNo(next))).containsEntry("COVERAGE_RESULT", "AVAILABLE");
+  }
+
+  // ---------------------------------------------------------------- a failed visit has a way out
+
+  @Test
+  void aFailedVisit_rescheduled_theCustomerIsToldBySms_andTheInstallerComesAgain() {
+    ProcessInstance order = start("HOTLINE_400", "3", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    toInstall(order);
+    ClockUtil.setCurrentTime(at("2026-11-20T09:30+08:00"));
+    complete(task(INSTALL), withVariables("installOutcome", "FAILED", "failureReason", "CUSTOMER_ABSENT",
+        "failureNote", "nobody home, phone off", "failureNextStep", "RESCHEDULE",
+        "newAppointmentAt", "2026-11-21T10:00+08:00"));
+
+    assertThat(order).isWaitingAt(INSTALL).hasPassed("ServiceTask_RecordReschedule");
+    Assertions.assertThat(workOrders.get(orderNo).appointmentAt()).isEqualTo(at("2026-11-21T10:00+08:00").toInstant());
+    Assertions.assertThat(jdbc.queryForObject("SELECT reason FROM sl_appointment_change WHERE order_no = ?",
+        String.class, orderNo)).isEqualTo("FAILED CUSTOMER_ABSENT: nobody home, phone off");
+    Assertions.assertThat(jdbc.queryForObject("""
+        SELECT message FROM sl_notification_outbox WHERE order_no = ? AND template = 'BROADBAND_VISIT_RESCHEDULED'""",
+        String.class, orderNo)).contains("2026-11-21 10:00");
+    Assertions.assertThat(orders.row(orderNo)).containsEntry("PORT_RESERVATION", "RESERVED");
+    // the promise keeps running; the next visit can install
+    Assertions.assertThat(timer(order, "Timer_InstallationDue").getDuedate()).isEqualTo(at("2026-11-21T15:30+08:00"));
+    ClockUtil.setCurrentTime(at("2026-11-21T10:30+08:00"));
+    install(order, "POS", 200);
+    assertThat(order).isWaitingAt(RETURN_ORDER);
+  }
+
+  @Test
+  void aFailedVisit_cancelled_portReleased_customerTold_orderEndsWithNothingOpen() {
+    ProcessInstance order = start("HOTLINE_400", "3", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    toInstall(order);
+    ClockUtil.setCurrentTime(at("2026-11-20T09:30+08:00"));
+    complete(task(INSTALL), withVariables("installOutcome", "FAILED", "failureReason", "TECHNICAL_PROBLEM",
+        "failureNote", "no fibre in the riser", "failureNextStep", "CANCEL"));
+
+    assertThat(order).isEnded().hasPassed("EndEvent_InstallationCancelled", "ServiceTask_CancelInstallation",
+        "EndEvent_OrderCancelled").hasNotPassed("ServiceTask_RecordInstallation");
+    Assertions.assertThat(workOrders.get(orderNo).status()).isEqualTo("CANCELLED");
+    Assertions.assertThat(workOrders.get(orderNo).closedAt()).isEqualTo(at("2026-11-20T09:30+08:00").toInstant());
+    Assertions.assertThat(orders.row(orderNo)).containsEntry("PORT_RESERVATION", "RELEASED");
+    Assertions.assertThat(reservedPorts("3")).isZero();
+    Assertions.assertThat(freePorts("3")).isEqualTo(1);
+    Assertions.assertThat(outbox(orderNo, "BROADBAND_CANCELLED")).isEqualTo(1);
+    Assertions.assertThat(management.createJobQuery().processInstanceId(order.getId()).count()).isZero();
+    // the released port can be promised to the next customer
+    ProcessInstance next = start("HOTLINE_400", "3", "2026-11-20T10:00+08:00");
+    Assertions.assertThat(orders.row(orderNo(next))).containsEntry("PORT_RESERVATION", "RESERVED");
   }
 
   @Test
@@ -460,15 +599,50 @@ class BroadbandInstallationProcessTest {
     assertThat(order).isWaitingAt(INSTALL);
   }
 
+  /** Installed by the installer INSTALLER (the engine's authenticated user, as Tasklist and REST set it). */
   void install(ProcessInstance order, String method, long amount) {
-    complete(task(INSTALL), withVariables("installOutcome", "INSTALLED", "acceptanceFormSigned", true,
-        "receiptIssued", true, "serviceManualHandedOver", true, "idPhotoTaken", true,
-        "paymentMethod", method, "paymentAmount", amount));
+    Task onSite = task(INSTALL);
+    as(INSTALLER, "installers-own", () -> complete(onSite, withVariables("installOutcome", "INSTALLED",
+        "acceptanceFormSigned", true, "receiptIssued", true, "serviceManualHandedOver", true, "idPhotoTaken", true,
+        "paymentMethod", method, "paymentAmount", amount)));
   }
 
+  /** Both signatures: the installer hands over, then another user, of the back office, receives. */
   void handOver(long amount) {
-    complete(task(HANDOVER), withVariables("handoverAmount", amount,
-        "backOfficeSignature", "Wang (back office)", "installerSignature", "Zhao (installer)"));
+    handOver(amount, amount);
+  }
+
+  void handOver(long declared, long received) {
+    confirmHandover(declared);
+    receiveHandover(received);
+  }
+
+  void confirmHandover(long amount) {
+    Task confirm = task(CONFIRM_HANDOVER);
+    as(INSTALLER, "installers-own", () -> complete(confirm, withVariables("installerHandoverAmount", amount,
+        "cashHandedOver", true)));
+  }
+
+  void receiveHandover(long amount) {
+    Task receive = task(HANDOVER);
+    as(BACK_OFFICE, "back-office", () -> complete(receive, withVariables("handoverAmount", amount,
+        "cashReceived", true)));
+  }
+
+  /** Runs as this authenticated user (the tasks are looked up before, without authentication). */
+  void as(String user, String group, Runnable work) {
+    var identity = processEngine.getIdentityService();
+    identity.setAuthentication(user, List.of(group));
+    try {
+      work.run();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  int reservedPorts(String building) {
+    return jdbc.queryForObject("SELECT reserved_ports FROM sl_coverage WHERE region = ? AND compound = 'Garden' AND building = ?",
+        Integer.class, region, building);
   }
 
   /** The shared return visit (return-visit.bpmn): the hotline calls, the customer is satisfied. */

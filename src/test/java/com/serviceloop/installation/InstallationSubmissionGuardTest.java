@@ -14,6 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,7 +35,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -224,21 +233,213 @@ class InstallationSubmissionGuardTest {
         "paymentMethod", "CASH", "paymentAmount", 200));
     made += step(suite, order, "Task_ReturnOrder", Map.of("paymentHandedIn", true, "formsHandedIn", true,
         "returnNote", "ok"));
-    made += step(suite, order, "Task_CashHandover", Map.of("handoverAmount", 150,
-        "backOfficeSignature", "Wang (back office)", "installerSignature", "Zhao (installer)"));
+    made += step(suite, order, "Task_ConfirmCashHandover", Map.of("installerHandoverAmount", 150,
+        "cashHandedOver", true));
+    made += step(suite, order, "Task_CashHandover", Map.of("handoverAmount", 150, "cashReceived", true));
     made += step(suite, order, "Task_ResolvePaymentMismatch", Map.of("supervisionNote", "差额已追回"));
-    forms += 6;
+    forms += 7;
 
     // hall path: the first-level audit
     clock("2026-11-18T15:30+08:00");
     ProcessInstance hall = start("BUSINESS_HALL");
     executeJobs(hall);
-    made += step(suite, hall, "Task_FirstLevelAudit", Map.of("auditResult", "PASSED"));
-    forms++;
+    made += step(suite, hall, "Task_FirstLevelAudit", Map.of("auditResult", "IRREGULAR", "auditNote", "发票缺失"));
+    made += step(suite, hall, "Task_CorrectHallOrder", Map.of("correctionNote", "发票已补"));
+    forms += 2;
 
     System.out.println("Tamper suite, broadband installation: " + forms + " forms, " + made
         + " tampered submissions, all 400; " + TamperSuite.figures("run total"));
     assertThat(made).isGreaterThan(forms * 10);
+  }
+
+  // ---------------------------------------------------------------- issue 7: ports, failed visits, audit, handover
+
+  @Test
+  void twoOrdersRacingForTheLastPort_oneIsAccepted_theOtherHearsNoFreePortAtAcceptance() throws Exception {
+    jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) "
+        + "VALUES (?, 'Garden', 'last', 1, CURRENT_TIMESTAMP)", region);
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+      for (String phone : List.of("13800000001", "13800000002")) {
+        answers.add(two.submit(() -> {
+          go.await();
+          return placeOrder(phone, "last");
+        }));
+      }
+      go.countDown();
+      List<String> statuses = new ArrayList<>();
+      for (Future<ResponseEntity<JsonNode>> answer : answers) {
+        ResponseEntity<JsonNode> response = answer.get(60, TimeUnit.SECONDS);
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+        statuses.add(response.getBody().path("status").asText());
+      }
+      assertThat(statuses).containsExactlyInAnyOrder("ACCEPTED", "NO_FREE_PORT");
+    } finally {
+      two.shutdownNow();
+    }
+    assertThat(jdbc.queryForObject("SELECT reserved_ports FROM sl_coverage WHERE region = ? AND building = 'last'",
+        Integer.class, region)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("""
+        SELECT COUNT(*) FROM sl_port_reservation WHERE region = ? AND building = 'last' AND status = 'RESERVED'""",
+        Integer.class, region)).isEqualTo(1);
+
+    // the customer who was promised the port gets it: the installer's completion is a 204, not a 500
+    String orderNo = jdbc.queryForObject("""
+        SELECT order_no FROM sl_work_order WHERE region = ? AND address_building = 'last' AND status = 'ACCEPTED'""",
+        String.class, region);
+    ProcessInstance order = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(orderNo)
+        .singleResult();
+    toInstallation(order);
+    Task install = task(order, "Task_InstallOnSite");
+    assertThat(client.submitTaskForm(group(install), install.getId(), installed()).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(jdbc.queryForObject("SELECT port_reservation FROM sl_work_order WHERE order_no = ?", String.class,
+        orderNo)).isEqualTo("CONSUMED");
+    assertThat(jdbc.queryForObject("SELECT free_ports FROM sl_coverage WHERE region = ? AND building = 'last'",
+        Integer.class, region)).isZero();
+  }
+
+  @Test
+  void aFailedVisit_refusalsAre400_rescheduleTellsTheCustomer_cancelReleasesThePort() {
+    ProcessInstance order = start("HOTLINE_400");
+    String orderNo = orderNo(order);
+    toInstallation(order);
+    clock("2026-11-20T09:30+08:00");
+    Task install = task(order, "Task_InstallOnSite");
+    String installers = group(install);
+    CaseSnapshot before = snapshot(order).get();
+    assertRefused(client.submitTaskForm(installers, install.getId(), Map.of("installOutcome", "FAILED",
+        "failureNote", "客户不在家", "failureNextStep", "RESCHEDULE", "newAppointmentAt", "2026-11-21T10:00+08:00")),
+        "failureReason");
+    assertRefused(client.submitTaskForm(installers, install.getId(), Map.of("installOutcome", "FAILED",
+        "failureReason", "CUSTOMER_ABSENT", "failureNote", "客户不在家", "failureNextStep", "RESCHEDULE",
+        "newAppointmentAt", "2026-11-19T10:00+08:00")), "newAppointmentAt");
+    assertRefused(client.submitTaskForm(installers, install.getId(), Map.of("installOutcome", "FAILED",
+        "failureReason", "CUSTOMER_ABSENT", "failureNote", "客户不在家", "failureNextStep", "RESCHEDULE")),
+        "newAppointmentAt");
+    assertRefused(client.submitTaskForm(installers, install.getId(), Map.of("installOutcome", "FAILED",
+        "failureReason", "CUSTOMER_ABSENT", "failureNote", "   ", "failureNextStep", "CANCEL")), "failureNote");
+    assertThat(snapshot(order).get()).isEqualTo(before);
+
+    assertThat(client.submitTaskForm(installers, install.getId(), Map.of("installOutcome", "FAILED",
+        "failureReason", "CUSTOMER_ABSENT", "failureNote", "客户不在家", "failureNextStep", "RESCHEDULE",
+        "newAppointmentAt", "2026-11-21T10:00+08:00")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_notification_outbox WHERE order_no = ? AND template = ?",
+        Integer.class, orderNo, "BROADBAND_VISIT_RESCHEDULED")).isEqualTo(1);
+
+    Task again = task(order, "Task_InstallOnSite");
+    assertThat(client.submitTaskForm(installers, again.getId(), Map.of("installOutcome", "FAILED",
+        "failureReason", "TECHNICAL_PROBLEM", "failureNote", "楼道无光纤", "failureNextStep", "CANCEL"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(order.getId()).count()).isZero();
+    assertThat(jdbc.queryForMap("SELECT status, port_reservation FROM sl_work_order WHERE order_no = ?", orderNo))
+        .containsEntry("STATUS", "CANCELLED").containsEntry("PORT_RESERVATION", "RELEASED");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_notification_outbox WHERE order_no = ? AND template = ?",
+        Integer.class, orderNo, "BROADBAND_CANCELLED")).isEqualTo(1);
+  }
+
+  @Test
+  void anIrregularAuditNeedsANote_andSendsTheOrderBackToTheHall_notOnward() {
+    ProcessInstance hall = start("BUSINESS_HALL");
+    executeJobs(hall);
+    Task audit = task(hall, "Task_FirstLevelAudit");
+    CaseSnapshot before = snapshot(hall).get();
+    assertRefused(client.submitTaskForm(group(audit), audit.getId(), Map.of("auditResult", "IRREGULAR",
+        "auditNote", "   ")), "auditNote");
+    assertThat(snapshot(hall).get()).isEqualTo(before);
+    assertThat(client.submitTaskForm(group(audit), audit.getId(), Map.of("auditResult", "IRREGULAR",
+        "auditNote", "发票号缺失")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(task(hall, "Task_BookAppointment")).as("not onward as if passed").isNull();
+    Task correct = task(hall, "Task_CorrectHallOrder");
+    assertThat(group(correct)).isEqualTo("business-hall");
+    assertThat(correct.getDueDate()).isNotNull();
+    assertRefused(client.submitTaskForm(group(correct), correct.getId(), Map.of()), "correctionNote");
+    assertThat(client.submitTaskForm(group(correct), correct.getId(), Map.of("correctionNote", "发票已补 INV-0001"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    Task second = task(hall, "Task_FirstLevelAudit");
+    assertThat(client.submitTaskForm(group(second), second.getId(), Map.of("auditResult", "PASSED"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(task(hall, "Task_BookAppointment")).isNotNull();
+  }
+
+  @Test
+  void theCashHandoverIsSignedByTwoDifferentAuthenticatedUsers_oneUserSigningBothIs400() {
+    String both = "guardinstallerandbackoffice";
+    TestUsers.ensure(identityService, both, "installers-own");
+    if (identityService.createUserQuery().userId(both).memberOfGroup("back-office").count() == 0) {
+      identityService.createMembership(both, "back-office");
+    }
+    ProcessInstance order = start("HOTLINE_400");
+    String orderNo = orderNo(order);
+    toInstallation(order);
+    clock("2026-11-20T09:30+08:00");
+    assertThat(submitAs(both, task(order, "Task_InstallOnSite"), installed()).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(submitAs(both, task(order, "Task_ReturnOrder"), Map.of("formsHandedIn", true)).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    Task confirm = task(order, "Task_ConfirmCashHandover");
+    assertThat(confirm.getAssignee()).as("the installer who did the job").isEqualTo(both);
+    assertRefused(submitAs(both, confirm, Map.of("installerHandoverAmount", -1, "cashHandedOver", true)),
+        "installerHandoverAmount");
+    assertThat(submitAs(both, confirm, Map.of("installerHandoverAmount", 200, "cashHandedOver", true))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    Task receive = task(order, "Task_CashHandover");
+    CaseSnapshot before = snapshot(order).get();
+    ResponseEntity<JsonNode> same = submitAs(both, receive, Map.of("handoverAmount", 200, "cashReceived", true));
+    assertRefused(same, "cashReceived");
+    assertThat(same.getBody().path("message").asText()).contains("two different users");
+    // a name typed into the form is no signature: the form has no such field any more
+    assertRefused(submitAs(both, receive, Map.of("handoverAmount", 200, "cashReceived", true,
+        "backOfficeSignature", "someone else")), "backOfficeSignature");
+    assertThat(snapshot(order).get()).isEqualTo(before);
+
+    assertThat(client.submitTaskForm("back-office", receive.getId(), Map.of("handoverAmount", 200,
+        "cashReceived", true)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(jdbc.queryForMap("SELECT handover_installer, handover_back_office, handover_matches FROM sl_work_order "
+        + "WHERE order_no = ?", orderNo)).containsEntry("HANDOVER_INSTALLER", both)
+        .containsEntry("HANDOVER_BACK_OFFICE", client.userOf("back-office")).containsEntry("HANDOVER_MATCHES", true);
+  }
+
+  ResponseEntity<JsonNode> submitAs(String user, Task task, Map<String, ?> values) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, TestUsers.PASSWORD).exchange("/engine-rest/task/" + task.getId() + "/submit-form",
+        HttpMethod.POST, new HttpEntity<>(EngineRestClient.body(values).toString(), headers), JsonNode.class);
+  }
+
+  ResponseEntity<JsonNode> placeOrder(String phone, String building) {
+    Map<String, Object> json = new HashMap<>();
+    json.put("channel", "HOTLINE_400");
+    json.put("customerPhone", phone);
+    json.put("customerName", "Li Lei");
+    json.put("region", region);
+    json.put("address", Map.of("compound", "Garden", "building", building, "room", "301"));
+    json.put("package", "100M");
+    json.put("constructionMode", "SELF_BUILT");
+    json.put("acceptedAt", "2026-11-18T15:30+08:00");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth("demo", "demo").exchange("/api/broadband-orders", HttpMethod.POST,
+        new HttpEntity<>(json, headers), JsonNode.class);
+  }
+
+  /** Extraction and booking over HTTP: the order waits at the installer's on-site task. */
+  void toInstallation(ProcessInstance order) {
+    Task extract = task(order, "Task_ExtractPreRegistration");
+    assertThat(client.submitTaskForm(group(extract), extract.getId(), Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    executeJobs(order);
+    Task book = task(order, "Task_BookAppointment");
+    assertThat(client.submitTaskForm(group(book), book.getId(), Map.of("appointmentAt", "2026-11-20T09:00+08:00"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  static Map<String, Object> installed() {
+    return Map.of("installOutcome", "INSTALLED", "acceptanceFormSigned", true, "receiptIssued", true,
+        "serviceManualHandedOver", true, "idPhotoTaken", true, "paymentMethod", "CASH", "paymentAmount", 200);
   }
 
   int step(TamperSuite suite, ProcessInstance order, String activityId, Map<String, Object> valid) {

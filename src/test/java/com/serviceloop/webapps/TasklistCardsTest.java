@@ -193,8 +193,13 @@ class TasklistCardsTest {
         "receiptIssued", true, "serviceManualHandedOver", true, "idPhotoTaken", true,
         "paymentMethod", "POS", "paymentAmount", 200L));
     taskService.complete(task(order, "Task_ReturnOrder").getId(), Map.of("formsHandedIn", true));
-    taskService.complete(task(order, "Task_CashHandover").getId(), Map.of("handoverAmount", 200L,
-        "backOfficeSignature", "Wang", "installerSignature", "Zhao"));
+    // the two signatures of the cash handover are two authenticated users
+    String confirm = task(order, "Task_ConfirmCashHandover").getId();
+    signedBy("installer-zhao", () -> taskService.complete(confirm, Map.of("installerHandoverAmount", 200L,
+        "cashHandedOver", true)));
+    String receive = task(order, "Task_CashHandover").getId();
+    signedBy("backoffice-wang", () -> taskService.complete(receive, Map.of("handoverAmount", 200L,
+        "cashReceived", true)));
     managementService.executeJob(managementService.createJobQuery().processInstanceId(order)
         .activityId("CallActivity_ReturnVisit").singleResult().getId());
     Task call = taskService.createTaskQuery().processInstanceBusinessKey(
@@ -210,6 +215,16 @@ class TasklistCardsTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** Runs as this authenticated user with administrator rights (the engine's current authentication). */
+  void signedBy(String user, Runnable work) {
+    identityService.setAuthentication(user, java.util.List.of(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN));
+    try {
+      work.run();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
 
   JsonNode formVariables(String user, String taskId) {
     ResponseEntity<JsonNode> answer = as(user).getForEntity("/engine-rest/task/" + taskId + "/form-variables", JsonNode.class);
