@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,11 +25,16 @@ import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnLabel;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
@@ -114,6 +120,50 @@ class ModelTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void noLabelCoversAnotherLabelOrAShape() throws IOException {
+    // a process owner reads the diagram: a label on a task or on another label is unreadable in Modeler
+    List<String> overlaps = new ArrayList<>();
+    for (Path file : files("processes", ".bpmn")) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      List<Map.Entry<String, Bounds>> labels = new ArrayList<>();
+      for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+        addLabel(labels, shape.getBpmnElement(), shape.getBpmnLabel());
+      }
+      for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+        addLabel(labels, edge.getBpmnElement(), edge.getBpmnLabel());
+      }
+      for (int i = 0; i < labels.size(); i++) {
+        for (int j = i + 1; j < labels.size(); j++) {
+          if (intersect(labels.get(i).getValue(), labels.get(j).getValue())) {
+            overlaps.add(file.getFileName() + ": label of " + labels.get(i).getKey() + " on label of " + labels.get(j).getKey());
+          }
+        }
+        for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+          // containers (sub-processes, pools, lanes) hold labels by design
+          boolean container = shape.getBpmnElement() instanceof SubProcess || shape.getBpmnElement() instanceof Participant
+              || shape.getBpmnElement() instanceof Lane;
+          if (!container && !shape.getBpmnElement().getId().equals(labels.get(i).getKey())
+              && intersect(labels.get(i).getValue(), shape.getBounds())) {
+            overlaps.add(file.getFileName() + ": label of " + labels.get(i).getKey() + " on " + shape.getBpmnElement().getId());
+          }
+        }
+      }
+    }
+    assertThat(overlaps).isEmpty();
+  }
+
+  private static void addLabel(List<Map.Entry<String, Bounds>> labels, BaseElement element, BpmnLabel label) {
+    if (label != null && label.getBounds() != null) {
+      labels.add(Map.entry(element.getId(), label.getBounds()));
+    }
+  }
+
+  private static boolean intersect(Bounds a, Bounds b) {
+    return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
   }
 
   @Test
