@@ -3,6 +3,7 @@ package com.serviceloop.complaint;
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import java.time.Instant;
+import java.util.OptionalInt;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,20 @@ public class ComplaintDeadlines {
 
   public Instant due(Instant start, String limit, String timeMode) {
     return calendar.due(start, limit, TimeMode.of(timeMode));
+  }
+
+  /**
+   * The closure deadline is never earlier than the first-contact deadline: a natural-day closure limit can end
+   * before a working-hours first contact across a long holiday (received 2026-09-30 17:00: closure P7D natural
+   * 10-07 17:00, first contact PT2H working 10-08 10:00), and then the closure is due with the first contact.
+   */
+  public Instant closureNotBeforeFirstContact(Instant closureDue, Instant firstContactDue) {
+    return closureDue.isBefore(firstContactDue) ? firstContactDue : closureDue;
+  }
+
+  /** The first year without a holiday schedule a working-time deadline from start to due runs into. */
+  public OptionalInt unscheduledYear(Instant start, Instant due, String timeMode) {
+    return calendar.unscheduledYearOf(start, due, TimeMode.of(timeMode));
   }
 
   /**
