@@ -13,10 +13,13 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
@@ -258,19 +261,19 @@ public class WorkingTimeCalendar {
   }
 
   /** tyme4j's schedule of {@code year} with the names of its days, if the library covers the year. */
-  public java.util.Optional<HolidaySchedule> librarySchedule(int year) {
+  public Optional<HolidaySchedule> librarySchedule(int year) {
     if (libraryYear(year).isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    java.util.List<HolidaySchedule.Day> holidays = new java.util.ArrayList<>();
-    java.util.List<HolidaySchedule.Day> workdays = new java.util.ArrayList<>();
+    List<HolidaySchedule.Day> holidays = new ArrayList<>();
+    List<HolidaySchedule.Day> workdays = new ArrayList<>();
     for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
       LegalHoliday holiday = LegalHoliday.fromYmd(year, d.getMonthValue(), d.getDayOfMonth());
       if (holiday != null) {
         (holiday.isWork() ? workdays : holidays).add(new HolidaySchedule.Day(d, holiday.getName()));
       }
     }
-    return java.util.Optional.of(new HolidaySchedule(year, "tyme4j", holidays, workdays));
+    return Optional.of(new HolidaySchedule(year, "tyme4j", holidays, workdays));
   }
 
   /**
