@@ -20,6 +20,7 @@
     ['责任方 Responsible party', 'responsibleParty'], ['服务承诺 Commitment', 'commitment'],
     ['赔付 Compensation (¥)', 'compensationAmount'], ['违约金/补救 Remedy (¥)', 'remedyAmount'],
     ['逾期天数 Days late', 'daysLate'], ['应减免费用 Fee reduction due', 'feeReductionDue'],
+    ['时限跨入无节假日安排的年份 Deadline runs into a year without holiday schedule', 'deadlineUnscheduledYear'],
     ['处理结果 Resolution', 'resolution']];
 
   function row(table, values, className) {

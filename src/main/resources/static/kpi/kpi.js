@@ -301,6 +301,10 @@
   function loadRisk() {
     return section('/api/dashboard/at-risk?' + regionParam(), 'riskStatus', (body) => {
       $('riskStatus').classList.remove('forbidden');
+      // next year's holiday schedule missing (from 1 November): a banner until the administrator adds it
+      const warnings = body.calendarWarnings || [];
+      $('calendarWarning').hidden = warnings.length === 0;
+      $('calendarWarning').textContent = warnings.map((w) => w.message).join(' · ');
       $('riskStatus').textContent = '截至 as of ' + when(body.now) + ' (北京时间 Beijing time) · ' + body.orders.length +
         ' 单 orders · 将超时 = ' + body.withinHours + ' 小时内到期 at risk = due within ' + body.withinHours + ' h' +
         (body.truncated ? ' · 仅前若干单 first orders only' : '');

@@ -13,29 +13,39 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The operator's working-time calendar: deadlines such as "first contact within 2 working hours" or
  * "installed within 3 working days".
  *
- * <p>A day is a working day when the override file says so; otherwise when China's official holiday
- * schedule (tyme4j's {@link LegalHoliday}: public holidays and make-up working days, 调休) says so;
- * otherwise when it is one of the configured working weekdays (Monday to Friday). Working hours are
+ * <p>A day is a working day when the override file says so; otherwise, for a year the operator gave a
+ * schedule of its own ({@link OperatorSchedules}: a file of the models folder or the administrator's API),
+ * when that schedule says so; otherwise when China's official holiday schedule (tyme4j's
+ * {@link LegalHoliday}: public holidays and make-up working days, 调休) says so; otherwise when it is one
+ * of the configured working weekdays (Monday to Friday). Working hours are
  * {@code workStart}–{@code workEnd} (09:00–18:00) in the configured zone (Asia/Shanghai).
  *
  * <p>A plain class: construct it with {@link CalendarProperties} anywhere (tests, DMN helpers, the
- * benchmark); in the application it is the Spring bean {@code workingTimeCalendar}. Immutable and
- * thread-safe; it knows nothing of Camunda and has no notion of "now".
+ * benchmark); in the application it is the Spring bean {@code workingTimeCalendar}, which reads the
+ * operator's schedules from the database at each computation (cached while unchanged). Thread-safe; it knows
+ * nothing of Camunda and has no notion of "now".
  */
 @Component
 public class WorkingTimeCalendar {
@@ -77,8 +87,27 @@ public class WorkingTimeCalendar {
    */
   private static final Map<Integer, Map<LocalDate, Boolean>> LIBRARY_YEARS = new ConcurrentHashMap<>();
   private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+  /** The operator's schedules; resolved at each computation (a new version counts at once). */
+  private final Supplier<OperatorSchedules> operatorSchedules;
 
+  /** A calendar without operator schedules: override file, tyme4j, working weekdays. */
   public WorkingTimeCalendar(CalendarProperties properties) {
+    this(properties, (OperatorSchedules) null);
+  }
+
+  /** A calendar with the operator's schedules (null = none). */
+  public WorkingTimeCalendar(CalendarProperties properties, OperatorSchedules schedules) {
+    this(properties, () -> schedules);
+  }
+
+  /** The Spring bean: the operator's schedules from the database ({@link CalendarYearRepository}) when there. */
+  @Autowired
+  public WorkingTimeCalendar(CalendarProperties properties, ObjectProvider<OperatorSchedules> schedules) {
+    this(properties, (Supplier<OperatorSchedules>) schedules::getIfAvailable);
+  }
+
+  private WorkingTimeCalendar(CalendarProperties properties, Supplier<OperatorSchedules> schedules) {
+    this.operatorSchedules = schedules;
     this.properties = properties != null ? properties : CalendarProperties.defaults();
     this.zone = this.properties.zone();
     this.workStart = this.properties.workStart();
@@ -139,8 +168,9 @@ public class WorkingTimeCalendar {
           "Duration \"" + isoDuration + "\" uses years, months or weeks: in WORKING mode only working days"
               + " (P3D) and working hours/minutes (PT2H, PT30M) are counted; use NATURAL for calendar periods");
     }
-    Instant afterDays = addWorkingDays(start, span.period().getDays());
-    return addWorkingTime(afterDays, span.time());
+    Days days = days();
+    Instant afterDays = days.addWorkingDays(start, span.period().getDays());
+    return days.addWorkingTime(afterDays, span.time());
   }
 
   /** {@link #due(Instant, String, TimeMode)} for delegates that hold {@code java.util.Date} variables. */
@@ -163,54 +193,17 @@ public class WorkingTimeCalendar {
 
   /** The same clock time on the {@code days}-th working day after the next working moment from {@code start}. */
   public Instant addWorkingDays(Instant start, int days) {
-    if (days < 0) {
-      throw new IllegalArgumentException("Working days must not be negative: " + days);
-    }
-    ZonedDateTime from = nextWorkingMoment(start).atZone(zone);
-    LocalDate date = from.toLocalDate();
-    for (int i = 0; i < days; i++) {
-      date = nextWorkingDayAfter(date);
-    }
-    return ZonedDateTime.of(date, from.toLocalTime(), zone).toInstant();
+    return days().addWorkingDays(start, days);
   }
 
   /** {@code amount} of working time after {@code start} (which first moves to the next working moment). */
   public Instant addWorkingTime(Instant start, Duration amount) {
-    if (amount == null || amount.isNegative()) {
-      throw new IllegalArgumentException("Working time must not be missing or negative: " + amount);
-    }
-    ZonedDateTime from = nextWorkingMoment(start).atZone(zone);
-    LocalDate date = from.toLocalDate();
-    LocalTime time = from.toLocalTime();
-    Duration remaining = amount;
-    while (true) {
-      Duration available = Duration.between(time, workEnd);
-      if (remaining.compareTo(available) <= 0) {
-        return ZonedDateTime.of(date, time.plus(remaining), zone).toInstant();
-      }
-      remaining = remaining.minus(available);
-      date = nextWorkingDayAfter(date);
-      time = workStart;
-    }
+    return days().addWorkingTime(start, amount);
   }
 
   /** {@code instant} itself when it is inside working hours, else the start of the next working period. */
   public Instant nextWorkingMoment(Instant instant) {
-    if (instant == null) {
-      throw new IllegalArgumentException("An instant is required");
-    }
-    ZonedDateTime at = instant.atZone(zone);
-    LocalDate date = at.toLocalDate();
-    LocalTime time = at.toLocalTime();
-    if (isWorkingDay(date)) {
-      if (time.isBefore(workStart)) {
-        return ZonedDateTime.of(date, workStart, zone).toInstant();
-      }
-      if (time.isBefore(workEnd)) {
-        return instant;
-      }
-    }
-    return ZonedDateTime.of(nextWorkingDayAfter(date), workStart, zone).toInstant();
+    return days().nextWorkingMoment(instant);
   }
 
   /** Whether {@code instant} falls inside working hours of a working day. */
@@ -222,79 +215,222 @@ public class WorkingTimeCalendar {
 
   /** The working time between two instants (zero when {@code to} is not after {@code from}), e.g. for KPIs. */
   public Duration workingTimeBetween(Instant from, Instant to) {
-    if (from == null || to == null || !to.isAfter(from)) {
-      return Duration.ZERO;
-    }
-    ZonedDateTime start = from.atZone(zone);
-    ZonedDateTime end = to.atZone(zone);
-    Duration total = Duration.ZERO;
-    for (LocalDate date = start.toLocalDate(); !date.isAfter(end.toLocalDate()); date = date.plusDays(1)) {
-      if (!isWorkingDay(date)) {
-        continue;
-      }
-      ZonedDateTime dayStart = ZonedDateTime.of(date, workStart, zone);
-      ZonedDateTime dayEnd = ZonedDateTime.of(date, workEnd, zone);
-      ZonedDateTime a = start.isAfter(dayStart) ? start : dayStart;
-      ZonedDateTime b = end.isBefore(dayEnd) ? end : dayEnd;
-      if (b.isAfter(a)) {
-        total = total.plus(Duration.between(a, b));
-      }
-    }
-    return total;
+    return days().workingTimeBetween(from, to);
   }
 
   // ---------------------------------------------------------------- days
 
-  /** Override file first, then China's official schedule (holidays and 调休), then the working weekdays. */
+  /** Override file first, then the operator's schedule of the year, else tyme4j (holidays and 调休), then the working weekdays. */
   public boolean isWorkingDay(LocalDate date) {
-    if (date == null) {
-      throw new IllegalArgumentException("A date is required");
-    }
-    Boolean override = overrides.get(date);
-    if (override != null) {
-      return override;
-    }
-    Map<LocalDate, Boolean> library = libraryYear(date.getYear());
-    Boolean official = library.get(date);
-    if (official != null) {
-      return official;
-    }
-    if (library.isEmpty() && !overrideYears.contains(date.getYear()) && warnedYears.add(date.getYear())) {
-      LOG.warn(
-          "No holiday schedule for {}: tyme4j does not cover it and the override file ({}) has no entry for it;"
-              + " only weekends count as non-working days. Add the official schedule to the override file.",
-          date.getYear(), properties.overrideFile().isEmpty() ? "none configured" : properties.overrideFile());
-    }
-    return properties.workingDays().contains(date.getDayOfWeek());
+    return days().isWorkingDay(date);
   }
 
   /** The first working day on or after the first of {@code month} (e.g. 2026-10 → 2026-10-08). */
   public LocalDate firstWorkingDayOf(YearMonth month) {
+    Days days = days();
     LocalDate first = month.atDay(1);
-    return isWorkingDay(first) ? first : nextWorkingDayAfter(first);
+    return days.isWorkingDay(first) ? first : days.nextWorkingDayAfter(first);
   }
 
   /** The next working day strictly after {@code date}. */
   public LocalDate nextWorkingDayAfter(LocalDate date) {
-    LocalDate candidate = date;
-    for (int i = 0; i < MAX_DAYS_WITHOUT_WORK; i++) {
-      candidate = candidate.plusDays(1);
-      if (isWorkingDay(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(
-        "No working day within " + MAX_DAYS_WITHOUT_WORK + " days after " + date
-            + ": check serviceloop.calendar.working-days and the override file");
+    return days().nextWorkingDayAfter(date);
   }
 
-  /** Whether China's holiday schedule for {@code year} is known (from tyme4j or the override file). */
+  /**
+   * Whether the holiday schedule for {@code year} is known: the operator gave one (file or API), tyme4j covers
+   * it, or the override file has entries for it.
+   */
   public boolean hasHolidayScheduleFor(int year) {
-    return !libraryYear(year).isEmpty() || overrideYears.contains(year);
+    return days().hasScheduleFor(year);
+  }
+
+  /** Where the schedule of {@code year} comes from. */
+  public enum ScheduleSource { OPERATOR, LIBRARY, OVERRIDE_FILE, NONE }
+
+  /** Where the schedule of {@code year} comes from (the override file's corrections aside, when there is more). */
+  public ScheduleSource scheduleSourceOf(int year) {
+    Days days = days();
+    if (days.operator.years().containsKey(year)) {
+      return ScheduleSource.OPERATOR;
+    }
+    if (!libraryYear(year).isEmpty()) {
+      return ScheduleSource.LIBRARY;
+    }
+    return overrideYears.contains(year) ? ScheduleSource.OVERRIDE_FILE : ScheduleSource.NONE;
+  }
+
+  /** tyme4j's schedule of {@code year} with the names of its days, if the library covers the year. */
+  public Optional<HolidaySchedule> librarySchedule(int year) {
+    if (libraryYear(year).isEmpty()) {
+      return Optional.empty();
+    }
+    List<HolidaySchedule.Day> holidays = new ArrayList<>();
+    List<HolidaySchedule.Day> workdays = new ArrayList<>();
+    for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+      LegalHoliday holiday = LegalHoliday.fromYmd(year, d.getMonthValue(), d.getDayOfMonth());
+      if (holiday != null) {
+        (holiday.isWork() ? workdays : holidays).add(new HolidaySchedule.Day(d, holiday.getName()));
+      }
+    }
+    return Optional.of(new HolidaySchedule(year, "tyme4j", holidays, workdays));
+  }
+
+  /**
+   * The first year without a holiday schedule that a deadline from {@code start} to {@code due} runs into, when
+   * the deadline counts working time (a NATURAL deadline does not depend on holidays); empty otherwise. Such a
+   * deadline was counted with weekends only and may fall on a public holiday.
+   */
+  public OptionalInt unscheduledYearOf(Instant start, Instant due, TimeMode mode) {
+    if (start == null || due == null || mode != TimeMode.WORKING) {
+      return OptionalInt.empty();
+    }
+    Days days = days();
+    int from = start.atZone(zone).getYear();
+    int to = due.atZone(zone).getYear();
+    for (int year = from; year <= to; year++) {
+      if (!days.hasScheduleFor(year)) {
+        return OptionalInt.of(year);
+      }
+    }
+    return OptionalInt.empty();
   }
 
   private Map<LocalDate, Boolean> libraryYear(int year) {
     return LIBRARY_YEARS.computeIfAbsent(year, WorkingTimeCalendar::readLibraryYear);
+  }
+
+  /** The calendar's days with the operator's schedules as they are now: one view per computation. */
+  private Days days() {
+    OperatorSchedules source = operatorSchedules.get();
+    return new Days(source == null ? OperatorSchedules.Snapshot.EMPTY : source.current());
+  }
+
+  /** Working days and working time for one computation, over one snapshot of the operator's schedules. */
+  private final class Days {
+
+    final OperatorSchedules.Snapshot operator;
+
+    Days(OperatorSchedules.Snapshot operator) {
+      this.operator = operator;
+    }
+
+    boolean hasScheduleFor(int year) {
+      return operator.years().containsKey(year) || !libraryYear(year).isEmpty() || overrideYears.contains(year);
+    }
+
+    Instant addWorkingDays(Instant start, int days) {
+      if (days < 0) {
+        throw new IllegalArgumentException("Working days must not be negative: " + days);
+      }
+      ZonedDateTime from = nextWorkingMoment(start).atZone(zone);
+      LocalDate date = from.toLocalDate();
+      for (int i = 0; i < days; i++) {
+        date = nextWorkingDayAfter(date);
+      }
+      return ZonedDateTime.of(date, from.toLocalTime(), zone).toInstant();
+    }
+
+    Instant addWorkingTime(Instant start, Duration amount) {
+      if (amount == null || amount.isNegative()) {
+        throw new IllegalArgumentException("Working time must not be missing or negative: " + amount);
+      }
+      ZonedDateTime from = nextWorkingMoment(start).atZone(zone);
+      LocalDate date = from.toLocalDate();
+      LocalTime time = from.toLocalTime();
+      Duration remaining = amount;
+      while (true) {
+        Duration available = Duration.between(time, workEnd);
+        if (remaining.compareTo(available) <= 0) {
+          return ZonedDateTime.of(date, time.plus(remaining), zone).toInstant();
+        }
+        remaining = remaining.minus(available);
+        date = nextWorkingDayAfter(date);
+        time = workStart;
+      }
+    }
+
+    Instant nextWorkingMoment(Instant instant) {
+      if (instant == null) {
+        throw new IllegalArgumentException("An instant is required");
+      }
+      ZonedDateTime at = instant.atZone(zone);
+      LocalDate date = at.toLocalDate();
+      LocalTime time = at.toLocalTime();
+      if (isWorkingDay(date)) {
+        if (time.isBefore(workStart)) {
+          return ZonedDateTime.of(date, workStart, zone).toInstant();
+        }
+        if (time.isBefore(workEnd)) {
+          return instant;
+        }
+      }
+      return ZonedDateTime.of(nextWorkingDayAfter(date), workStart, zone).toInstant();
+    }
+
+    Duration workingTimeBetween(Instant from, Instant to) {
+      if (from == null || to == null || !to.isAfter(from)) {
+        return Duration.ZERO;
+      }
+      ZonedDateTime start = from.atZone(zone);
+      ZonedDateTime end = to.atZone(zone);
+      Duration total = Duration.ZERO;
+      for (LocalDate date = start.toLocalDate(); !date.isAfter(end.toLocalDate()); date = date.plusDays(1)) {
+        if (!isWorkingDay(date)) {
+          continue;
+        }
+        ZonedDateTime dayStart = ZonedDateTime.of(date, workStart, zone);
+        ZonedDateTime dayEnd = ZonedDateTime.of(date, workEnd, zone);
+        ZonedDateTime a = start.isAfter(dayStart) ? start : dayStart;
+        ZonedDateTime b = end.isBefore(dayEnd) ? end : dayEnd;
+        if (b.isAfter(a)) {
+          total = total.plus(Duration.between(a, b));
+        }
+      }
+      return total;
+    }
+
+    boolean isWorkingDay(LocalDate date) {
+      if (date == null) {
+        throw new IllegalArgumentException("A date is required");
+      }
+      Boolean override = overrides.get(date);
+      if (override != null) {
+        return override;
+      }
+      Map<LocalDate, Boolean> operatorYear = operator.years().get(date.getYear());
+      if (operatorYear != null) {
+        Boolean scheduled = operatorYear.get(date);
+        return scheduled != null ? scheduled : properties.workingDays().contains(date.getDayOfWeek());
+      }
+      Map<LocalDate, Boolean> library = libraryYear(date.getYear());
+      Boolean official = library.get(date);
+      if (official != null) {
+        return official;
+      }
+      if (library.isEmpty() && !overrideYears.contains(date.getYear()) && warnedYears.add(date.getYear())) {
+        LOG.warn(
+            "No holiday schedule for {}: neither the operator (calendar/holidays-{}.json, PUT /api/calendar/years/{})"
+                + " nor tyme4j nor the override file ({}) has it; only weekends count as non-working days."
+                + " Add the official schedule (docs/calendar.md).",
+            date.getYear(), date.getYear(), date.getYear(),
+            properties.overrideFile().isEmpty() ? "none configured" : properties.overrideFile());
+      }
+      return properties.workingDays().contains(date.getDayOfWeek());
+    }
+
+    LocalDate nextWorkingDayAfter(LocalDate date) {
+      LocalDate candidate = date;
+      for (int i = 0; i < MAX_DAYS_WITHOUT_WORK; i++) {
+        candidate = candidate.plusDays(1);
+        if (isWorkingDay(candidate)) {
+          return candidate;
+        }
+      }
+      throw new IllegalStateException(
+          "No working day within " + MAX_DAYS_WITHOUT_WORK + " days after " + date
+              + ": check serviceloop.calendar.working-days and the override file");
+    }
   }
 
   private static Map<LocalDate, Boolean> readLibraryYear(int year) {

@@ -4,6 +4,7 @@ import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import java.time.Instant;
 import java.util.Date;
+import java.util.OptionalInt;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,20 @@ public class ComplaintDeadlines {
     Date date = Date.from(due);
     execution.setVariable(variable, date);
     execution.setVariable(variable + "Text", calendar.display(date));
+  }
+
+  /**
+   * The closure deadline is never earlier than the first-contact deadline: a natural-day closure limit can end
+   * before a working-hours first contact across a long holiday (received 2026-09-30 17:00: closure P7D natural
+   * 10-07 17:00, first contact PT2H working 10-08 10:00), and then the closure is due with the first contact.
+   */
+  public Instant closureNotBeforeFirstContact(Instant closureDue, Instant firstContactDue) {
+    return closureDue.isBefore(firstContactDue) ? firstContactDue : closureDue;
+  }
+
+  /** The first year without a holiday schedule a working-time deadline from start to due runs into. */
+  public OptionalInt unscheduledYear(Instant start, Instant due, String timeMode) {
+    return calendar.unscheduledYearOf(start, due, TimeMode.of(timeMode));
   }
 
   /**

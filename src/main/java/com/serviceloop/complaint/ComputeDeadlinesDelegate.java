@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Compute deadlines: first contact and closure, counted from receivedAt with the limits and time modes
  * complaint-service-level decided. They become Date variables (the timers' timeDate and the tasks'
- * due dates) with the texts the forms show, and the work order's deadlines; resolution is due at the
- * closure deadline.
+ * due dates) with the texts the forms show, and the work order's deadlines; resolution is due at the closure deadline, which is never
+ * earlier than the first contact's. A working-time deadline that runs into a year without a holiday schedule
+ * flags the work order (deadline_unscheduled_year).
  */
 @Component("computeComplaintDeadlines")
 public class ComputeDeadlinesDelegate implements JavaDelegate {
@@ -30,14 +31,18 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Instant receivedAt = deadlines.toInstant(execution.getVariable(RECEIVED_AT));
+    String firstContactMode = (String) execution.getVariable(FIRST_CONTACT_TIME_MODE);
+    String closureMode = (String) execution.getVariable(CLOSURE_TIME_MODE);
     Instant firstContactDue = deadlines.due(receivedAt,
-        (String) execution.getVariable(FIRST_CONTACT_LIMIT), (String) execution.getVariable(FIRST_CONTACT_TIME_MODE));
-    Instant closureDue = deadlines.due(receivedAt,
-        (String) execution.getVariable(CLOSURE_LIMIT), (String) execution.getVariable(CLOSURE_TIME_MODE));
+        (String) execution.getVariable(FIRST_CONTACT_LIMIT), firstContactMode);
+    Instant closureDue = deadlines.closureNotBeforeFirstContact(
+        deadlines.due(receivedAt, (String) execution.getVariable(CLOSURE_LIMIT), closureMode), firstContactDue);
     int priority = ((Number) execution.getVariable(PRIORITY)).intValue();
     deadlines.set(execution, FIRST_CONTACT_DUE, firstContactDue);
     deadlines.set(execution, CLOSURE_DUE, closureDue);
-    workOrders.setServiceLevel(CaseOrder.orderNo(execution), priority, firstContactDue, closureDue,
-        closureDue);
+    String orderNo = CaseOrder.orderNo(execution);
+    workOrders.setServiceLevel(orderNo, priority, firstContactDue, closureDue, closureDue);
+    workOrders.flagUnscheduledYear(orderNo, deadlines.unscheduledYear(receivedAt, firstContactDue, firstContactMode));
+    workOrders.flagUnscheduledYear(orderNo, deadlines.unscheduledYear(receivedAt, closureDue, closureMode));
   }
 }

@@ -27,10 +27,12 @@ public class StartReprocessingRoundDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Instant closureDue = deadlines.due(WorkOrderRepository.now(), (String) execution.getVariable(REPROCESSING_LIMIT),
-        (String) execution.getVariable(REPROCESSING_TIME_MODE));
+    Instant now = WorkOrderRepository.now();
+    String mode = (String) execution.getVariable(REPROCESSING_TIME_MODE);
+    Instant closureDue = deadlines.due(now, (String) execution.getVariable(REPROCESSING_LIMIT), mode);
     execution.setVariable(ROUNDS, ((Number) execution.getVariable(ROUNDS)).intValue() + 1);
     deadlines.set(execution, CLOSURE_DUE, closureDue);
     workOrders.startNewRound(CaseOrder.orderNo(execution), closureDue);
+    workOrders.flagUnscheduledYear(CaseOrder.orderNo(execution), deadlines.unscheduledYear(now, closureDue, mode));
   }
 }

@@ -60,6 +60,10 @@ public class FaultRepairDelegates {
           limits.firstContactTimeMode());
       Instant repairDue = timeLimits.due(report.receivedAt(), limits.repairLimit(), limits.repairTimeMode());
       workOrders.setServiceLevel(orderNo, limits.priority(), firstContactDue, repairDue, null);
+      workOrders.flagUnscheduledYear(orderNo, timeLimits.unscheduledYear(report.receivedAt(), firstContactDue,
+          limits.firstContactTimeMode()));
+      workOrders.flagUnscheduledYear(orderNo, timeLimits.unscheduledYear(report.receivedAt(), repairDue,
+          limits.repairTimeMode()));
       execution.setProcessBusinessKey(orderNo);
       execution.setVariable(ORDER_NO, orderNo);
       execution.setVariable(RECEIVED_AT, Moments.toDate(report.receivedAt()));

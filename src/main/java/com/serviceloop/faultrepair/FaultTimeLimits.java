@@ -43,4 +43,9 @@ public class FaultTimeLimits {
   public Instant due(Instant start, String limit, TimeMode mode) {
     return calendar.due(start, limit, mode);
   }
+
+  /** The first year without a holiday schedule a working-time deadline from start to due runs into. */
+  public java.util.OptionalInt unscheduledYear(Instant start, Instant due, TimeMode mode) {
+    return calendar.unscheduledYearOf(start, due, mode);
+  }
 }

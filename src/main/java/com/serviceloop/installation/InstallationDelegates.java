@@ -94,6 +94,12 @@ public class InstallationDelegates {
       execution.setVariable(INSTALLATION_DUE, Moments.toDate(installationDue));
       execution.setVariable(DAMAGES_RATE, limits.get(Milestone.INSTALLATION).damagesRatePerDay());
       orders.setDeadlines(orderNo(execution), extractionDue, appointmentDue, installationDue);
+      workOrders.flagUnscheduledYear(orderNo(execution),
+          timeLimits.unscheduledYear(limits, Milestone.EXTRACTION, accepted, extractionDue));
+      workOrders.flagUnscheduledYear(orderNo(execution),
+          timeLimits.unscheduledYear(limits, Milestone.APPOINTMENT, accepted, appointmentDue));
+      workOrders.flagUnscheduledYear(orderNo(execution),
+          timeLimits.unscheduledYear(limits, Milestone.INSTALLATION, accepted, installationDue));
     };
   }
 

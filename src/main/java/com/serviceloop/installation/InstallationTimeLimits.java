@@ -69,6 +69,13 @@ public class InstallationTimeLimits {
     return limit == null ? null : calendar.due(start, limit.limit(), limit.timeMode());
   }
 
+  /** The first year without a holiday schedule the milestone's working-time deadline runs into (docs/calendar.md). */
+  public java.util.OptionalInt unscheduledYear(Map<Milestone, Limit> limits, Milestone milestone, Instant start,
+      Instant due) {
+    Limit limit = limits.get(milestone);
+    return limit == null ? java.util.OptionalInt.empty() : calendar.unscheduledYearOf(start, due, limit.timeMode());
+  }
+
   public Instant due(String channel, String constructionMode, Milestone milestone, Instant start) {
     Limit limit = limit(channel, constructionMode, milestone);
     return calendar.due(start, limit.limit(), limit.timeMode());

@@ -5,6 +5,7 @@ import static com.serviceloop.security.ServiceLoopGroups.*;
 import com.serviceloop.api.Exports;
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.calendar.HolidayScheduleStatus;
 import com.serviceloop.security.ApiCaller;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
@@ -46,9 +47,12 @@ public class DashboardController {
   private final KpiService kpis;
   private final KpiProperties properties;
   private final ApiCaller caller;
+  private final HolidayScheduleStatus holidaySchedules;
   private final ZoneId zone;
 
-  public DashboardController(DashboardService dashboard, KpiService kpis, KpiProperties properties, ApiCaller caller) {
+  public DashboardController(DashboardService dashboard, KpiService kpis, KpiProperties properties, ApiCaller caller,
+      HolidayScheduleStatus holidaySchedules) {
+    this.holidaySchedules = holidaySchedules;
     this.dashboard = dashboard;
     this.kpis = kpis;
     this.properties = properties;
@@ -84,6 +88,17 @@ public class DashboardController {
       body.put("groups", DashboardService.perGroup(report.orders()));
       body.put("orders", orders);
       body.put("truncated", report.truncated());
+      // from 1 November: next year's holiday schedule is missing (docs/calendar.md)
+      List<Map<String, Object>> missing = holidaySchedules.missing(report.now()).stream().map(m -> {
+        Map<String, Object> warning = new LinkedHashMap<>();
+        warning.put("year", m.year());
+        warning.put("since", m.since().toString());
+        warning.put("message", m.message());
+        return warning;
+      }).toList();
+      if (!missing.isEmpty()) {
+        body.put("calendarWarnings", missing);
+      }
       return ResponseEntity.ok(body);
     }
     List<String> header = List.of("orderNo", "type", "category", "region", "group", "state", "deadline", "due",

@@ -54,6 +54,14 @@ public class ApiCaller {
         + " (only members of " + String.join(", ", groupIds) + ")");
   }
 
+  /** The caller is an administrator (camunda-admin), e.g. to change the holiday schedule. */
+  public void requireAdministrator(String what) {
+    Authentication caller = authenticated();
+    if (!isAdministrator(caller)) {
+      throw new ForbiddenException("User '" + caller.getUserId() + "' may not " + what + " (administrators only)");
+    }
+  }
+
   /** Whether the caller is a member of one of the groups (or an administrator); no exception. */
   public boolean isInAnyGroup(String... groupIds) {
     Authentication caller = identityService.getCurrentAuthentication();

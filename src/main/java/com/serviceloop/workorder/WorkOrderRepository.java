@@ -104,6 +104,24 @@ public class WorkOrderRepository {
         priority, ts(firstContactDue), ts(completionDue), ts(closureDue));
   }
 
+  /**
+   * A working-time deadline of the order runs into {@code year}, which has no holiday schedule: kept as the
+   * earliest such year (docs/calendar.md). Nothing when {@code year} is empty.
+   */
+  public void flagUnscheduledYear(String orderNo, java.util.OptionalInt year) {
+    if (year.isPresent()) {
+      update(orderNo, """
+          deadline_unscheduled_year = CASE WHEN deadline_unscheduled_year IS NULL OR deadline_unscheduled_year > ?
+            THEN ? ELSE deadline_unscheduled_year END""", year.getAsInt(), year.getAsInt());
+    }
+  }
+
+  /** The year {@link #flagUnscheduledYear} recorded, if any. */
+  public Optional<Integer> unscheduledYear(String orderNo) {
+    return jdbc.queryForList("SELECT deadline_unscheduled_year FROM sl_work_order WHERE order_no = ?", Integer.class,
+        orderNo).stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
   /** First contact: the first one counts; on time when it is not after its deadline. */
   public void recordFirstContact(String orderNo, Instant at) {
     update(orderNo, """

@@ -159,6 +159,20 @@ class FaultRepairProcessTest {
     Assertions.assertThat(workOrders.get(orderNo).completionOnTime()).isFalse();
   }
 
+  @Test
+  void aFirstContactDueInAYearWithoutHolidaySchedule_flagsTheOrder() {
+    // 2027 has no schedule (tyme4j stops at 2026, the operator gave none): New Year's Day counts as worked
+    ProcessInstance fault = start("URBAN", "PUBLIC", "2026-12-31T17:00+08:00");
+    String orderNo = orderNo(fault);
+    Assertions.assertThat(workOrders.get(orderNo).firstContactDue()).isEqualTo(at("2027-01-01T10:00+08:00").toInstant());
+    Assertions.assertThat(workOrders.unscheduledYear(orderNo)).contains(2027);
+    runtime.deleteProcessInstance(fault.getId(), "test over");
+
+    ProcessInstance inside2026 = start("URBAN", "PUBLIC", "2026-11-20T17:00+08:00");
+    Assertions.assertThat(workOrders.unscheduledYear(orderNo(inside2026))).isEmpty();
+    runtime.deleteProcessInstance(inside2026.getId(), "test over");
+  }
+
   ProcessInstance start(String area, String segment, String receivedAt) {
     ClockUtil.setCurrentTime(at(receivedAt));
     Map<String, Object> vars = new HashMap<>();

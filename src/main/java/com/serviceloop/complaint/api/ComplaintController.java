@@ -88,6 +88,8 @@ public class ComplaintController {
         throw new IllegalStateException(e);
       }
     }
+    // a working-time deadline runs into a year without a holiday schedule (docs/calendar.md)
+    workOrders.unscheduledYear(order.orderNo()).ifPresent(year -> view.put("deadlineUnscheduledYear", year));
     return view;
   }
 
