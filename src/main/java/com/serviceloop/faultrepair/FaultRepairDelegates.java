@@ -5,7 +5,7 @@ import static com.serviceloop.faultrepair.FaultVariables.*;
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import com.serviceloop.intake.IntakeWindow;
-import com.serviceloop.installation.Moments;
+import com.serviceloop.common.Moments;
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
 import com.serviceloop.workorder.NewWorkOrder;

@@ -7,7 +7,7 @@ import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
 import com.serviceloop.intake.IdempotencyKeys;
 import com.serviceloop.intake.IntakeWindow;
-import com.serviceloop.installation.Moments;
+import com.serviceloop.common.Moments;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.ZoneId;
 import java.util.Date;

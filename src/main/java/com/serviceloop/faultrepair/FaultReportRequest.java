@@ -1,5 +1,6 @@
 package com.serviceloop.faultrepair;
 
+import com.serviceloop.common.PhoneNumbers;
 import static com.serviceloop.faultrepair.FaultVariables.*;
 import static com.serviceloop.installation.BroadbandOrderRequest.choice;
 import static com.serviceloop.installation.BroadbandOrderRequest.text;
@@ -8,7 +9,7 @@ import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
 import com.serviceloop.intake.IntakeWindow;
 import com.serviceloop.installation.BroadbandOrderRequest;
-import com.serviceloop.installation.Moments;
+import com.serviceloop.common.Moments;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,7 +31,7 @@ public final class FaultReportRequest {
     List<FieldError> errors = new ArrayList<>();
     Instant now = WorkOrderRepository.now();
     String phone = text(vars, CUSTOMER_PHONE, errors);
-    if (phone != null && !BroadbandOrderRequest.PHONE.matcher(phone).matches()) {
+    if (phone != null && !PhoneNumbers.isValid(phone)) {
       errors.add(new FieldError(CUSTOMER_PHONE, "customerPhone must be a mobile (1xxxxxxxxxx) or fixed-line number"));
     }
     String name = text(vars, CUSTOMER_NAME, errors);

@@ -2,7 +2,7 @@ package com.serviceloop.faultrepair;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
-import com.serviceloop.installation.RulesAccess;
+import com.serviceloop.common.RulesAccess;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;

@@ -1,5 +1,6 @@
 package com.serviceloop.installation;
 
+import com.serviceloop.common.Moments;
 import static com.serviceloop.installation.InstallationVariables.*;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;

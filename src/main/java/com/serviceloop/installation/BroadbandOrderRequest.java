@@ -1,5 +1,7 @@
 package com.serviceloop.installation;
 
+import com.serviceloop.common.PhoneNumbers;
+import com.serviceloop.common.Moments;
 import static com.serviceloop.installation.InstallationVariables.*;
 
 import com.serviceloop.api.FieldError;
@@ -14,7 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A broadband order's intake, from the API's JSON or the start form's variables, checked field by field.
@@ -25,7 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class BroadbandOrderRequest {
 
-  public static final Pattern PHONE = Pattern.compile("^1[3-9]\\d{9}$|^0\\d{2,3}-?\\d{7,8}$");
 
   /** The JSON path of each variable, for error messages of the API. */
   static final Map<String, String> JSON_FIELD = Map.ofEntries(
@@ -102,7 +102,7 @@ public final class BroadbandOrderRequest {
     Instant now = WorkOrderRepository.now();
     InstallationChannel channel = choice(vars, CHANNEL, InstallationChannel.class, errors);
     String phone = text(vars, CUSTOMER_PHONE, errors);
-    if (phone != null && !PHONE.matcher(phone).matches()) {
+    if (phone != null && !PhoneNumbers.isValid(phone)) {
       errors.add(new FieldError(CUSTOMER_PHONE, "customerPhone must be a mobile (1xxxxxxxxxx) or fixed-line number"));
     }
     String name = text(vars, CUSTOMER_NAME, errors);

@@ -1,5 +1,6 @@
 package com.serviceloop.installation;
 
+import com.serviceloop.common.RulesAccess;
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import java.time.Instant;

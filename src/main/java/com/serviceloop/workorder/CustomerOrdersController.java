@@ -1,8 +1,8 @@
 package com.serviceloop.workorder;
 
+import com.serviceloop.common.PhoneNumbers;
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
-import com.serviceloop.complaint.intake.ComplaintIntakeFields;
 import com.serviceloop.security.ApiCaller;
 import com.serviceloop.security.LookupAccess;
 import java.time.Duration;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +29,6 @@ public class CustomerOrdersController {
 
   static final int MAX_DAYS = 366;
   static final int LIMIT = 100;
-  private static final Pattern PHONE = Pattern.compile(ComplaintIntakeFields.PHONE_PATTERN);
 
   private final JdbcTemplate jdbc;
   private final WorkOrderView view;
@@ -53,7 +51,7 @@ public class CustomerOrdersController {
     String phone = customerPhone == null ? null : customerPhone.replaceAll("[\\s\\u3000]", "");
     if (phone == null || phone.isEmpty()) {
       errors.add(new FieldError("customerPhone", "is required"));
-    } else if (!PHONE.matcher(phone).matches()) {
+    } else if (!PhoneNumbers.isValid(phone)) {
       errors.add(new FieldError("customerPhone",
           "must be a mobile number (11 digits, e.g. 13800138000) or a landline with area code (e.g. 010-12345678)"));
     }

@@ -1,5 +1,6 @@
 package com.serviceloop.forms;
 
+import com.serviceloop.common.PhoneNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -225,8 +226,10 @@ class CamundaFormsTest {
     assertThat(values("complaint-intake", "customerSegment")).containsExactlyElementsOf(ComplaintIntakeFields.SEGMENTS);
     assertThat(values("complaint-intake", "customerTier")).containsExactlyElementsOf(ComplaintIntakeFields.TIERS);
     assertThat(values("complaint-intake", "channel")).containsExactlyElementsOf(ComplaintIntakeFields.CHANNELS);
-    assertThat(field("complaint-intake", "customerPhone").path("validate").path("pattern").asText())
-        .isEqualTo(ComplaintIntakeFields.PHONE_PATTERN);
+    for (String intake : List.of("complaint-intake", "broadband-order", "fault-report")) {
+      assertThat(field(intake, "customerPhone").path("validate").path("pattern").asText()).as(intake)
+          .isEqualTo(PhoneNumbers.PATTERN_TEXT);
+    }
     assertThat(field("complaint-intake", "receivedAt").path("type").asText()).isEqualTo("datetime");
     assertThat(field("complaint-intake", "disputedAmount").path("validate").path("min").asInt(-1)).isZero();
     assertThat(field("complaint-intake", "billingMonth").path("validate").path("pattern").asText())

@@ -29,7 +29,6 @@ public final class ComplaintIntakeFields {
       List.of("HOTLINE", "HOTLINE_400", "BUSINESS_HALL", "ONLINE", "SMS", "VIP_LINE", "REGULATOR");
 
   /** Mobile numbers (11 digits) and landlines with area code, as on the forms. */
-  public static final String PHONE_PATTERN = "^1[3-9]\\d{9}$|^0\\d{2,3}-?\\d{7,8}$";
 
   private ComplaintIntakeFields() {}
 }

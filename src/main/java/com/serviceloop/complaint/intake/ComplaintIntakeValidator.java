@@ -1,5 +1,6 @@
 package com.serviceloop.complaint.intake;
 
+import com.serviceloop.common.PhoneNumbers;
 import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
 
 import com.serviceloop.api.FieldError;
@@ -49,7 +50,6 @@ public class ComplaintIntakeValidator {
   /** compensation_amount is DECIMAL(12, 2), and the compensation may be twice the amount. */
   static final BigDecimal AMOUNT_MAX = new BigDecimal("1000000000");
 
-  private static final Pattern PHONE = Pattern.compile(PHONE_PATTERN);
   private static final Pattern MONTH = Pattern.compile("^\\d{4}-(0[1-9]|1[0-2])$");
 
   private final ComplaintTemplates templates;
@@ -100,7 +100,7 @@ public class ComplaintIntakeValidator {
     List<FieldError> errors = new ArrayList<>();
 
     String phone = text(in, CUSTOMER_PHONE, true, PHONE_MAX, errors);
-    if (phone != null && !PHONE.matcher(phone).matches()) {
+    if (phone != null && !PhoneNumbers.isValid(phone)) {
       errors.add(new FieldError(CUSTOMER_PHONE,
           "must be a mobile number (11 digits, e.g. 13800138000) or a landline with area code (e.g. 010-12345678)"));
     }

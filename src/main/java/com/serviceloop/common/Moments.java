@@ -1,4 +1,4 @@
-package com.serviceloop.installation;
+package com.serviceloop.common;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import java.time.Instant;

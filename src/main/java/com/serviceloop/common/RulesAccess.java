@@ -1,4 +1,4 @@
-package com.serviceloop.installation;
+package com.serviceloop.common;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.context.Context;
