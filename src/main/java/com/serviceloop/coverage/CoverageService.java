@@ -1,9 +1,10 @@
 package com.serviceloop.coverage;
 
+import static com.serviceloop.common.SqlTimestamps.ts;
+
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,8 +206,4 @@ public class CoverageService {
   }
 
   public record ImportResult(int inserted, int updated) {}
-
-  private static OffsetDateTime ts(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
 }

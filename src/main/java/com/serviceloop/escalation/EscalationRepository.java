@@ -1,10 +1,11 @@
 package com.serviceloop.escalation;
 
+import static com.serviceloop.common.SqlTimestamps.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -77,10 +78,6 @@ public class EscalationRepository {
         rs.getString("group_id"), instant(rs, "due"), instant(rs, "started_at"), instant(rs, "answered_at"),
         rs.getString("instruction"), instant(rs, "new_deadline"), instant(rs, "closed_at"),
         rs.getString("closed_reason"));
-  }
-
-  private static OffsetDateTime ts(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,10 +1,11 @@
 package com.serviceloop.installation;
 
+import static com.serviceloop.common.SqlTimestamps.ts;
+
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,8 +18,10 @@ import org.springframework.stereotype.Repository;
 public class InstallationOrders {
 
   private final JdbcTemplate jdbc;
+  private final WorkOrderRepository workOrders;
 
-  public InstallationOrders(JdbcTemplate jdbc) {
+  public InstallationOrders(JdbcTemplate jdbc, WorkOrderRepository workOrders) {
+    this.workOrders = workOrders;
     this.jdbc = jdbc;
   }
 
@@ -102,20 +105,10 @@ public class InstallationOrders {
 
   /** The installation columns of one order, by column name (for tests and the API answer). */
   public Map<String, Object> row(String orderNo) {
-    return jdbc.queryForMap("SELECT * FROM sl_work_order WHERE order_no = ?", orderNo);
+    return workOrders.row(orderNo);
   }
 
   private void update(String orderNo, String assignments, Object... args) {
-    Object[] all = new Object[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = ts(WorkOrderRepository.now());
-    all[args.length + 1] = orderNo;
-    if (jdbc.update("UPDATE sl_work_order SET " + assignments + ", updated_at = ? WHERE order_no = ?", all) != 1) {
-      throw new IllegalStateException("No work order " + orderNo);
-    }
-  }
-
-  private static OffsetDateTime ts(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    workOrders.update(orderNo, assignments, args);
   }
 }

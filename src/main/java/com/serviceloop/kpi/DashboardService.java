@@ -1,14 +1,14 @@
 package com.serviceloop.kpi;
 
+import static com.serviceloop.common.SqlTimestamps.ts;
+
 import com.serviceloop.security.ServiceLoopGroups;
 import com.serviceloop.workorder.PendingDeadline;
 import com.serviceloop.workorder.WorkOrderView;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -312,9 +312,5 @@ public class DashboardService {
       }
       return byInstance;
     });
-  }
-
-  private static OffsetDateTime ts(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

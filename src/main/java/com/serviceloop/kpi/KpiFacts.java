@@ -1,8 +1,8 @@
 package com.serviceloop.kpi;
 
+import static com.serviceloop.common.SqlTimestamps.ts;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -295,9 +295,5 @@ final class KpiFacts {
 
   private static String flag(String condition) {
     return "CASE WHEN " + condition + " THEN 1 ELSE 0 END";
-  }
-
-  static OffsetDateTime ts(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -1,10 +1,11 @@
 package com.serviceloop.kpi;
 
+import static com.serviceloop.common.SqlTimestamps.ts;
+
 import com.serviceloop.workorder.WorkOrderView;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,9 +111,5 @@ public class MonthlyReviewRecord {
         + " WHERE process_instance_id = ? AND action_index = ?", all) != 1) {
       throw new IllegalStateException("No review action " + index + " of review " + processInstanceId);
     }
-  }
-
-  private static OffsetDateTime ts(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 }

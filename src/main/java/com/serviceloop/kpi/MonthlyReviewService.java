@@ -1,5 +1,6 @@
 package com.serviceloop.kpi;
 
+import com.serviceloop.common.SqlTimestamps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -132,14 +133,14 @@ public class MonthlyReviewService {
         GROUP BY w.category ORDER BY COUNT(*) DESC, w.category LIMIT ?""",
         rs -> {
           issues.add("投诉热点 Top complaint category " + rs.getString(1) + ": " + rs.getLong(2));
-        }, KpiFacts.ts(period.start()), KpiFacts.ts(period.end()), TOP);
+        }, SqlTimestamps.ts(period.start()), SqlTimestamps.ts(period.end()), TOP);
     jdbc.query("""
         SELECT w.root_cause, COUNT(*) FROM sl_work_order w
         WHERE w.closed_at >= ? AND w.closed_at < ? AND w.root_cause IS NOT NULL
         GROUP BY w.root_cause ORDER BY COUNT(*) DESC, w.root_cause LIMIT ?""",
         rs -> {
           issues.add("主要根因 Top root cause " + rs.getString(1) + ": " + rs.getLong(2));
-        }, KpiFacts.ts(period.start()), KpiFacts.ts(period.end()), TOP);
+        }, SqlTimestamps.ts(period.start()), SqlTimestamps.ts(period.end()), TOP);
     issues.addAll(missedKpiIssues);
     return issues;
   }

@@ -1,5 +1,7 @@
 package com.serviceloop.operations;
 
+import static com.serviceloop.common.SqlTimestamps.ts;
+
 import com.serviceloop.security.ServiceLoopGroups;
 import com.serviceloop.workorder.OrderType;
 import com.serviceloop.workorder.WorkOrderRepository;
@@ -9,7 +11,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,10 +127,6 @@ public class SlaMetrics implements MeterBinder {
       }
     }
     return last;
-  }
-
-  private static OffsetDateTime ts(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 
   Snapshot read(Instant now) {

@@ -1,5 +1,6 @@
 package com.serviceloop.workorder;
 
+import com.serviceloop.common.SqlTimestamps;
 import com.serviceloop.common.PhoneNumbers;
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
@@ -77,7 +78,7 @@ public class CustomerOrdersController {
     List<Map<String, Object>> rows = jdbc.queryForList("""
         SELECT * FROM sl_work_order
         WHERE customer_phone IN (?, ?) AND (closed_at IS NULL OR closed_at >= ?)
-        ORDER BY received_at DESC, id DESC LIMIT ?""", phone, other, WorkOrderRepository.ts(since), LIMIT + 1);
+        ORDER BY received_at DESC, id DESC LIMIT ?""", phone, other, SqlTimestamps.ts(since), LIMIT + 1);
     boolean truncated = rows.size() > LIMIT;
     List<Map<String, Object>> open = new ArrayList<>();
     List<Map<String, Object>> recent = new ArrayList<>();

@@ -1,12 +1,13 @@
 package com.serviceloop.workorder;
 
+import static com.serviceloop.common.SqlTimestamps.ts;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -217,7 +218,16 @@ public class WorkOrderRepository {
     return count == null ? 0 : count;
   }
 
-  private void update(String orderNo, String assignments, Object... args) {
+  /** The work order row by column name (for tests and the capabilities' API answers). */
+  public java.util.Map<String, Object> row(String orderNo) {
+    return jdbc.queryForMap("SELECT * FROM sl_work_order WHERE order_no = ?", orderNo);
+  }
+
+  /**
+   * Sets columns of one work order ("a = ?, b = ?" with their values) and its updated_at; a capability's own
+   * columns (installation, fault repair) are written through here too. No such order: IllegalStateException.
+   */
+  public void update(String orderNo, String assignments, Object... args) {
     Object[] all = new Object[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = ts(now());
@@ -226,10 +236,6 @@ public class WorkOrderRepository {
     if (rows != 1) {
       throw new IllegalStateException("No work order " + orderNo);
     }
-  }
-
-  static OffsetDateTime ts(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
