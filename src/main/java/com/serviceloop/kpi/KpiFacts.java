@@ -26,6 +26,23 @@ final class KpiFacts {
               WHERE p.order_type = 'COMPLAINT' AND p.customer_phone = w.customer_phone
                 AND p.received_at < w.received_at AND p.received_at >= w.received_at - INTERVAL '30' DAY)""";
 
+  /**
+   * An order that was handled (工单处理): not an installation refused for no coverage or no free port —
+   * the seed's 400 flow records that demand for network planning and never enters it as an order to install.
+   */
+  static final String HANDLED = "(w.coverage_result IS NULL OR w.coverage_result NOT IN ('NOT_COVERED', 'NO_FREE_PORT'))";
+
+  /**
+   * Timely handling judges a closed order at its closure unless it missed its first-round deadline and was
+   * closed after it: then it was judged (a miss) when that deadline passed ({@link #MISSED_AT_DEADLINE}).
+   */
+  static final String JUDGED_AT_CLOSURE =
+      "(w.first_closure_on_time = TRUE OR w.first_closure_due IS NULL OR w.closed_at <= w.first_closure_due)";
+
+  /** The first-round deadline passed with the order open or its first round late: a miss at the deadline. */
+  static final String MISSED_AT_DEADLINE = "(w.closed_at IS NULL OR w.closed_at > w.first_closure_due)"
+      + " AND (w.first_closure_on_time IS NULL OR w.first_closure_on_time = FALSE)";
+
   private KpiFacts() {}
 
   static Sql of(Kpi kpi, Instant from, Instant to, Instant now, List<KpiWeight> satisfactionWeights) {
@@ -39,6 +56,11 @@ final class KpiFacts {
           List.of(f, t, f, t, ts(now), t),
           flag("w.first_contact_at >= ? AND w.first_contact_at < ? AND w.first_contact_on_time = TRUE"),
           List.of(f, t));
+      case timelyHandlingRate -> new Sql(HANDLED
+          + " AND ((w.closed_at >= ? AND w.closed_at < ? AND " + JUDGED_AT_CLOSURE + ")"
+          + " OR (w.first_closure_due >= ? AND w.first_closure_due < ? AND w.first_closure_due < ? AND "
+          + MISSED_AT_DEADLINE + "))",
+          List.of(f, t, f, t, ts(now)), flag("w.first_closure_on_time = TRUE"), List.of());
       case repeatComplaintRate -> new Sql(
           "w.order_type = 'COMPLAINT' AND w.received_at >= ? AND w.received_at < ?", List.of(f, t),
           flag(REPEAT_COMPLAINT), List.of());
@@ -61,7 +83,10 @@ final class KpiFacts {
     return switch (kpi) {
       case complaintsPer10k -> new Counted("w.order_type = 'COMPLAINT' AND w.category = 'BROADBAND'", "w.received_at",
           "1", List.of());
-      case timelyHandlingRate -> new Counted(null, "w.closed_at", flag("w.closure_on_time = TRUE"), List.of());
+      // the part judged at closure; the misses judged at their deadline are of()'s second part, the trend's
+      // TIMELY_MISSED branch
+      case timelyHandlingRate -> new Counted(HANDLED + " AND " + JUDGED_AT_CLOSURE, "w.closed_at",
+          flag("w.first_closure_on_time = TRUE"), List.of());
       case satisfactionRate -> satisfaction(satisfactionWeights);
       case onSiteAppointmentRate -> new Counted("w.order_type = 'FAULT_REPAIR'", "w.received_at",
           flag("w.on_site_appointment = TRUE"), List.of());
@@ -108,6 +133,12 @@ final class KpiFacts {
         where = "w.first_contact_due >= ? AND w.first_contact_due < ? AND w.first_contact_due < ?"
             + " AND (w.first_contact_at IS NULL OR w.first_contact_at >= " + bucketEnd(column, bounds,
             whereParams(whereParams, start, end, ts(now))) + ")";
+      } else if (key.equals(TIMELY_MISSED)) {
+        column = "w.first_closure_due";
+        inner.append(bucket(column, bounds, innerParams));
+        where = "w.first_closure_due >= ? AND w.first_closure_due < ? AND w.first_closure_due < ? AND " + HANDLED
+            + " AND " + MISSED_AT_DEADLINE;
+        whereParams(whereParams, start, end, ts(now));
       } else if (key.equals(REPEATS)) {
         column = "w.received_at";
         inner.append(bucket(column, bounds, innerParams));
@@ -167,6 +198,8 @@ final class KpiFacts {
 
   /** Branch key of the first contacts whose deadline passed in the bucket without a contact by its end. */
   static final String FIRST_CONTACT_MISSED = "firstContactMissed";
+  /** Branch key of the orders whose first-round closure deadline passed in the bucket, a miss (timelyHandlingRate). */
+  static final String TIMELY_MISSED = "timelyMissed";
   /** Branch key of the repeat complaints (the numerator of repeatComplaintRate). */
   static final String REPEATS = "repeats";
   /** (numerator, denominator) column pairs per branch of {@link #buckets}: the most KPIs on one milestone. */
@@ -187,6 +220,7 @@ final class KpiFacts {
         flag("w.first_contact_on_time = TRUE"), List.of())));
     branches.put(FIRST_CONTACT_MISSED, List.of(new Counted(null, "w.first_contact_due", "0", List.of())));
     branches.put(REPEATS, List.of(new Counted(null, "w.received_at", "1", List.of())));
+    branches.put(TIMELY_MISSED, List.of(new Counted(null, "w.first_closure_due", "0", List.of())));
     return branches;
   }
 
@@ -206,6 +240,12 @@ final class KpiFacts {
           BigDecimal[] contacted = pair(rows, "w.first_contact_at", 0);
           BigDecimal[] missed = pair(rows, FIRST_CONTACT_MISSED, 0);
           out.put(kpi, new BigDecimal[] {contacted[0], add(contacted[1], missed[1])});
+        }
+        case timelyHandlingRate -> {
+          Counted c = counted(kpi, satisfactionWeights);
+          BigDecimal[] closed = pair(rows, c.column(), branches.get(c.column()).indexOf(c));
+          BigDecimal[] missed = pair(rows, TIMELY_MISSED, 0);
+          out.put(kpi, new BigDecimal[] {add(closed[0], missed[0]), add(closed[1], missed[1])});
         }
         case repeatComplaintRate -> out.put(kpi, new BigDecimal[] {pair(rows, REPEATS, 0)[0],
             pair(rows, "w.received_at", branches.get("w.received_at").indexOf(REPEAT_DENOMINATOR))[1]});

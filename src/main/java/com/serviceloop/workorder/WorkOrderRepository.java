@@ -98,10 +98,17 @@ public class WorkOrderRepository {
     update(orderNo, "first_contact_owner = ?", owner);
   }
 
+  /**
+   * The deadlines of the service level. The first one set for the closure (a repair: its repair limit) is
+   * also first_closure_due, the deadline timely handling judges the case by (first write wins).
+   */
   public void setServiceLevel(String orderNo, int priority, Instant firstContactDue, Instant completionDue,
       Instant closureDue) {
-    update(orderNo, "priority = ?, first_contact_due = ?, completion_due = ?, closure_due = ?",
-        priority, ts(firstContactDue), ts(completionDue), ts(closureDue));
+    update(orderNo, """
+        priority = ?, first_contact_due = ?, completion_due = ?, closure_due = ?,
+        first_closure_due = COALESCE(first_closure_due, ?)""",
+        priority, ts(firstContactDue), ts(completionDue), ts(closureDue),
+        ts(closureDue != null ? closureDue : completionDue));
   }
 
   /** First contact: the first one counts; on time when it is not after its deadline. */
@@ -139,9 +146,18 @@ public class WorkOrderRepository {
     update(orderNo, "satisfaction = ?, surveyed_at = ?", satisfaction, ts(at));
   }
 
-  /** An unsatisfied customer: another round of processing against a new closure deadline. */
+  /**
+   * An unsatisfied customer: another round of processing against a new closure deadline. The round that
+   * ends now is judged against first_closure_due if it is the first (first_closure_on_time, first write
+   * wins): a later round's new deadline never turns the first miss into a case handled on time.
+   */
   public void startNewRound(String orderNo, Instant newClosureDue) {
-    update(orderNo, "rounds = rounds + 1, closure_due = ?", ts(newClosureDue));
+    Instant now = now();
+    update(orderNo, """
+        rounds = rounds + 1, closure_due = ?,
+        first_closure_on_time = COALESCE(first_closure_on_time,
+          CASE WHEN first_closure_due IS NULL OR ? <= first_closure_due THEN TRUE ELSE FALSE END)""",
+        ts(newClosureDue), ts(now));
   }
 
   public void setClosureDue(String orderNo, Instant closureDue) {
@@ -157,12 +173,17 @@ public class WorkOrderRepository {
     update(orderNo, "remedy_amount = ?", remedyAmount);
   }
 
-  /** Closure: the final status, and on time against closure_due. */
+  /**
+   * Closure: the final status, and on time against closure_due (the round's); a case closed in its first
+   * round is also judged against first_closure_due (first_closure_on_time, kept when a round set it).
+   */
   public void recordClosure(String orderNo, String status, Instant at) {
     update(orderNo, """
         status = ?, closed_at = ?,
-        closure_on_time = CASE WHEN closure_due IS NULL OR ? <= closure_due THEN TRUE ELSE FALSE END""",
-        status, ts(at), ts(at));
+        closure_on_time = CASE WHEN closure_due IS NULL OR ? <= closure_due THEN TRUE ELSE FALSE END,
+        first_closure_on_time = COALESCE(first_closure_on_time,
+          CASE WHEN first_closure_due IS NULL OR ? <= first_closure_due THEN TRUE ELSE FALSE END)""",
+        status, ts(at), ts(at), ts(at));
   }
 
   /**
@@ -173,8 +194,11 @@ public class WorkOrderRepository {
   public void recordClosureJudgedByCompletion(String orderNo, String status, Instant at, Instant promise) {
     update(orderNo, """
         status = ?, closed_at = ?, closure_due = ?,
-        closure_on_time = CASE WHEN completed_at IS NOT NULL AND completed_at <= ? THEN TRUE ELSE FALSE END""",
-        status, ts(at), ts(promise), ts(promise));
+        closure_on_time = CASE WHEN completed_at IS NOT NULL AND completed_at <= ? THEN TRUE ELSE FALSE END,
+        first_closure_due = COALESCE(first_closure_due, ?),
+        first_closure_on_time = COALESCE(first_closure_on_time,
+          CASE WHEN completed_at IS NOT NULL AND completed_at <= COALESCE(first_closure_due, ?) THEN TRUE ELSE FALSE END)""",
+        status, ts(at), ts(promise), ts(promise), ts(promise), ts(promise));
   }
 
   public void recordBreach(String orderNo, String reason, Instant deadline, Instant detectedAt) {

@@ -79,11 +79,18 @@ final class TestFacts {
     }
 
     Fact closed(String at, boolean onTime) {
-      return set("closed_at", at).set("closure_on_time", onTime).set("status", "CLOSED");
+      // a case closed in its first round: the round's flag is also the first round's (first_closure_on_time)
+      return set("closed_at", at).set("closure_on_time", onTime).set("first_closure_on_time", onTime)
+          .set("status", "CLOSED");
     }
 
     Fact surveyed(String at, String satisfaction) {
       return set("surveyed_at", at).set("satisfaction", satisfaction);
+    }
+
+    /** The first round's closure deadline (first_closure_due), the one timely handling judges by. */
+    Fact firstClosureDue(String due) {
+      return set("first_closure_due", due);
     }
 
     Fact completed(String at, boolean onTime) {

@@ -1,0 +1,162 @@
+package com.serviceloop.kpi;
+
+import static com.serviceloop.kpi.KpiServiceTest.assertRate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serviceloop.ServiceLoopTest;
+import com.serviceloop.workorder.NewWorkOrder;
+import com.serviceloop.workorder.OrderType;
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Honest KPIs (issue 9, item 5), each with hand-computed figures, and for each the month's trend bucket
+ * (groupBy=month, one query) is that month's report. Periods are Asia/Shanghai days; now is 2026-12-05 09:00.
+ */
+@ServiceLoopTest
+class KpiHonestTest {
+
+  static final String REGION = "KPI测试区-honest";
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  static final KpiPeriod NOVEMBER = KpiServiceTest.NOVEMBER;
+  static final KpiPeriod DECEMBER = KpiServiceTest.DECEMBER;
+  static final KpiPeriod NOV_DEC = new KpiPeriod(LocalDate.parse("2026-11-01"), LocalDate.parse("2027-01-01"), SHANGHAI);
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired KpiService kpis;
+  @Autowired WorkOrderRepository workOrders;
+  TestFacts facts;
+
+  @BeforeEach
+  void setUp() {
+    facts = new TestFacts(jdbc, REGION);
+    facts.clear();
+    clock("2026-12-05T09:00+08:00");
+  }
+
+  @AfterEach
+  void tearDown() {
+    facts.clear();
+    ClockUtil.reset();
+  }
+
+  static void clock(String at) {
+    ClockUtil.setCurrentTime(Date.from(TestFacts.at(at).toInstant()));
+  }
+
+  static Instant instant(String at) {
+    return TestFacts.at(at).toInstant();
+  }
+
+  Map<String, KpiResult> report(KpiPeriod period) {
+    return kpis.report(period, REGION).stream().collect(Collectors.toMap(KpiResult::id, Function.identity()));
+  }
+
+  /** The trend of November and December: each bucket equals that month's report (KpiTrendTest's comparison). */
+  void assertTrendIsTheReports() {
+    List<KpiGroup> trend = kpis.breakdown(NOV_DEC, REGION, KpiGrouping.month);
+    assertThat(trend).extracting(KpiGroup::key).containsExactly("2026-11", "2026-12");
+    KpiTrendTest.assertSameAsReports(NOV_DEC, REGION, trend, kpis);
+  }
+
+  @Test
+  void anOpenOrderPastItsDeadlineIsAMissInThePeriodTheDeadlinePassed() {
+    facts.complaint("BILLING").firstClosureDue("2026-11-06T10:00+08:00")
+        .closed("2026-11-05T10:00+08:00", true).insert();                           // a: on time, Nov
+    facts.complaint("BILLING").firstClosureDue("2026-11-20T10:00+08:00").insert(); // b: open, due Nov 20: Nov miss
+    facts.complaint("BILLING").firstClosureDue("2026-12-10T10:00+08:00").insert(); // c: open, not due yet
+    facts.complaint("BILLING").firstClosureDue("2026-11-25T10:00+08:00")
+        .closed("2026-12-02T10:00+08:00", false).insert();                          // d: late: Nov miss, not Dec
+    facts.complaint("BILLING").firstClosureDue("2026-12-03T10:00+08:00").insert(); // e: open, due Dec 3: Dec miss
+    facts.complaint("BILLING").firstClosureDue("2026-11-08T10:00+08:00")
+        .closed("2026-11-10T10:00+08:00", false).insert();                          // f: late within Nov
+
+    // November: a, b, d, f judged, a on time: 1/4; December: e: 0/1 (before: Nov a, f = 1/2, Dec d = 0/1)
+    assertRate(report(NOVEMBER).get("timelyHandlingRate"), "0.25", "1", "4");
+    assertRate(report(DECEMBER).get("timelyHandlingRate"), "0", "0", "1");
+    assertTrendIsTheReports();
+    assertThat(kpis.orders(Kpi.timelyHandlingRate, NOVEMBER, REGION, 10)).hasSize(4);
+  }
+
+  @Test
+  void aMonthWithOnlyAnOverdueOpenOrderIsNotWithoutDenominator() {
+    // CMP-000010 of the issue: overdue since 1 November, still open
+    facts.complaint("BILLING").received("2026-10-28T10:00+08:00").firstClosureDue("2026-11-01T10:00+08:00").insert();
+    assertRate(report(NOVEMBER).get("timelyHandlingRate"), "0", "0", "1");
+    assertTrendIsTheReports();
+  }
+
+  @Test
+  void installationsRefusedForNoCoverageOrNoFreePortAreNotHandlings() {
+    facts.installation().set("coverage_result", "NOT_COVERED").closed("2026-11-03T10:00+08:00", true)
+        .set("status", "NOT_COVERED").insert();
+    facts.installation().set("coverage_result", "NOT_COVERED").closed("2026-11-04T10:00+08:00", true)
+        .set("status", "NOT_COVERED").insert();
+    facts.installation().set("coverage_result", "NO_FREE_PORT").closed("2026-11-05T10:00+08:00", true)
+        .set("status", "NO_FREE_PORT").insert();
+    facts.installation().set("coverage_result", "AVAILABLE").firstClosureDue("2026-11-09T10:00+08:00")
+        .closed("2026-11-08T10:00+08:00", true).insert();
+    facts.complaint("BILLING").firstClosureDue("2026-11-09T10:00+08:00").closed("2026-11-10T10:00+08:00", false)
+        .insert();
+
+    // the installed one and the complaint: 1/2 (before: 4/5 = 0.8 with the three refusals "on time")
+    assertRate(report(NOVEMBER).get("timelyHandlingRate"), "0.5", "1", "2");
+    assertTrendIsTheReports();
+  }
+
+  @Test
+  void theFirstRoundsMissStaysAMissWhateverLaterRoundsDo() {
+    // 1: first round late (ended Nov 12, due Nov 10), second round on time (due Nov 20, closed Nov 15)
+    clock("2026-11-09T08:00+08:00");
+    String late = complaint();
+    workOrders.setServiceLevel(late, 3, instant("2026-11-09T10:00+08:00"), instant("2026-11-10T10:00+08:00"),
+        instant("2026-11-10T10:00+08:00"));
+    // 2: first round on time (ended Nov 9, due Nov 10), second round late (due Nov 12, closed Nov 14)
+    String onTime = complaint();
+    workOrders.setServiceLevel(onTime, 3, instant("2026-11-09T10:00+08:00"), instant("2026-11-10T10:00+08:00"),
+        instant("2026-11-10T10:00+08:00"));
+    // 3: one round, its deadline moved by an escalation instruction from Nov 10 to Nov 25, closed Nov 20
+    String moved = complaint();
+    workOrders.setServiceLevel(moved, 3, instant("2026-11-09T10:00+08:00"), instant("2026-11-10T10:00+08:00"),
+        instant("2026-11-10T10:00+08:00"));
+
+    clock("2026-11-09T16:00+08:00");
+    workOrders.startNewRound(onTime, instant("2026-11-12T16:00+08:00"));
+    workOrders.setClosureDue(moved, instant("2026-11-25T10:00+08:00"));
+    clock("2026-11-12T10:00+08:00");
+    workOrders.startNewRound(late, instant("2026-11-20T10:00+08:00"));
+    clock("2026-11-14T10:00+08:00");
+    workOrders.recordClosure(onTime, "CLOSED", instant("2026-11-14T10:00+08:00"));
+    clock("2026-11-15T10:00+08:00");
+    workOrders.recordClosure(late, "CLOSED", instant("2026-11-15T10:00+08:00"));
+    clock("2026-11-20T10:00+08:00");
+    workOrders.recordClosure(moved, "CLOSED", instant("2026-11-20T10:00+08:00"));
+    clock("2026-12-05T09:00+08:00");
+
+    // the process's own flags are the last round's
+    assertThat(workOrders.get(late).closureOnTime()).isTrue();
+    assertThat(workOrders.get(onTime).closureOnTime()).isFalse();
+    assertThat(workOrders.get(moved).closureOnTime()).isTrue();
+    // the KPI's: only "onTime" met its first deadline: 1/3 (before: late and moved on time, 2/3)
+    assertRate(report(NOVEMBER).get("timelyHandlingRate"), "0.333333", "1", "3");
+    assertTrendIsTheReports();
+  }
+
+  String complaint() {
+    return workOrders.create(new NewWorkOrder(OrderType.COMPLAINT, "RECEIVED", null, "HOTLINE", "BILLING", REGION,
+        "PUBLIC", null, null, "13900000000", null, "KPI honest test", null, null, WorkOrderRepository.now()));
+  }
+}
