@@ -312,7 +312,10 @@ final class KpiFacts {
     }
   }
 
-  /** Surveyed = reached on the return visit; numerator = the weighted unsatisfied ones. */
+  /**
+   * Surveyed = reached on the first round's return visit (first_satisfaction, first_surveyed_at: a later
+   * round never changes a month already reported); numerator = the weighted unsatisfied ones.
+   */
   private static Counted satisfaction(List<KpiWeight> weights) {
     StringBuilder weight = new StringBuilder("CASE");
     List<Object> params = new ArrayList<>();
@@ -328,9 +331,10 @@ final class KpiFacts {
     }
     weight.append(" ELSE 1 END");
     String numerator = weights.isEmpty()
-        ? flag("w.satisfaction = 'UNSATISFIED'")
-        : "CASE WHEN w.satisfaction = 'UNSATISFIED' THEN " + weight + " ELSE 0 END";
-    return new Counted("w.satisfaction IN ('SATISFIED', 'UNSATISFIED')", "w.surveyed_at", numerator, params);
+        ? flag("w.first_satisfaction = 'UNSATISFIED'")
+        : "CASE WHEN w.first_satisfaction = 'UNSATISFIED' THEN " + weight + " ELSE 0 END";
+    return new Counted("w.first_satisfaction IN ('SATISFIED', 'UNSATISFIED')", "w.first_surveyed_at", numerator,
+        params);
   }
 
   private static String flag(String condition) {

@@ -216,7 +216,8 @@ public class KpiService {
     KpiTarget target = properties.target(kpi).orElse(null);
     Boolean met = target == null || value == null ? null : target.metBy(value);
     return new KpiResult(kpi.id(), kpi.label(), kpi.unit(), value, numerator, denominator,
-        target == null ? null : target.value(), target == null ? null : target.operator(), met, noDenominator);
+        target == null ? null : target.value(), target == null ? null : target.operator(), met, noDenominator,
+        kpi.basis(), List.of());
   }
 
   /** 0.750000 → 0.75, 10000 stays 10000 (not 1E+4). */

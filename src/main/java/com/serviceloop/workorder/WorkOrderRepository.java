@@ -142,9 +142,41 @@ public class WorkOrderRepository {
         resolution, rootCause, responsibleParty, commitment, compensationAmount);
   }
 
+  /**
+   * A return visit's answer (SATISFIED, UNSATISFIED, UNREACHABLE). satisfaction / surveyed_at are the latest;
+   * first_satisfaction / first_surveyed_at the first round's (the satisfaction KPI's: a month already
+   * reported does not change when a later round answers); sl_return_visit keeps every round's answer (the
+   * round's last call), its number of calls and its first call.
+   */
   public void recordSatisfaction(String orderNo, String satisfaction, Instant at) {
-    update(orderNo, "satisfaction = ?, surveyed_at = ?", satisfaction, ts(at));
+    update(orderNo, """
+        satisfaction = ?, surveyed_at = ?,
+        first_satisfaction = CASE WHEN rounds = 1 THEN ? ELSE first_satisfaction END,
+        first_surveyed_at = CASE WHEN rounds = 1 THEN ? ELSE first_surveyed_at END""",
+        satisfaction, ts(at), satisfaction, ts(at));
+    int updated = jdbc.update("""
+        UPDATE sl_return_visit SET outcome = ?, attempts = COALESCE(attempts, 0) + 1, surveyed_at = ?
+        WHERE order_no = ? AND round_no = (SELECT w.rounds FROM sl_work_order w WHERE w.order_no = ?)""",
+        satisfaction, ts(at), orderNo, orderNo);
+    if (updated == 0) {
+      jdbc.update("""
+          INSERT INTO sl_return_visit (order_no, round_no, outcome, attempts, first_call_at, surveyed_at)
+          SELECT order_no, rounds, ?, 1, ?, ? FROM sl_work_order WHERE order_no = ?""",
+          satisfaction, ts(at), ts(at), orderNo);
+    }
   }
+
+  /** The return visits of an order, one per round in round order. */
+  public List<ReturnVisit> returnVisits(String orderNo) {
+    return jdbc.query("""
+        SELECT round_no, outcome, attempts, first_call_at, surveyed_at FROM sl_return_visit
+        WHERE order_no = ? ORDER BY round_no""",
+        (rs, i) -> new ReturnVisit(rs.getInt(1), rs.getString(2), integer(rs, "attempts"),
+            instant(rs, "first_call_at"), instant(rs, "surveyed_at")), orderNo);
+  }
+
+  /** One round's return visit: its answer (the round's last call), calls made, first and last call. */
+  public record ReturnVisit(int round, String outcome, Integer attempts, Instant firstCallAt, Instant surveyedAt) {}
 
   /**
    * An unsatisfied customer: another round of processing against a new closure deadline. The round that

@@ -155,6 +155,45 @@ class KpiHonestTest {
     assertTrendIsTheReports();
   }
 
+  @Test
+  void satisfactionCountsTheFirstRoundsAnswerAndEveryRoundIsKept() {
+    clock("2026-11-19T10:00+08:00");
+    String reprocessed = complaint();   // round 1 unsatisfied on Nov 20, round 2 satisfied on Dec 3
+    String retried = complaint();       // round 1: unreachable on Nov 21, satisfied on Nov 22
+    String once = complaint();          // round 1 satisfied on Nov 25
+    clock("2026-11-20T10:00+08:00");
+    workOrders.recordSatisfaction(reprocessed, "UNSATISFIED", WorkOrderRepository.now());
+    workOrders.startNewRound(reprocessed, instant("2026-12-05T10:00+08:00"));
+    clock("2026-11-21T10:00+08:00");
+    workOrders.recordSatisfaction(retried, "UNREACHABLE", WorkOrderRepository.now());
+    clock("2026-11-22T10:00+08:00");
+    workOrders.recordSatisfaction(retried, "SATISFIED", WorkOrderRepository.now());
+    clock("2026-11-25T10:00+08:00");
+    workOrders.recordSatisfaction(once, "SATISFIED", WorkOrderRepository.now());
+    clock("2026-12-03T10:00+08:00");
+    workOrders.recordSatisfaction(reprocessed, "SATISFIED", WorkOrderRepository.now());
+    clock("2026-12-05T09:00+08:00");
+
+    // November: 3 surveyed, 1 unsatisfied (BILLING complaint, weight 1): (3 − 1) / 3; December: none
+    // (before: the Dec 3 answer replaced the Nov 20 one — November 2/2 = 1, December 1/1)
+    KpiResult november = report(NOVEMBER).get("satisfactionRate");
+    assertRate(november, "0.666667", "2", "3");
+    assertThat(november.basis()).contains("first round");
+    assertThat(report(DECEMBER).get("satisfactionRate").noDenominator()).isTrue();
+    assertTrendIsTheReports();
+
+    // the latest answer stays on the order (its page), every round in sl_return_visit
+    assertThat(workOrders.get(reprocessed).satisfaction()).isEqualTo("SATISFIED");
+    assertThat(workOrders.returnVisits(reprocessed)).containsExactly(
+        new WorkOrderRepository.ReturnVisit(1, "UNSATISFIED", 1, instant("2026-11-20T10:00+08:00"),
+            instant("2026-11-20T10:00+08:00")),
+        new WorkOrderRepository.ReturnVisit(2, "SATISFIED", 1, instant("2026-12-03T10:00+08:00"),
+            instant("2026-12-03T10:00+08:00")));
+    assertThat(workOrders.returnVisits(retried)).containsExactly(
+        new WorkOrderRepository.ReturnVisit(1, "SATISFIED", 2, instant("2026-11-21T10:00+08:00"),
+            instant("2026-11-22T10:00+08:00")));
+  }
+
   String complaint() {
     return workOrders.create(new NewWorkOrder(OrderType.COMPLAINT, "RECEIVED", null, "HOTLINE", "BILLING", REGION,
         "PUBLIC", null, null, "13900000000", null, "KPI honest test", null, null, WorkOrderRepository.now()));

@@ -22,6 +22,8 @@ final class TestFacts {
   /** Removes this region's facts and customer base (the database is shared by all tests). */
   void clear() {
     jdbc.update("DELETE FROM sl_breach WHERE work_order_id IN (SELECT id FROM sl_work_order WHERE region = ?)", region);
+    jdbc.update("DELETE FROM sl_return_visit WHERE order_no IN (SELECT order_no FROM sl_work_order WHERE region = ?)",
+        region);
     jdbc.update("DELETE FROM sl_work_order WHERE region = ?", region);
     jdbc.update("DELETE FROM sl_customer_base WHERE region = ?", region);
   }
@@ -85,7 +87,9 @@ final class TestFacts {
     }
 
     Fact surveyed(String at, String satisfaction) {
-      return set("surveyed_at", at).set("satisfaction", satisfaction);
+      // the first round's answer (the one satisfactionRate counts) and the latest
+      return set("surveyed_at", at).set("satisfaction", satisfaction).set("first_surveyed_at", at)
+          .set("first_satisfaction", satisfaction);
     }
 
     /** The first round's closure deadline (first_closure_due), the one timely handling judges by. */
