@@ -171,22 +171,34 @@ final class KpiFacts {
       addRegion(params, region);
       branches.add(select + " FROM (" + inner + ") b GROUP BY b.bucket");
     }
-    // the customer base of each bucket's month
+    // the customer base of each bucket's month, per region, and the regions with broadband complaints in each
+    // bucket: a month whose base misses one of them (or has none) has no denominator (CUSTOMER_BASE, COMPLAINT_REGION)
     StringBuilder month = new StringBuilder("CASE");
     for (int i = 0; i < baseMonths.size(); i++) {
       month.append(" WHEN b.base_month = ? THEN ").append(i);
       params.add(baseMonths.get(i));
     }
-    StringBuilder base = new StringBuilder("SELECT '").append(CUSTOMER_BASE).append("', c.bucket, SUM(c.customers), ")
-        .append("CAST(NULL AS DECIMAL(18, 4))");
+    StringBuilder nulls = new StringBuilder(", CAST(NULL AS DECIMAL(18, 4))");
     for (int pair = 1; pair < TREND_PAIRS; pair++) {
-      base.append(", CAST(NULL AS DECIMAL(18, 4)), CAST(NULL AS DECIMAL(18, 4))");
+      nulls.append(", CAST(NULL AS DECIMAL(18, 4)), CAST(NULL AS DECIMAL(18, 4))");
     }
-    branches.add(base + " FROM (SELECT " + month + " END AS bucket, CAST(b.broadband_customers AS DECIMAL(18, 4))"
+    branches.add("SELECT '" + CUSTOMER_BASE + "' || c.region, c.bucket, SUM(c.customers)" + nulls
+        + " FROM (SELECT " + month + " END AS bucket, b.region, CAST(b.broadband_customers AS DECIMAL(18, 4))"
         + " AS customers FROM sl_customer_base b WHERE b.base_month >= ? AND b.base_month <= ?"
-        + (region == null ? "" : " AND b.region = ?") + ") c GROUP BY c.bucket");
+        + (region == null ? "" : " AND b.region = ?") + ") c GROUP BY c.bucket, c.region");
     params.add(baseMonths.get(0));
     params.add(baseMonths.get(baseMonths.size() - 1));
+    addRegion(params, region);
+    Counted per10k = counted(Kpi.complaintsPer10k, satisfactionWeights);
+    List<Object> bucketParams = new ArrayList<>();
+    String bucket = bucket("w.received_at", bounds, bucketParams);
+    branches.add("SELECT '" + COMPLAINT_REGION + "' || COALESCE(c.region, '" + NO_REGION + "'), c.bucket,"
+        + " CAST(COUNT(*) AS DECIMAL(18, 4))" + nulls + " FROM (SELECT " + bucket + " AS bucket, w.region"
+        + " FROM sl_work_order w WHERE " + per10k.filter() + " AND w.received_at >= ? AND w.received_at < ?"
+        + regionFilter + ") c GROUP BY c.bucket, c.region");
+    params.addAll(bucketParams);
+    params.add(start);
+    params.add(end);
     addRegion(params, region);
     return new Sql(String.join(" UNION ALL ", branches), params, null, List.of());
   }
@@ -267,8 +279,25 @@ final class KpiFacts {
     return a == null ? b : b == null ? a : a.add(b);
   }
 
-  /** The key of the customer base rows in {@link #buckets}. */
-  static final String CUSTOMER_BASE = "customerBase";
+  /** The key prefix of the customer base rows in {@link #buckets} (+ the region). */
+  static final String CUSTOMER_BASE = "customerBase:";
+  /** The key prefix of the rows of regions with broadband complaints in {@link #buckets} (+ the region). */
+  static final String COMPLAINT_REGION = "complaintRegion:";
+  /** The region of orders without one: it has no customer base. */
+  static final String NO_REGION = "(none)";
+
+  /** The regions (or NO_REGION) with broadband complaints received in each bucket [bounds[i], bounds[i+1]). */
+  static Sql complaintRegions(List<Instant> bounds, String region) {
+    List<Object> params = new ArrayList<>();
+    String bucket = bucket("w.received_at", bounds, params);
+    params.add(ts(bounds.get(0)));
+    params.add(ts(bounds.get(bounds.size() - 1)));
+    addRegion(params, region);
+    return new Sql("SELECT DISTINCT " + bucket + " AS bucket, COALESCE(w.region, '" + NO_REGION + "')"
+        + " FROM sl_work_order w WHERE " + counted(Kpi.complaintsPer10k, List.of()).filter()
+        + " AND w.received_at >= ? AND w.received_at < ?" + (region == null ? "" : " AND w.region = ?"),
+        params, null, List.of());
+  }
 
   /** More than the 30-day look-back (whatever the session's zone makes of INTERVAL '30' DAY). */
   private static final java.time.Duration LOOK_BACK_MARGIN = java.time.Duration.ofDays(32);

@@ -194,6 +194,74 @@ class KpiHonestTest {
             instant("2026-11-22T10:00+08:00")));
   }
 
+  @Test
+  void aMonthWithoutItsCustomerBaseHasNoDenominatorAndIsNamed() {
+    facts.customerBase("2026-11", 20_000);   // no December base
+    facts.complaint("BROADBAND").received("2026-11-10T10:00+08:00").insert();
+    facts.complaint("BROADBAND").received("2026-12-02T10:00+08:00").insert();
+    facts.complaint("BROADBAND").received("2026-12-03T10:00+08:00").insert();
+
+    // November: 1 / 20,000 × 10,000 = 0.5
+    KpiResult november = report(NOVEMBER).get("complaintsPer10k");
+    assertRate(november, "0.5", "1", "20000");
+    assertThat(november.missingBaseMonths()).isEmpty();
+    // November and December: 3 complaints, December has no base (before: 3 / 20,000 × 10,000 = 1.5)
+    KpiResult both = report(NOV_DEC).get("complaintsPer10k");
+    assertThat(both.value()).isNull();
+    assertThat(both.noDenominator()).isTrue();
+    assertThat(both.denominator()).isNull();
+    assertThat(both.numerator()).isEqualByComparingTo("3");
+    assertThat(both.missingBaseMonths()).containsExactly("2026-12");
+    assertThat(report(DECEMBER).get("complaintsPer10k").missingBaseMonths()).containsExactly("2026-12");
+    assertTrendIsTheReports();
+  }
+
+  @Test
+  void aRegionWithoutItsBaseIsNotDividedByAnotherRegionsBase() {
+    // March 2031: a month no other test has facts in, so that the report of all regions is this test's
+    clock("2031-04-05T09:00+08:00");
+    TestFacts other = new TestFacts(jdbc, REGION + "-2");
+    other.clear();
+    try {
+      facts.customerBase("2031-03", 20_000);
+      facts.complaint("BROADBAND").received("2031-03-10T10:00+08:00").insert();
+      facts.complaint("BROADBAND").received("2031-03-11T10:00+08:00").insert();
+      other.complaint("BROADBAND").received("2031-03-12T10:00+08:00").insert();   // its region has no base
+      other.complaint("BROADBAND").received("2031-03-13T10:00+08:00").insert();
+      other.complaint("BROADBAND").received("2031-03-14T10:00+08:00").insert();
+      KpiPeriod march = KpiPeriod.month(java.time.YearMonth.of(2031, 3), SHANGHAI);
+
+      // all regions: 5 complaints, one region's base only (before: 5 / 20,000 × 10,000 = 2.5)
+      KpiResult all = kpis.report(march, null).stream().filter(k -> k.id().equals("complaintsPer10k"))
+          .findFirst().orElseThrow();
+      assertThat(all.value()).isNull();
+      assertThat(all.noDenominator()).isTrue();
+      assertThat(all.numerator()).isEqualByComparingTo("5");
+      assertThat(all.missingBaseMonths()).containsExactly("2031-03");
+      KpiTrendTest.assertSameAsReports(march, null, kpis.breakdown(march, null, KpiGrouping.month), kpis);
+      // by channel (all HOTLINE): the same base, the same answer
+      KpiResult hotline = KpiServiceTest.find(kpis.breakdown(march, null, KpiGrouping.channel).stream()
+          .filter(g -> g.key().equals("HOTLINE")).findFirst().orElseThrow(), "complaintsPer10k");
+      assertThat(hotline.missingBaseMonths()).containsExactly("2031-03");
+      // each region on its own: the one with a base 2 / 20,000 × 10,000 = 1, the other none, named
+      List<KpiGroup> byRegion = kpis.breakdown(march, null, KpiGrouping.region);
+      assertRate(KpiServiceTest.find(group(byRegion, REGION), "complaintsPer10k"), "1", "2", "20000");
+      KpiResult without = KpiServiceTest.find(group(byRegion, REGION + "-2"), "complaintsPer10k");
+      assertThat(without.noDenominator()).isTrue();
+      assertThat(without.missingBaseMonths()).containsExactly("2031-03");
+      // with the second region's base the figure is whole: 5 / 50,000 × 10,000 = 1
+      other.customerBase("2031-03", 30_000);
+      assertRate(kpis.report(march, null).stream().filter(k -> k.id().equals("complaintsPer10k")).findFirst()
+          .orElseThrow(), "1", "5", "50000");
+    } finally {
+      other.clear();
+    }
+  }
+
+  static KpiGroup group(List<KpiGroup> groups, String key) {
+    return groups.stream().filter(g -> g.key().equals(key)).findFirst().orElseThrow();
+  }
+
   String complaint() {
     return workOrders.create(new NewWorkOrder(OrderType.COMPLAINT, "RECEIVED", null, "HOTLINE", "BILLING", REGION,
         "PUBLIC", null, null, "13900000000", null, "KPI honest test", null, null, WorkOrderRepository.now()));
