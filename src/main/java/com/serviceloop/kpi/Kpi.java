@@ -16,6 +16,9 @@ public enum Kpi {
   onSiteAppointmentRate("工单处理预约率", "On-site appointment rate", Unit.RATIO),
   installationTimeliness("装机及时率", "Installation timeliness", Unit.RATIO),
   firstContactInTime("首次联系及时率", "First contact in time", Unit.RATIO),
+  sameDayRecordingRate("每诉必录", "Same-day recording", Unit.RATIO,
+      "complaints whose work order was created (created_at) on the day, in the operator's zone, they were "
+          + "received (received_at)"),
   escalationRate("升级率", "Escalation rate", Unit.RATIO),
   repeatComplaintRate("重复投诉率", "Repeat complaint rate", Unit.RATIO),
   reprocessingRate("再处理率", "Reprocessing rate", Unit.RATIO),

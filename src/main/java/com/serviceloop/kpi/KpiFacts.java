@@ -45,7 +45,8 @@ final class KpiFacts {
 
   private KpiFacts() {}
 
-  static Sql of(Kpi kpi, Instant from, Instant to, Instant now, List<KpiWeight> satisfactionWeights) {
+  static Sql of(Kpi kpi, Instant from, Instant to, Instant now, List<KpiWeight> satisfactionWeights,
+      int dayOffsetSeconds) {
     Object f = ts(from);
     Object t = ts(to);
     return switch (kpi) {
@@ -65,7 +66,7 @@ final class KpiFacts {
           "w.order_type = 'COMPLAINT' AND w.received_at >= ? AND w.received_at < ?", List.of(f, t),
           flag(REPEAT_COMPLAINT), List.of());
       default -> {
-        Counted c = counted(kpi, satisfactionWeights);
+        Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
         yield new Sql((c.filter() == null ? "" : c.filter() + " AND ") + c.column() + " >= ? AND " + c.column() + " < ?",
             List.of(f, t), c.numerator(), c.numeratorParams());
       }
@@ -79,7 +80,7 @@ final class KpiFacts {
    */
   record Counted(String filter, String column, String numerator, List<Object> numeratorParams) {}
 
-  static Counted counted(Kpi kpi, List<KpiWeight> satisfactionWeights) {
+  static Counted counted(Kpi kpi, List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
     return switch (kpi) {
       case complaintsPer10k -> new Counted("w.order_type = 'COMPLAINT' AND w.category = 'BROADBAND'", "w.received_at",
           "1", List.of());
@@ -93,6 +94,9 @@ final class KpiFacts {
       case installationTimeliness -> new Counted("w.order_type = 'INSTALLATION'", "w.completed_at",
           flag("w.completion_on_time = TRUE"), List.of());
       case escalationRate -> new Counted(null, "w.received_at", flag("w.escalation_level > 0"), List.of());
+      // 每诉必录: the work order created (created_at) on the operator's day the complaint was received
+      case sameDayRecordingRate -> new Counted("w.order_type = 'COMPLAINT'", "w.received_at",
+          flag(day("w.created_at", dayOffsetSeconds) + " = " + day("w.received_at", dayOffsetSeconds)), List.of());
       case reprocessingRate -> new Counted(null, "w.closed_at", flag("w.rounds > 1"), List.of());
       case remediesDue -> new Counted("(w.compensation_amount > 0 OR w.remedy_amount > 0)", "w.closed_at",
           "COALESCE(w.compensation_amount, 0) + COALESCE(w.remedy_amount, 0)", List.of());
@@ -113,13 +117,13 @@ final class KpiFacts {
    * then {@link #TREND_PAIRS} (numerator, denominator) pairs in the order of {@link #trendBranches}.
    */
   static Sql buckets(List<Instant> bounds, List<String> baseMonths, String region, Instant now,
-      List<KpiWeight> satisfactionWeights) {
+      List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
     Object start = ts(bounds.get(0));
     Object end = ts(bounds.get(bounds.size() - 1));
     String regionFilter = region == null ? "" : " AND w.region = ?";
     List<String> branches = new ArrayList<>();
     List<Object> params = new ArrayList<>();
-    for (Map.Entry<String, List<Counted>> branch : trendBranches(satisfactionWeights).entrySet()) {
+    for (Map.Entry<String, List<Counted>> branch : trendBranches(satisfactionWeights, dayOffsetSeconds).entrySet()) {
       String key = branch.getKey();
       StringBuilder select = new StringBuilder("SELECT '").append(key).append("' AS branch, b.bucket");
       StringBuilder inner = new StringBuilder();
@@ -189,7 +193,7 @@ final class KpiFacts {
     params.add(baseMonths.get(0));
     params.add(baseMonths.get(baseMonths.size() - 1));
     addRegion(params, region);
-    Counted per10k = counted(Kpi.complaintsPer10k, satisfactionWeights);
+    Counted per10k = counted(Kpi.complaintsPer10k, satisfactionWeights, dayOffsetSeconds);
     List<Object> bucketParams = new ArrayList<>();
     String bucket = bucket("w.received_at", bounds, bucketParams);
     branches.add("SELECT '" + COMPLAINT_REGION + "' || COALESCE(c.region, '" + NO_REGION + "'), c.bucket,"
@@ -215,14 +219,14 @@ final class KpiFacts {
   /** Branch key of the repeat complaints (the numerator of repeatComplaintRate). */
   static final String REPEATS = "repeats";
   /** (numerator, denominator) column pairs per branch of {@link #buckets}: the most KPIs on one milestone. */
-  static final int TREND_PAIRS = 4;
+  static final int TREND_PAIRS = 5;
 
   /** The branches of {@link #buckets} in order: milestone column (or special key) → its KPI counts. */
-  static Map<String, List<Counted>> trendBranches(List<KpiWeight> satisfactionWeights) {
+  static Map<String, List<Counted>> trendBranches(List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
     Map<String, List<Counted>> branches = new LinkedHashMap<>();
     for (Kpi kpi : Kpi.values()) {
       if (kpi != Kpi.firstContactInTime && kpi != Kpi.repeatComplaintRate) {
-        Counted c = counted(kpi, satisfactionWeights);
+        Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
         branches.computeIfAbsent(c.column(), k -> new ArrayList<>()).add(c);
       }
     }
@@ -243,8 +247,9 @@ final class KpiFacts {
    * One bucket's (numerator, denominator) per KPI, from that bucket's rows of {@link #buckets}: branch
    * key → its 2 × {@link #TREND_PAIRS} sums. A KPI without facts in the bucket gets nulls (no facts).
    */
-  static Map<Kpi, BigDecimal[]> trendResults(Map<String, BigDecimal[]> rows, List<KpiWeight> satisfactionWeights) {
-    Map<String, List<Counted>> branches = trendBranches(satisfactionWeights);
+  static Map<Kpi, BigDecimal[]> trendResults(Map<String, BigDecimal[]> rows, List<KpiWeight> satisfactionWeights,
+      int dayOffsetSeconds) {
+    Map<String, List<Counted>> branches = trendBranches(satisfactionWeights, dayOffsetSeconds);
     Map<Kpi, BigDecimal[]> out = new EnumMap<>(Kpi.class);
     for (Kpi kpi : Kpi.values()) {
       switch (kpi) {
@@ -254,7 +259,7 @@ final class KpiFacts {
           out.put(kpi, new BigDecimal[] {contacted[0], add(contacted[1], missed[1])});
         }
         case timelyHandlingRate -> {
-          Counted c = counted(kpi, satisfactionWeights);
+          Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
           BigDecimal[] closed = pair(rows, c.column(), branches.get(c.column()).indexOf(c));
           BigDecimal[] missed = pair(rows, TIMELY_MISSED, 0);
           out.put(kpi, new BigDecimal[] {add(closed[0], missed[0]), add(closed[1], missed[1])});
@@ -262,7 +267,7 @@ final class KpiFacts {
         case repeatComplaintRate -> out.put(kpi, new BigDecimal[] {pair(rows, REPEATS, 0)[0],
             pair(rows, "w.received_at", branches.get("w.received_at").indexOf(REPEAT_DENOMINATOR))[1]});
         default -> {
-          Counted c = counted(kpi, satisfactionWeights);
+          Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
           out.put(kpi, pair(rows, c.column(), branches.get(c.column()).indexOf(c)));
         }
       }
@@ -294,7 +299,7 @@ final class KpiFacts {
     params.add(ts(bounds.get(bounds.size() - 1)));
     addRegion(params, region);
     return new Sql("SELECT DISTINCT " + bucket + " AS bucket, COALESCE(w.region, '" + NO_REGION + "')"
-        + " FROM sl_work_order w WHERE " + counted(Kpi.complaintsPer10k, List.of()).filter()
+        + " FROM sl_work_order w WHERE " + counted(Kpi.complaintsPer10k, List.of(), 0).filter()
         + " AND w.received_at >= ? AND w.received_at < ?" + (region == null ? "" : " AND w.region = ?"),
         params, null, List.of());
   }
@@ -364,6 +369,15 @@ final class KpiFacts {
         : "CASE WHEN w.first_satisfaction = 'UNSATISFIED' THEN " + weight + " ELSE 0 END";
     return new Counted("w.first_satisfaction IN ('SATISFIED', 'UNSATISFIED')", "w.first_surveyed_at", numerator,
         params);
+  }
+
+  /**
+   * The day number of a timestamp in the operator's zone: whole days since 1970-01-01 of the instant moved by the
+   * zone's offset (given in seconds, a literal: the zone keeps one offset over the period, see KpiService).
+   * EXTRACT(EPOCH FROM a TIMESTAMP WITH TIME ZONE) is the same in H2 and PostgreSQL, whatever the session zone.
+   */
+  static String day(String column, int offsetSeconds) {
+    return "FLOOR((EXTRACT(EPOCH FROM " + column + ") + " + offsetSeconds + ") / 86400)";
   }
 
   private static String flag(String condition) {

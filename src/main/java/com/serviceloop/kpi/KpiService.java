@@ -76,7 +76,8 @@ public class KpiService {
     months.forEach(m -> bounds.add(m.start()));
     bounds.add(period.end());
     List<String> baseMonths = months.stream().map(m -> m.firstMonth().toString()).toList();
-    KpiFacts.Sql sql = KpiFacts.buckets(bounds, baseMonths, region, now, satisfactionWeights);
+    int dayOffset = dayOffsetSeconds(period);
+    KpiFacts.Sql sql = KpiFacts.buckets(bounds, baseMonths, region, now, satisfactionWeights, dayOffset);
     // bucket → branch key → its sums
     Map<Integer, Map<String, BigDecimal[]>> rows = new TreeMap<>();
     jdbc.query(sql.where(), rs -> {
@@ -103,16 +104,32 @@ public class KpiService {
       });
       Map<String, Set<String>> complaintMonths = new TreeMap<>();
       complaintRegions.forEach(r -> complaintMonths.computeIfAbsent(r, k -> new TreeSet<>()).add(monthKey));
-      groups.add(new KpiGroup(monthKey, results(KpiFacts.trendResults(bucket, satisfactionWeights),
+      groups.add(new KpiGroup(monthKey, results(KpiFacts.trendResults(bucket, satisfactionWeights, dayOffset),
           Base.of(List.of(monthKey), base, complaintMonths, region))));
     }
     return groups;
   }
 
+  /**
+   * The zone's offset over the period, for the operator's days in SQL (sameDayRecordingRate). Asia/Shanghai has
+   * kept +08:00 since 1991; a zone that changes its offset within the period is refused rather than miscounted.
+   */
+  int dayOffsetSeconds(KpiPeriod period) {
+    // a day either side: a complaint received on the period's last day may be recorded the day after
+    Instant from = period.start().minus(java.time.Duration.ofDays(1));
+    Instant to = period.end().plus(java.time.Duration.ofDays(1));
+    java.time.zone.ZoneOffsetTransition next = zone.getRules().nextTransition(from);
+    if (next != null && next.getInstant().isBefore(to)) {
+      throw new IllegalStateException("The zone " + zone + " changes its offset on " + next.getInstant()
+          + ": same-day recording needs one offset over the period");
+    }
+    return zone.getRules().getOffset(from).getTotalSeconds();
+  }
+
   /** The work orders behind a KPI (its denominator), at most the configured limit + 1. */
   public List<KpiOrder> orders(Kpi kpi, KpiPeriod period, String region, int limit) {
     KpiFacts.Sql facts = KpiFacts.of(kpi, period.start(), period.end(), WorkOrderRepository.now(),
-        kpi == Kpi.satisfactionRate ? weights.weights(kpi) : List.of());
+        kpi == Kpi.satisfactionRate ? weights.weights(kpi) : List.of(), dayOffsetSeconds(period));
     List<Object> params = new ArrayList<>(facts.numeratorParams());
     params.addAll(facts.whereParams());
     String regionFilter = "";
@@ -136,8 +153,9 @@ public class KpiService {
     String groupExpr = grouping == null ? null : "COALESCE(" + grouping.column() + ", '" + UNKNOWN_GROUP + "')";
     Map<Kpi, Map<String, BigDecimal[]>> byKpi = new LinkedHashMap<>();
     TreeSet<String> keys = new TreeSet<>();
+    int dayOffset = dayOffsetSeconds(period);
     for (Kpi kpi : Kpi.values()) {
-      KpiFacts.Sql facts = KpiFacts.of(kpi, period.start(), period.end(), now, satisfactionWeights);
+      KpiFacts.Sql facts = KpiFacts.of(kpi, period.start(), period.end(), now, satisfactionWeights, dayOffset);
       Map<String, BigDecimal[]> rows = aggregate(facts, region, groupExpr);
       byKpi.put(kpi, rows);
       keys.addAll(rows.keySet());

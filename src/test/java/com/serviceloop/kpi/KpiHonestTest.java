@@ -258,6 +258,37 @@ class KpiHonestTest {
     }
   }
 
+  @Test
+  void sameDayRecordingCountsComplaintsRecordedOnTheShanghaiDayTheyWereReceived() {
+    facts.complaint("BILLING").received("2026-11-10T10:00+08:00").set("created_at", "2026-11-10T10:05+08:00")
+        .insert();                                                                       // a: same day
+    facts.complaint("BILLING").received("2026-11-10T23:50+08:00").set("created_at", "2026-11-11T00:10+08:00")
+        .insert();                                                                       // b: next day (same UTC day)
+    facts.complaint("BROADBAND").received("2026-11-11T00:10+08:00").set("created_at", "2026-11-11T09:00+08:00")
+        .insert();                                                                       // c: same day (not in UTC)
+    facts.complaint("BILLING").received("2026-11-12T09:00+08:00").set("created_at", "2026-11-14T09:00+08:00")
+        .insert();                                                                       // d: two days later
+    facts.installation().received("2026-11-12T09:00+08:00").set("created_at", "2026-11-12T09:00+08:00")
+        .insert();                                                                       // not a complaint
+    facts.complaint("BILLING").received("2026-10-31T23:00+08:00").set("created_at", "2026-11-01T08:00+08:00")
+        .insert();                                                                       // October's
+    facts.complaint("BILLING").received("2026-12-01T00:00+08:00").set("created_at", "2026-12-01T23:59:59+08:00")
+        .insert();                                                                       // December's, same day
+
+    // November: a, b, c, d received, a and c recorded the same day: 2/4 against the target >= 1
+    KpiResult november = report(NOVEMBER).get("sameDayRecordingRate");
+    assertRate(november, "0.5", "2", "4");
+    assertThat(november.target()).isEqualByComparingTo("1");
+    assertThat(november.targetOperator()).isEqualTo(">=");
+    assertThat(november.met()).isFalse();
+    assertThat(november.name()).isEqualTo("每诉必录 Same-day recording");
+    assertRate(report(DECEMBER).get("sameDayRecordingRate"), "1", "1", "1");
+    assertThat(report(DECEMBER).get("sameDayRecordingRate").met()).isTrue();
+    assertTrendIsTheReports();
+    assertThat(kpis.orders(Kpi.sameDayRecordingRate, NOVEMBER, REGION, 10))
+        .extracting(o -> o.numeratorValue().intValue()).containsExactlyInAnyOrder(1, 0, 1, 0);
+  }
+
   static KpiGroup group(List<KpiGroup> groups, String key) {
     return groups.stream().filter(g -> g.key().equals(key)).findFirst().orElseThrow();
   }

@@ -163,10 +163,12 @@ class KpiTrendTest {
         fact.completed(received.plusDays(r.nextInt(6)).toString(), r.nextBoolean());
       }
       // issue 9: first-round deadlines (passed with the order open, closed late in a later month, ahead of
-      // now) and refused installations — from a second generator, so the original data set stays as it was
+      // now), recording times and refused installations — from a second generator, so the original data set stays as it was
       if (edges.nextInt(4) > 0) {
         fact.firstClosureDue(received.plusHours(1 + edges.nextInt(24 * 25)).toString());
       }
+      // recorded the same Beijing day or up to two days later (每诉必录), midnight edges included
+      fact.set("created_at", received.plusMinutes(edges.nextInt(3) == 0 ? 0 : edges.nextInt(60 * 48)).toString());
       if (kind == 3 && edges.nextInt(4) == 0) {
         fact.set("coverage_result", edges.nextBoolean() ? "NOT_COVERED" : "NO_FREE_PORT");
       }
