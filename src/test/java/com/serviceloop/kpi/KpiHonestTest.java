@@ -3,6 +3,7 @@ package com.serviceloop.kpi;
 import static com.serviceloop.kpi.KpiServiceTest.assertRate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.workorder.NewWorkOrder;
 import com.serviceloop.workorder.OrderType;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,6 +42,7 @@ class KpiHonestTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired KpiService kpis;
   @Autowired WorkOrderRepository workOrders;
+  @Autowired TestRestTemplate rest;
   TestFacts facts;
 
   @BeforeEach
@@ -192,6 +197,18 @@ class KpiHonestTest {
     assertThat(workOrders.returnVisits(retried)).containsExactly(
         new WorkOrderRepository.ReturnVisit(1, "SATISFIED", 2, instant("2026-11-21T10:00+08:00"),
             instant("2026-11-22T10:00+08:00")));
+    // and on the order's page (GET /api/work-orders/{orderNo}), times in Beijing time
+    ResponseEntity<JsonNode> page = rest.withBasicAuth("auditor1", "demo")
+        .getForEntity("/api/work-orders/" + reprocessed, JsonNode.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode visits = page.getBody().get("returnVisits");
+    assertThat(visits).hasSize(2);
+    assertThat(visits.get(0).get("round").asInt()).isEqualTo(1);
+    assertThat(visits.get(0).get("outcome").asText()).isEqualTo("UNSATISFIED");
+    assertThat(visits.get(0).get("surveyedAt").asText()).startsWith("2026-11-20T10:00");
+    assertThat(visits.get(1).get("outcome").asText()).isEqualTo("SATISFIED");
+    assertThat(page.getBody().get("firstSatisfaction").asText()).isEqualTo("UNSATISFIED");
+    assertThat(page.getBody().get("satisfaction").asText()).isEqualTo("SATISFIED");
   }
 
   @Test
