@@ -5,7 +5,7 @@
 
   const COCKPIT = '/camunda/app/cockpit/default/#/process-instance/';
   const RATE_KPIS = ['timelyHandlingRate', 'satisfactionRate', 'onSiteAppointmentRate', 'installationTimeliness',
-    'firstContactInTime', 'escalationRate', 'repeatComplaintRate', 'reprocessingRate'];
+    'firstContactInTime', 'sameDayRecordingRate', 'escalationRate', 'repeatComplaintRate', 'reprocessingRate'];
   const $ = (id) => document.getElementById(id);
   const ZONE = 'Asia/Shanghai';
   const WHEN = new Intl.DateTimeFormat('zh-CN', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',

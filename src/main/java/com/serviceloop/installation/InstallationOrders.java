@@ -37,8 +37,10 @@ public class InstallationOrders {
   }
 
   public void setDeadlines(String orderNo, Instant extractionDue, Instant appointmentDue, Instant installationDue) {
-    update(orderNo, "extraction_due = ?, appointment_due = ?, installation_due = ?",
-        ts(extractionDue), ts(appointmentDue), ts(installationDue));
+    // the customer promise is also the deadline timely handling judges the order by (first_closure_due)
+    update(orderNo, "extraction_due = ?, appointment_due = ?, installation_due = ?, "
+            + "first_closure_due = COALESCE(first_closure_due, ?)",
+        ts(extractionDue), ts(appointmentDue), ts(installationDue), ts(installationDue));
   }
 
   public void setCoverageResult(String orderNo, String result) {

@@ -5,12 +5,20 @@ import java.util.Optional;
 
 /** The KPIs the operator is judged by (DOMAIN.md, "KPIs"); ids are the API's. */
 public enum Kpi {
-  complaintsPer10k("万客户投诉量", "Broadband complaints per 10,000 customers", Unit.PER_10K),
-  timelyHandlingRate("工单处理及时率", "Timely handling rate", Unit.RATIO),
-  satisfactionRate("工单处理满意率", "Satisfaction rate", Unit.RATIO),
+  complaintsPer10k("万客户投诉量", "Broadband complaints per 10,000 customers", Unit.PER_10K,
+      "broadband customers of every month of the period in every region counted (sl_customer_base); "
+          + "a month without them: no denominator, the month named"),
+  timelyHandlingRate("工单处理及时率", "Timely handling rate", Unit.RATIO,
+      "the first round's closure deadline: an order is judged when it closes or, missed, when that deadline "
+          + "passes (open orders included); refusals for no coverage or no free port excluded"),
+  satisfactionRate("工单处理满意率", "Satisfaction rate", Unit.RATIO,
+      "the first round's return-visit answer (a later round's never changes a reported month)"),
   onSiteAppointmentRate("工单处理预约率", "On-site appointment rate", Unit.RATIO),
   installationTimeliness("装机及时率", "Installation timeliness", Unit.RATIO),
   firstContactInTime("首次联系及时率", "First contact in time", Unit.RATIO),
+  sameDayRecordingRate("每诉必录", "Same-day recording", Unit.RATIO,
+      "complaints whose work order was created (created_at) on the day, in the operator's zone, they were "
+          + "received (received_at)"),
   escalationRate("升级率", "Escalation rate", Unit.RATIO),
   repeatComplaintRate("重复投诉率", "Repeat complaint rate", Unit.RATIO),
   reprocessingRate("再处理率", "Reprocessing rate", Unit.RATIO),
@@ -22,11 +30,22 @@ public enum Kpi {
   private final String chineseName;
   private final String englishName;
   private final Unit unit;
+  private final String basis;
 
   Kpi(String chineseName, String englishName, Unit unit) {
+    this(chineseName, englishName, unit, null);
+  }
+
+  Kpi(String chineseName, String englishName, Unit unit, String basis) {
     this.chineseName = chineseName;
     this.englishName = englishName;
     this.unit = unit;
+    this.basis = basis;
+  }
+
+  /** What the KPI counts where a choice was made (which round, which base), or null. */
+  public String basis() {
+    return basis;
   }
 
   public String id() {

@@ -26,9 +26,27 @@ final class KpiFacts {
               WHERE p.order_type = 'COMPLAINT' AND p.customer_phone = w.customer_phone
                 AND p.received_at < w.received_at AND p.received_at >= w.received_at - INTERVAL '30' DAY)""";
 
+  /**
+   * An order that was handled (工单处理): not an installation refused for no coverage or no free port —
+   * the seed's 400 flow records that demand for network planning and never enters it as an order to install.
+   */
+  static final String HANDLED = "(w.coverage_result IS NULL OR w.coverage_result NOT IN ('NOT_COVERED', 'NO_FREE_PORT'))";
+
+  /**
+   * Timely handling judges a closed order at its closure unless it missed its first-round deadline and was
+   * closed after it: then it was judged (a miss) when that deadline passed ({@link #MISSED_AT_DEADLINE}).
+   */
+  static final String JUDGED_AT_CLOSURE =
+      "(w.first_closure_on_time = TRUE OR w.first_closure_due IS NULL OR w.closed_at <= w.first_closure_due)";
+
+  /** The first-round deadline passed with the order open or its first round late: a miss at the deadline. */
+  static final String MISSED_AT_DEADLINE = "(w.closed_at IS NULL OR w.closed_at > w.first_closure_due)"
+      + " AND (w.first_closure_on_time IS NULL OR w.first_closure_on_time = FALSE)";
+
   private KpiFacts() {}
 
-  static Sql of(Kpi kpi, Instant from, Instant to, Instant now, List<KpiWeight> satisfactionWeights) {
+  static Sql of(Kpi kpi, Instant from, Instant to, Instant now, List<KpiWeight> satisfactionWeights,
+      int dayOffsetSeconds) {
     Object f = ts(from);
     Object t = ts(to);
     return switch (kpi) {
@@ -39,11 +57,16 @@ final class KpiFacts {
           List.of(f, t, f, t, ts(now), t),
           flag("w.first_contact_at >= ? AND w.first_contact_at < ? AND w.first_contact_on_time = TRUE"),
           List.of(f, t));
+      case timelyHandlingRate -> new Sql(HANDLED
+          + " AND ((w.closed_at >= ? AND w.closed_at < ? AND " + JUDGED_AT_CLOSURE + ")"
+          + " OR (w.first_closure_due >= ? AND w.first_closure_due < ? AND w.first_closure_due < ? AND "
+          + MISSED_AT_DEADLINE + "))",
+          List.of(f, t, f, t, ts(now)), flag("w.first_closure_on_time = TRUE"), List.of());
       case repeatComplaintRate -> new Sql(
           "w.order_type = 'COMPLAINT' AND w.received_at >= ? AND w.received_at < ?", List.of(f, t),
           flag(REPEAT_COMPLAINT), List.of());
       default -> {
-        Counted c = counted(kpi, satisfactionWeights);
+        Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
         yield new Sql((c.filter() == null ? "" : c.filter() + " AND ") + c.column() + " >= ? AND " + c.column() + " < ?",
             List.of(f, t), c.numerator(), c.numeratorParams());
       }
@@ -57,17 +80,23 @@ final class KpiFacts {
    */
   record Counted(String filter, String column, String numerator, List<Object> numeratorParams) {}
 
-  static Counted counted(Kpi kpi, List<KpiWeight> satisfactionWeights) {
+  static Counted counted(Kpi kpi, List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
     return switch (kpi) {
       case complaintsPer10k -> new Counted("w.order_type = 'COMPLAINT' AND w.category = 'BROADBAND'", "w.received_at",
           "1", List.of());
-      case timelyHandlingRate -> new Counted(null, "w.closed_at", flag("w.closure_on_time = TRUE"), List.of());
+      // the part judged at closure; the misses judged at their deadline are of()'s second part, the trend's
+      // TIMELY_MISSED branch
+      case timelyHandlingRate -> new Counted(HANDLED + " AND " + JUDGED_AT_CLOSURE, "w.closed_at",
+          flag("w.first_closure_on_time = TRUE"), List.of());
       case satisfactionRate -> satisfaction(satisfactionWeights);
       case onSiteAppointmentRate -> new Counted("w.order_type = 'FAULT_REPAIR'", "w.received_at",
           flag("w.on_site_appointment = TRUE"), List.of());
       case installationTimeliness -> new Counted("w.order_type = 'INSTALLATION'", "w.completed_at",
           flag("w.completion_on_time = TRUE"), List.of());
       case escalationRate -> new Counted(null, "w.received_at", flag("w.escalation_level > 0"), List.of());
+      // 每诉必录: the work order created (created_at) on the operator's day the complaint was received
+      case sameDayRecordingRate -> new Counted("w.order_type = 'COMPLAINT'", "w.received_at",
+          flag(day("w.created_at", dayOffsetSeconds) + " = " + day("w.received_at", dayOffsetSeconds)), List.of());
       case reprocessingRate -> new Counted(null, "w.closed_at", flag("w.rounds > 1"), List.of());
       case remediesDue -> new Counted("(w.compensation_amount > 0 OR w.remedy_amount > 0)", "w.closed_at",
           "COALESCE(w.compensation_amount, 0) + COALESCE(w.remedy_amount, 0)", List.of());
@@ -88,13 +117,13 @@ final class KpiFacts {
    * then {@link #TREND_PAIRS} (numerator, denominator) pairs in the order of {@link #trendBranches}.
    */
   static Sql buckets(List<Instant> bounds, List<String> baseMonths, String region, Instant now,
-      List<KpiWeight> satisfactionWeights) {
+      List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
     Object start = ts(bounds.get(0));
     Object end = ts(bounds.get(bounds.size() - 1));
     String regionFilter = region == null ? "" : " AND w.region = ?";
     List<String> branches = new ArrayList<>();
     List<Object> params = new ArrayList<>();
-    for (Map.Entry<String, List<Counted>> branch : trendBranches(satisfactionWeights).entrySet()) {
+    for (Map.Entry<String, List<Counted>> branch : trendBranches(satisfactionWeights, dayOffsetSeconds).entrySet()) {
       String key = branch.getKey();
       StringBuilder select = new StringBuilder("SELECT '").append(key).append("' AS branch, b.bucket");
       StringBuilder inner = new StringBuilder();
@@ -108,6 +137,12 @@ final class KpiFacts {
         where = "w.first_contact_due >= ? AND w.first_contact_due < ? AND w.first_contact_due < ?"
             + " AND (w.first_contact_at IS NULL OR w.first_contact_at >= " + bucketEnd(column, bounds,
             whereParams(whereParams, start, end, ts(now))) + ")";
+      } else if (key.equals(TIMELY_MISSED)) {
+        column = "w.first_closure_due";
+        inner.append(bucket(column, bounds, innerParams));
+        where = "w.first_closure_due >= ? AND w.first_closure_due < ? AND w.first_closure_due < ? AND " + HANDLED
+            + " AND " + MISSED_AT_DEADLINE;
+        whereParams(whereParams, start, end, ts(now));
       } else if (key.equals(REPEATS)) {
         column = "w.received_at";
         inner.append(bucket(column, bounds, innerParams));
@@ -140,22 +175,34 @@ final class KpiFacts {
       addRegion(params, region);
       branches.add(select + " FROM (" + inner + ") b GROUP BY b.bucket");
     }
-    // the customer base of each bucket's month
+    // the customer base of each bucket's month, per region, and the regions with broadband complaints in each
+    // bucket: a month whose base misses one of them (or has none) has no denominator (CUSTOMER_BASE, COMPLAINT_REGION)
     StringBuilder month = new StringBuilder("CASE");
     for (int i = 0; i < baseMonths.size(); i++) {
       month.append(" WHEN b.base_month = ? THEN ").append(i);
       params.add(baseMonths.get(i));
     }
-    StringBuilder base = new StringBuilder("SELECT '").append(CUSTOMER_BASE).append("', c.bucket, SUM(c.customers), ")
-        .append("CAST(NULL AS DECIMAL(18, 4))");
+    StringBuilder nulls = new StringBuilder(", CAST(NULL AS DECIMAL(18, 4))");
     for (int pair = 1; pair < TREND_PAIRS; pair++) {
-      base.append(", CAST(NULL AS DECIMAL(18, 4)), CAST(NULL AS DECIMAL(18, 4))");
+      nulls.append(", CAST(NULL AS DECIMAL(18, 4)), CAST(NULL AS DECIMAL(18, 4))");
     }
-    branches.add(base + " FROM (SELECT " + month + " END AS bucket, CAST(b.broadband_customers AS DECIMAL(18, 4))"
+    branches.add("SELECT '" + CUSTOMER_BASE + "' || c.region, c.bucket, SUM(c.customers)" + nulls
+        + " FROM (SELECT " + month + " END AS bucket, b.region, CAST(b.broadband_customers AS DECIMAL(18, 4))"
         + " AS customers FROM sl_customer_base b WHERE b.base_month >= ? AND b.base_month <= ?"
-        + (region == null ? "" : " AND b.region = ?") + ") c GROUP BY c.bucket");
+        + (region == null ? "" : " AND b.region = ?") + ") c GROUP BY c.bucket, c.region");
     params.add(baseMonths.get(0));
     params.add(baseMonths.get(baseMonths.size() - 1));
+    addRegion(params, region);
+    Counted per10k = counted(Kpi.complaintsPer10k, satisfactionWeights, dayOffsetSeconds);
+    List<Object> bucketParams = new ArrayList<>();
+    String bucket = bucket("w.received_at", bounds, bucketParams);
+    branches.add("SELECT '" + COMPLAINT_REGION + "' || COALESCE(c.region, '" + NO_REGION + "'), c.bucket,"
+        + " CAST(COUNT(*) AS DECIMAL(18, 4))" + nulls + " FROM (SELECT " + bucket + " AS bucket, w.region"
+        + " FROM sl_work_order w WHERE " + per10k.filter() + " AND w.received_at >= ? AND w.received_at < ?"
+        + regionFilter + ") c GROUP BY c.bucket, c.region");
+    params.addAll(bucketParams);
+    params.add(start);
+    params.add(end);
     addRegion(params, region);
     return new Sql(String.join(" UNION ALL ", branches), params, null, List.of());
   }
@@ -167,17 +214,19 @@ final class KpiFacts {
 
   /** Branch key of the first contacts whose deadline passed in the bucket without a contact by its end. */
   static final String FIRST_CONTACT_MISSED = "firstContactMissed";
+  /** Branch key of the orders whose first-round closure deadline passed in the bucket, a miss (timelyHandlingRate). */
+  static final String TIMELY_MISSED = "timelyMissed";
   /** Branch key of the repeat complaints (the numerator of repeatComplaintRate). */
   static final String REPEATS = "repeats";
   /** (numerator, denominator) column pairs per branch of {@link #buckets}: the most KPIs on one milestone. */
-  static final int TREND_PAIRS = 4;
+  static final int TREND_PAIRS = 5;
 
   /** The branches of {@link #buckets} in order: milestone column (or special key) → its KPI counts. */
-  static Map<String, List<Counted>> trendBranches(List<KpiWeight> satisfactionWeights) {
+  static Map<String, List<Counted>> trendBranches(List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
     Map<String, List<Counted>> branches = new LinkedHashMap<>();
     for (Kpi kpi : Kpi.values()) {
       if (kpi != Kpi.firstContactInTime && kpi != Kpi.repeatComplaintRate) {
-        Counted c = counted(kpi, satisfactionWeights);
+        Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
         branches.computeIfAbsent(c.column(), k -> new ArrayList<>()).add(c);
       }
     }
@@ -187,6 +236,7 @@ final class KpiFacts {
         flag("w.first_contact_on_time = TRUE"), List.of())));
     branches.put(FIRST_CONTACT_MISSED, List.of(new Counted(null, "w.first_contact_due", "0", List.of())));
     branches.put(REPEATS, List.of(new Counted(null, "w.received_at", "1", List.of())));
+    branches.put(TIMELY_MISSED, List.of(new Counted(null, "w.first_closure_due", "0", List.of())));
     return branches;
   }
 
@@ -197,8 +247,9 @@ final class KpiFacts {
    * One bucket's (numerator, denominator) per KPI, from that bucket's rows of {@link #buckets}: branch
    * key → its 2 × {@link #TREND_PAIRS} sums. A KPI without facts in the bucket gets nulls (no facts).
    */
-  static Map<Kpi, BigDecimal[]> trendResults(Map<String, BigDecimal[]> rows, List<KpiWeight> satisfactionWeights) {
-    Map<String, List<Counted>> branches = trendBranches(satisfactionWeights);
+  static Map<Kpi, BigDecimal[]> trendResults(Map<String, BigDecimal[]> rows, List<KpiWeight> satisfactionWeights,
+      int dayOffsetSeconds) {
+    Map<String, List<Counted>> branches = trendBranches(satisfactionWeights, dayOffsetSeconds);
     Map<Kpi, BigDecimal[]> out = new EnumMap<>(Kpi.class);
     for (Kpi kpi : Kpi.values()) {
       switch (kpi) {
@@ -207,10 +258,16 @@ final class KpiFacts {
           BigDecimal[] missed = pair(rows, FIRST_CONTACT_MISSED, 0);
           out.put(kpi, new BigDecimal[] {contacted[0], add(contacted[1], missed[1])});
         }
+        case timelyHandlingRate -> {
+          Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
+          BigDecimal[] closed = pair(rows, c.column(), branches.get(c.column()).indexOf(c));
+          BigDecimal[] missed = pair(rows, TIMELY_MISSED, 0);
+          out.put(kpi, new BigDecimal[] {add(closed[0], missed[0]), add(closed[1], missed[1])});
+        }
         case repeatComplaintRate -> out.put(kpi, new BigDecimal[] {pair(rows, REPEATS, 0)[0],
             pair(rows, "w.received_at", branches.get("w.received_at").indexOf(REPEAT_DENOMINATOR))[1]});
         default -> {
-          Counted c = counted(kpi, satisfactionWeights);
+          Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
           out.put(kpi, pair(rows, c.column(), branches.get(c.column()).indexOf(c)));
         }
       }
@@ -227,8 +284,25 @@ final class KpiFacts {
     return a == null ? b : b == null ? a : a.add(b);
   }
 
-  /** The key of the customer base rows in {@link #buckets}. */
-  static final String CUSTOMER_BASE = "customerBase";
+  /** The key prefix of the customer base rows in {@link #buckets} (+ the region). */
+  static final String CUSTOMER_BASE = "customerBase:";
+  /** The key prefix of the rows of regions with broadband complaints in {@link #buckets} (+ the region). */
+  static final String COMPLAINT_REGION = "complaintRegion:";
+  /** The region of orders without one: it has no customer base. */
+  static final String NO_REGION = "(none)";
+
+  /** The regions (or NO_REGION) with broadband complaints received in each bucket [bounds[i], bounds[i+1]). */
+  static Sql complaintRegions(List<Instant> bounds, String region) {
+    List<Object> params = new ArrayList<>();
+    String bucket = bucket("w.received_at", bounds, params);
+    params.add(ts(bounds.get(0)));
+    params.add(ts(bounds.get(bounds.size() - 1)));
+    addRegion(params, region);
+    return new Sql("SELECT DISTINCT " + bucket + " AS bucket, COALESCE(w.region, '" + NO_REGION + "')"
+        + " FROM sl_work_order w WHERE " + counted(Kpi.complaintsPer10k, List.of(), 0).filter()
+        + " AND w.received_at >= ? AND w.received_at < ?" + (region == null ? "" : " AND w.region = ?"),
+        params, null, List.of());
+  }
 
   /** More than the 30-day look-back (whatever the session's zone makes of INTERVAL '30' DAY). */
   private static final java.time.Duration LOOK_BACK_MARGIN = java.time.Duration.ofDays(32);
@@ -272,7 +346,10 @@ final class KpiFacts {
     }
   }
 
-  /** Surveyed = reached on the return visit; numerator = the weighted unsatisfied ones. */
+  /**
+   * Surveyed = reached on the first round's return visit (first_satisfaction, first_surveyed_at: a later
+   * round never changes a month already reported); numerator = the weighted unsatisfied ones.
+   */
   private static Counted satisfaction(List<KpiWeight> weights) {
     StringBuilder weight = new StringBuilder("CASE");
     List<Object> params = new ArrayList<>();
@@ -288,9 +365,19 @@ final class KpiFacts {
     }
     weight.append(" ELSE 1 END");
     String numerator = weights.isEmpty()
-        ? flag("w.satisfaction = 'UNSATISFIED'")
-        : "CASE WHEN w.satisfaction = 'UNSATISFIED' THEN " + weight + " ELSE 0 END";
-    return new Counted("w.satisfaction IN ('SATISFIED', 'UNSATISFIED')", "w.surveyed_at", numerator, params);
+        ? flag("w.first_satisfaction = 'UNSATISFIED'")
+        : "CASE WHEN w.first_satisfaction = 'UNSATISFIED' THEN " + weight + " ELSE 0 END";
+    return new Counted("w.first_satisfaction IN ('SATISFIED', 'UNSATISFIED')", "w.first_surveyed_at", numerator,
+        params);
+  }
+
+  /**
+   * The day number of a timestamp in the operator's zone: whole days since 1970-01-01 of the instant moved by the
+   * zone's offset (given in seconds, a literal: the zone keeps one offset over the period, see KpiService).
+   * EXTRACT(EPOCH FROM a TIMESTAMP WITH TIME ZONE) is the same in H2 and PostgreSQL, whatever the session zone.
+   */
+  static String day(String column, int offsetSeconds) {
+    return "FLOOR((EXTRACT(EPOCH FROM " + column + ") + " + offsetSeconds + ") / 86400)";
   }
 
   private static String flag(String condition) {

@@ -2,11 +2,14 @@ package com.serviceloop.kpi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * One KPI of one period (and group). value = numerator / denominator (× 10,000 for complaintsPer10k;
  * the amount itself for remediesDue). No denominator: value null and noDenominator true.
- * met is null where the KPI has no target or no value.
+ * met is null where the KPI has no target or no value. basis: what the KPI counts where a choice was made
+ * (Kpi#basis, null otherwise). missingBaseMonths: complaintsPer10k's months ("2026-11") without the customer
+ * base it needs (then no denominator); empty otherwise.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record KpiResult(
@@ -19,4 +22,6 @@ public record KpiResult(
     BigDecimal target,
     String targetOperator,
     Boolean met,
-    boolean noDenominator) {}
+    boolean noDenominator,
+    String basis,
+    List<String> missingBaseMonths) {}

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,8 +50,7 @@ public class KpiService {
   /** All KPIs of the period (and region, when given). */
   public List<KpiResult> report(KpiPeriod period, String region) {
     List<KpiWeight> satisfactionWeights = weights.weights(Kpi.satisfactionRate);
-    return compute(period, region, null, satisfactionWeights, WorkOrderRepository.now())
-        .getOrDefault(NO_GROUP, results(Map.of(), null));
+    return compute(period, region, null, satisfactionWeights, WorkOrderRepository.now()).get(NO_GROUP);
   }
 
   /** All KPIs of the period broken down by the grouping, groups in key order. */
@@ -76,7 +76,8 @@ public class KpiService {
     months.forEach(m -> bounds.add(m.start()));
     bounds.add(period.end());
     List<String> baseMonths = months.stream().map(m -> m.firstMonth().toString()).toList();
-    KpiFacts.Sql sql = KpiFacts.buckets(bounds, baseMonths, region, now, satisfactionWeights);
+    int dayOffset = dayOffsetSeconds(period);
+    KpiFacts.Sql sql = KpiFacts.buckets(bounds, baseMonths, region, now, satisfactionWeights, dayOffset);
     // bucket → branch key → its sums
     Map<Integer, Map<String, BigDecimal[]>> rows = new TreeMap<>();
     jdbc.query(sql.where(), rs -> {
@@ -89,17 +90,46 @@ public class KpiService {
     List<KpiGroup> groups = new ArrayList<>();
     for (int i = 0; i < months.size(); i++) {
       Map<String, BigDecimal[]> bucket = rows.getOrDefault(i, Map.of());
-      BigDecimal[] base = bucket.get(KpiFacts.CUSTOMER_BASE);
-      groups.add(new KpiGroup(baseMonths.get(i), results(KpiFacts.trendResults(bucket, satisfactionWeights),
-          base == null ? null : base[0])));
+      String monthKey = baseMonths.get(i);
+      // the bucket's month: its base per region, the regions with complaints in it
+      Map<String, Map<String, BigDecimal>> base = new TreeMap<>();
+      Set<String> complaintRegions = new TreeSet<>();
+      bucket.forEach((key, sums) -> {
+        if (key.startsWith(KpiFacts.CUSTOMER_BASE)) {
+          base.computeIfAbsent(key.substring(KpiFacts.CUSTOMER_BASE.length()), r -> new TreeMap<>())
+              .put(monthKey, sums[0]);
+        } else if (key.startsWith(KpiFacts.COMPLAINT_REGION)) {
+          complaintRegions.add(key.substring(KpiFacts.COMPLAINT_REGION.length()));
+        }
+      });
+      Map<String, Set<String>> complaintMonths = new TreeMap<>();
+      complaintRegions.forEach(r -> complaintMonths.computeIfAbsent(r, k -> new TreeSet<>()).add(monthKey));
+      groups.add(new KpiGroup(monthKey, results(KpiFacts.trendResults(bucket, satisfactionWeights, dayOffset),
+          Base.of(List.of(monthKey), base, complaintMonths, region))));
     }
     return groups;
+  }
+
+  /**
+   * The zone's offset over the period, for the operator's days in SQL (sameDayRecordingRate). Asia/Shanghai has
+   * kept +08:00 since 1991; a zone that changes its offset within the period is refused rather than miscounted.
+   */
+  int dayOffsetSeconds(KpiPeriod period) {
+    // a day either side: a complaint received on the period's last day may be recorded the day after
+    Instant from = period.start().minus(java.time.Duration.ofDays(1));
+    Instant to = period.end().plus(java.time.Duration.ofDays(1));
+    java.time.zone.ZoneOffsetTransition next = zone.getRules().nextTransition(from);
+    if (next != null && next.getInstant().isBefore(to)) {
+      throw new IllegalStateException("The zone " + zone + " changes its offset on " + next.getInstant()
+          + ": same-day recording needs one offset over the period");
+    }
+    return zone.getRules().getOffset(from).getTotalSeconds();
   }
 
   /** The work orders behind a KPI (its denominator), at most the configured limit + 1. */
   public List<KpiOrder> orders(Kpi kpi, KpiPeriod period, String region, int limit) {
     KpiFacts.Sql facts = KpiFacts.of(kpi, period.start(), period.end(), WorkOrderRepository.now(),
-        kpi == Kpi.satisfactionRate ? weights.weights(kpi) : List.of());
+        kpi == Kpi.satisfactionRate ? weights.weights(kpi) : List.of(), dayOffsetSeconds(period));
     List<Object> params = new ArrayList<>(facts.numeratorParams());
     params.addAll(facts.whereParams());
     String regionFilter = "";
@@ -123,23 +153,31 @@ public class KpiService {
     String groupExpr = grouping == null ? null : "COALESCE(" + grouping.column() + ", '" + UNKNOWN_GROUP + "')";
     Map<Kpi, Map<String, BigDecimal[]>> byKpi = new LinkedHashMap<>();
     TreeSet<String> keys = new TreeSet<>();
+    int dayOffset = dayOffsetSeconds(period);
     for (Kpi kpi : Kpi.values()) {
-      KpiFacts.Sql facts = KpiFacts.of(kpi, period.start(), period.end(), now, satisfactionWeights);
+      KpiFacts.Sql facts = KpiFacts.of(kpi, period.start(), period.end(), now, satisfactionWeights, dayOffset);
       Map<String, BigDecimal[]> rows = aggregate(facts, region, groupExpr);
       byKpi.put(kpi, rows);
       keys.addAll(rows.keySet());
     }
-    Map<String, BigDecimal> customerBase = customerBase(period, region, grouping);
+    List<String> months = period.byMonth().stream().map(m -> m.firstMonth().toString()).toList();
+    Map<String, Map<String, BigDecimal>> customerBase = customerBase(period, region);
     if (grouping == null) {
       keys.add(NO_GROUP);
     } else if (grouping == KpiGrouping.region) {
       keys.addAll(customerBase.keySet());
     }
+    Base overall = grouping == KpiGrouping.region ? null
+        : Base.of(months, customerBase, complaintRegions(period, region), region);
     Map<String, List<KpiResult>> out = new TreeMap<>();
     for (String key : keys) {
       Map<Kpi, BigDecimal[]> group = new LinkedHashMap<>();
       byKpi.forEach((kpi, rows) -> group.put(kpi, rows.get(key)));
-      BigDecimal base = grouping == KpiGrouping.region ? customerBase.get(key) : customerBase.get(NO_GROUP);
+      // a region's own base; "(none)" (orders without a region) has none
+      Base base = grouping == KpiGrouping.region
+          ? Base.of(months, customerBase.containsKey(key) ? Map.of(key, customerBase.get(key)) : Map.of(),
+              Map.of(), key)
+          : overall;
       out.put(key, results(group, base));
     }
     return out;
@@ -166,41 +204,98 @@ public class KpiService {
     return rows;
   }
 
-  /** Broadband customers of the months the period touches (and its region), per region or in total. */
-  private Map<String, BigDecimal> customerBase(KpiPeriod period, String region, KpiGrouping grouping) {
-    boolean byRegion = grouping == KpiGrouping.region;
+  /** Broadband customers of the months the period touches (and its region): region → month → customers. */
+  private Map<String, Map<String, BigDecimal>> customerBase(KpiPeriod period, String region) {
     List<Object> params = new ArrayList<>(List.of(period.firstMonth().toString(), period.lastMonth().toString()));
-    StringBuilder sql = new StringBuilder("SELECT ")
-        .append(byRegion ? "b.region" : "'" + NO_GROUP + "'")
-        .append(", SUM(b.broadband_customers) FROM sl_customer_base b WHERE b.base_month >= ? AND b.base_month <= ?");
+    StringBuilder sql = new StringBuilder("SELECT b.region, b.base_month, b.broadband_customers FROM sl_customer_base b"
+        + " WHERE b.base_month >= ? AND b.base_month <= ?");
     if (region != null) {
       sql.append(" AND b.region = ?");
       params.add(region);
     }
-    if (byRegion) {
-      sql.append(" GROUP BY b.region");
-    }
-    Map<String, BigDecimal> base = new TreeMap<>();
+    Map<String, Map<String, BigDecimal>> base = new TreeMap<>();
     jdbc.query(sql.toString(), rs -> {
-      base.put(rs.getString(1), number(rs.getObject(2)));
+      base.computeIfAbsent(rs.getString(1), r -> new TreeMap<>()).put(rs.getString(2).trim(), number(rs.getObject(3)));
     }, params.toArray());
     return base;
   }
 
-  private List<KpiResult> results(Map<Kpi, BigDecimal[]> group, BigDecimal customerBase) {
+  /** The regions with broadband complaints received in the period: region → the months ("2026-11") they came in. */
+  private Map<String, Set<String>> complaintRegions(KpiPeriod period, String region) {
+    List<KpiPeriod> months = period.byMonth();
+    List<Instant> bounds = new ArrayList<>();
+    months.forEach(m -> bounds.add(m.start()));
+    bounds.add(period.end());
+    KpiFacts.Sql sql = KpiFacts.complaintRegions(bounds, region);
+    Map<String, Set<String>> out = new TreeMap<>();
+    jdbc.query(sql.where(), rs -> {
+      out.computeIfAbsent(rs.getString(2), r -> new TreeSet<>()).add(months.get(rs.getInt(1)).firstMonth().toString());
+    }, sql.whereParams().toArray());
+    return out;
+  }
+
+  /**
+   * The customer base behind complaintsPer10k: the customers of every month and region it counts, or the
+   * months that miss some. A month misses its base when no region has one for it, or when a region counted
+   * lacks it: the region asked for; else every region with broadband complaints in that month or with a base in
+   * any month of the period (orders without a region, "(none)", never have one). Never a figure divided by
+   * another region's or month's customers.
+   */
+  record Base(BigDecimal customers, List<String> missingMonths) {
+
+    static Base of(List<String> months, Map<String, Map<String, BigDecimal>> base,
+        Map<String, Set<String>> complaintMonths, String region) {
+      List<String> missing = new ArrayList<>();
+      BigDecimal customers = BigDecimal.ZERO;
+      for (String month : months) {
+        Set<String> counted = new TreeSet<>();
+        if (region != null) {
+          counted.add(region);
+        } else {
+          counted.addAll(base.keySet());
+          complaintMonths.forEach((r, in) -> {
+            if (in.contains(month)) {
+              counted.add(r);
+            }
+          });
+        }
+        boolean complete = !counted.isEmpty();
+        for (String r : counted) {
+          BigDecimal c = base.getOrDefault(r, Map.of()).get(month);
+          if (c == null) {
+            complete = false;
+          } else {
+            customers = customers.add(c);
+          }
+        }
+        if (!complete) {
+          missing.add(month);
+        }
+      }
+      return new Base(missing.isEmpty() ? customers : null, List.copyOf(missing));
+    }
+  }
+
+  private List<KpiResult> results(Map<Kpi, BigDecimal[]> group, Base customerBase) {
     List<KpiResult> results = new ArrayList<>();
     for (Kpi kpi : Kpi.values()) {
       BigDecimal[] row = group.get(kpi);
       BigDecimal numerator = row == null || row[0] == null ? BigDecimal.ZERO : row[0];
       BigDecimal count = row == null || row[1] == null ? BigDecimal.ZERO : row[1];
       results.add(switch (kpi) {
-        case complaintsPer10k -> rate(kpi, numerator, customerBase, TEN_THOUSAND);
+        case complaintsPer10k -> withMissing(rate(kpi, numerator, customerBase.customers(), TEN_THOUSAND),
+            customerBase.missingMonths());
         case satisfactionRate -> rate(kpi, count.subtract(numerator), count, BigDecimal.ONE);
         case remediesDue -> result(kpi, normal(numerator), normal(numerator), null, false);
         default -> rate(kpi, numerator, count, BigDecimal.ONE);
       });
     }
     return results;
+  }
+
+  private static KpiResult withMissing(KpiResult r, List<String> missingBaseMonths) {
+    return new KpiResult(r.id(), r.name(), r.unit(), r.value(), r.numerator(), r.denominator(), r.target(),
+        r.targetOperator(), r.met(), r.noDenominator(), r.basis(), missingBaseMonths);
   }
 
   private KpiResult rate(Kpi kpi, BigDecimal numerator, BigDecimal denominator, BigDecimal factor) {
@@ -216,7 +311,8 @@ public class KpiService {
     KpiTarget target = properties.target(kpi).orElse(null);
     Boolean met = target == null || value == null ? null : target.metBy(value);
     return new KpiResult(kpi.id(), kpi.label(), kpi.unit(), value, numerator, denominator,
-        target == null ? null : target.value(), target == null ? null : target.operator(), met, noDenominator);
+        target == null ? null : target.value(), target == null ? null : target.operator(), met, noDenominator,
+        kpi.basis(), List.of());
   }
 
   /** 0.750000 → 0.75, 10000 stays 10000 (not 1E+4). */

@@ -99,10 +99,17 @@ public class WorkOrderRepository {
     update(orderNo, "first_contact_owner = ?", owner);
   }
 
+  /**
+   * The deadlines of the service level. The first one set for the closure (a repair: its repair limit) is
+   * also first_closure_due, the deadline timely handling judges the case by (first write wins).
+   */
   public void setServiceLevel(String orderNo, int priority, Instant firstContactDue, Instant completionDue,
       Instant closureDue) {
-    update(orderNo, "priority = ?, first_contact_due = ?, completion_due = ?, closure_due = ?",
-        priority, ts(firstContactDue), ts(completionDue), ts(closureDue));
+    update(orderNo, """
+        priority = ?, first_contact_due = ?, completion_due = ?, closure_due = ?,
+        first_closure_due = COALESCE(first_closure_due, ?)""",
+        priority, ts(firstContactDue), ts(completionDue), ts(closureDue),
+        ts(closureDue != null ? closureDue : completionDue));
   }
 
   /**
@@ -154,13 +161,54 @@ public class WorkOrderRepository {
         resolution, rootCause, responsibleParty, commitment, compensationAmount);
   }
 
+  /**
+   * A return visit's answer (SATISFIED, UNSATISFIED, UNREACHABLE). satisfaction / surveyed_at are the latest;
+   * first_satisfaction / first_surveyed_at the first round's (the satisfaction KPI's: a month already
+   * reported does not change when a later round answers); sl_return_visit keeps every round's answer (the
+   * round's last call), its number of calls and its first call.
+   */
   public void recordSatisfaction(String orderNo, String satisfaction, Instant at) {
-    update(orderNo, "satisfaction = ?, surveyed_at = ?", satisfaction, ts(at));
+    update(orderNo, """
+        satisfaction = ?, surveyed_at = ?,
+        first_satisfaction = CASE WHEN rounds = 1 THEN ? ELSE first_satisfaction END,
+        first_surveyed_at = CASE WHEN rounds = 1 THEN ? ELSE first_surveyed_at END""",
+        satisfaction, ts(at), satisfaction, ts(at));
+    int updated = jdbc.update("""
+        UPDATE sl_return_visit SET outcome = ?, attempts = COALESCE(attempts, 0) + 1, surveyed_at = ?
+        WHERE order_no = ? AND round_no = (SELECT w.rounds FROM sl_work_order w WHERE w.order_no = ?)""",
+        satisfaction, ts(at), orderNo, orderNo);
+    if (updated == 0) {
+      jdbc.update("""
+          INSERT INTO sl_return_visit (order_no, round_no, outcome, attempts, first_call_at, surveyed_at)
+          SELECT order_no, rounds, ?, 1, ?, ? FROM sl_work_order WHERE order_no = ?""",
+          satisfaction, ts(at), ts(at), orderNo);
+    }
   }
 
-  /** An unsatisfied customer: another round of processing against a new closure deadline. */
+  /** The return visits of an order, one per round in round order. */
+  public List<ReturnVisit> returnVisits(String orderNo) {
+    return jdbc.query("""
+        SELECT round_no, outcome, attempts, first_call_at, surveyed_at FROM sl_return_visit
+        WHERE order_no = ? ORDER BY round_no""",
+        (rs, i) -> new ReturnVisit(rs.getInt(1), rs.getString(2), integer(rs, "attempts"),
+            instant(rs, "first_call_at"), instant(rs, "surveyed_at")), orderNo);
+  }
+
+  /** One round's return visit: its answer (the round's last call), calls made, first and last call. */
+  public record ReturnVisit(int round, String outcome, Integer attempts, Instant firstCallAt, Instant surveyedAt) {}
+
+  /**
+   * An unsatisfied customer: another round of processing against a new closure deadline. The round that
+   * ends now is judged against first_closure_due if it is the first (first_closure_on_time, first write
+   * wins): a later round's new deadline never turns the first miss into a case handled on time.
+   */
   public void startNewRound(String orderNo, Instant newClosureDue) {
-    update(orderNo, "rounds = rounds + 1, closure_due = ?", ts(newClosureDue));
+    Instant now = now();
+    update(orderNo, """
+        rounds = rounds + 1, closure_due = ?,
+        first_closure_on_time = COALESCE(first_closure_on_time,
+          CASE WHEN first_closure_due IS NULL OR ? <= first_closure_due THEN TRUE ELSE FALSE END)""",
+        ts(newClosureDue), ts(now));
   }
 
   public void setClosureDue(String orderNo, Instant closureDue) {
@@ -176,12 +224,17 @@ public class WorkOrderRepository {
     update(orderNo, "remedy_amount = ?", remedyAmount);
   }
 
-  /** Closure: the final status, and on time against closure_due. */
+  /**
+   * Closure: the final status, and on time against closure_due (the round's); a case closed in its first
+   * round is also judged against first_closure_due (first_closure_on_time, kept when a round set it).
+   */
   public void recordClosure(String orderNo, String status, Instant at) {
     update(orderNo, """
         status = ?, closed_at = ?,
-        closure_on_time = CASE WHEN closure_due IS NULL OR ? <= closure_due THEN TRUE ELSE FALSE END""",
-        status, ts(at), ts(at));
+        closure_on_time = CASE WHEN closure_due IS NULL OR ? <= closure_due THEN TRUE ELSE FALSE END,
+        first_closure_on_time = COALESCE(first_closure_on_time,
+          CASE WHEN first_closure_due IS NULL OR ? <= first_closure_due THEN TRUE ELSE FALSE END)""",
+        status, ts(at), ts(at), ts(at));
   }
 
   /**
@@ -192,8 +245,11 @@ public class WorkOrderRepository {
   public void recordClosureJudgedByCompletion(String orderNo, String status, Instant at, Instant promise) {
     update(orderNo, """
         status = ?, closed_at = ?, closure_due = ?,
-        closure_on_time = CASE WHEN completed_at IS NOT NULL AND completed_at <= ? THEN TRUE ELSE FALSE END""",
-        status, ts(at), ts(promise), ts(promise));
+        closure_on_time = CASE WHEN completed_at IS NOT NULL AND completed_at <= ? THEN TRUE ELSE FALSE END,
+        first_closure_due = COALESCE(first_closure_due, ?),
+        first_closure_on_time = COALESCE(first_closure_on_time,
+          CASE WHEN completed_at IS NOT NULL AND completed_at <= COALESCE(first_closure_due, ?) THEN TRUE ELSE FALSE END)""",
+        status, ts(at), ts(promise), ts(promise), ts(promise), ts(promise));
   }
 
   public void recordBreach(String orderNo, String reason, Instant deadline, Instant detectedAt) {

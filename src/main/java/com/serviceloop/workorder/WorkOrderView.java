@@ -68,6 +68,12 @@ public class WorkOrderView {
         (rs, i) -> entry("level", rs.getInt(1), "group", rs.getString(2), "reason", rs.getString(3),
             "startedAt", iso(rs.getObject(4)), "due", iso(rs.getObject(5)), "answeredAt", iso(rs.getObject(6)),
             "instruction", rs.getString(7), "newDeadline", iso(rs.getObject(8))), orderNo));
+    // every return visit, one per round (issue 9): the round's answer, its calls, its first and last call
+    view.put("returnVisits", jdbc.query("""
+        SELECT round_no, outcome, attempts, first_call_at, surveyed_at FROM sl_return_visit
+        WHERE order_no = ? ORDER BY round_no""",
+        (rs, i) -> entry("round", rs.getInt(1), "outcome", rs.getString(2), "attempts", rs.getObject(3),
+            "firstCallAt", iso(rs.getObject(4)), "surveyedAt", iso(rs.getObject(5))), orderNo));
     if (type == OrderType.INSTALLATION) {
       view.put("appointmentChanges", jdbc.query("""
           SELECT previous_at, new_at, reason, recorded_at FROM sl_appointment_change WHERE order_no = ? ORDER BY id""",

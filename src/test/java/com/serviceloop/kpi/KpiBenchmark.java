@@ -75,7 +75,9 @@ class KpiBenchmark {
       + " customer_phone, received_at, first_contact_due, first_contact_at, first_contact_on_time,"
       + " on_site_appointment, dispatched_at, completion_due, completed_at, completion_on_time, closure_due,"
       + " closed_at, closure_on_time, rounds, satisfaction, surveyed_at, escalation_level, root_cause,"
-      + " compensation_amount, remedy_amount, created_at, updated_at";
+      + " compensation_amount, remedy_amount, created_at, updated_at,"
+      // issue 9: the first round's deadline, flag and answer (the synthetic orders have one round's facts)
+      + " first_closure_due, first_closure_on_time, first_satisfaction, first_surveyed_at";
 
   @Autowired JdbcTemplate jdbc;
   @Autowired DataSource dataSource;
@@ -304,7 +306,8 @@ class KpiBenchmark {
         v(f.firstContactAt()), v(f.firstContactOnTime()), v(f.onSite()), v(f.dispatched()), v(f.completionDue()),
         v(f.completed()), v(f.completionOnTime()), v(f.closureDue()), v(f.closed()), v(f.closureOnTime()),
         v(f.rounds()), v(f.satisfaction()), v(f.surveyed()), v(f.escalationLevel()), v(f.rootCause()),
-        v(f.compensation()), v(f.remedy()), now, now) + "\n";
+        v(f.compensation()), v(f.remedy()), now, now, v(f.closureDue()), v(f.closureOnTime()), v(f.satisfaction()),
+        v(f.surveyed())) + "\n";
   }
 
   static String v(Object value) {

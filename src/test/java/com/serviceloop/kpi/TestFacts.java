@@ -22,6 +22,8 @@ final class TestFacts {
   /** Removes this region's facts and customer base (the database is shared by all tests). */
   void clear() {
     jdbc.update("DELETE FROM sl_breach WHERE work_order_id IN (SELECT id FROM sl_work_order WHERE region = ?)", region);
+    jdbc.update("DELETE FROM sl_return_visit WHERE order_no IN (SELECT order_no FROM sl_work_order WHERE region = ?)",
+        region);
     jdbc.update("DELETE FROM sl_work_order WHERE region = ?", region);
     jdbc.update("DELETE FROM sl_customer_base WHERE region = ?", region);
   }
@@ -79,11 +81,20 @@ final class TestFacts {
     }
 
     Fact closed(String at, boolean onTime) {
-      return set("closed_at", at).set("closure_on_time", onTime).set("status", "CLOSED");
+      // a case closed in its first round: the round's flag is also the first round's (first_closure_on_time)
+      return set("closed_at", at).set("closure_on_time", onTime).set("first_closure_on_time", onTime)
+          .set("status", "CLOSED");
     }
 
     Fact surveyed(String at, String satisfaction) {
-      return set("surveyed_at", at).set("satisfaction", satisfaction);
+      // the first round's answer (the one satisfactionRate counts) and the latest
+      return set("surveyed_at", at).set("satisfaction", satisfaction).set("first_surveyed_at", at)
+          .set("first_satisfaction", satisfaction);
+    }
+
+    /** The first round's closure deadline (first_closure_due), the one timely handling judges by. */
+    Fact firstClosureDue(String due) {
+      return set("first_closure_due", due);
     }
 
     Fact completed(String at, boolean onTime) {
