@@ -65,6 +65,12 @@
       row('escalations', [e.level, e.group, e.reason, when(e.startedAt), when(e.due), when(e.answeredAt),
         e.instruction, when(e.newDeadline)], 'escalation');
     }
+    for (const v of order.returnVisits || []) {
+      row('returnVisits', [v.round, v.outcome, v.attempts, when(v.firstCallAt), when(v.surveyedAt)], 'return-visit');
+    }
+    if (!(order.returnVisits || []).length) {
+      row('returnVisits', ['无回访 No return visit', '', '', '', '']);
+    }
     for (const b of order.breaches || []) {
       row('breaches', [b.reason, when(b.deadline), when(b.detectedAt)], 'breach');
     }

@@ -130,6 +130,7 @@ class KpiDashboardBrowserTest {
     assertThat(browser.findElement(By.id("status")).getText()).isEmpty();
     assertThat(browser.findElement(By.id("summary")).getText()).contains("COMPLAINT");
     assertThat(browser.findElement(By.id("breaches")).getText()).contains("No breaches");
+    assertThat(browser.findElement(By.id("returnVisits")).getText()).contains("No return visit");
   }
 
   @Test
