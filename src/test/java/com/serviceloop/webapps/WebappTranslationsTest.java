@@ -39,7 +39,13 @@ class WebappTranslationsTest {
         .contains(".ce-eol-banner:empty");
     // the custom script resolves next to the apps: /camunda/app/<app>/../serviceloop/webapps.js
     assertThat(rest.getForEntity("/camunda/app/serviceloop/webapps.js", String.class).getBody())
-        .contains("serviceloop-language", "'sv-SE'");
+        .contains("serviceloop-language", "'sv-SE'", "import FLATPICKR_ZH from './flatpickr-zh.js'",
+            "flatpickr.localize(FLATPICKR_ZH)");
+    // the date pickers' Chinese, imported by webapps.js from next to it
+    ResponseEntity<String> flatpickrZh = rest.getForEntity("/camunda/app/serviceloop/flatpickr-zh.js", String.class);
+    assertThat(flatpickrZh.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(flatpickrZh.getHeaders().getContentType().toString()).contains("javascript");
+    assertThat(flatpickrZh.getBody()).contains("'十二月'", "'周一'", "firstDayOfWeek: 1", "export default Mandarin");
   }
 
   @ParameterizedTest
