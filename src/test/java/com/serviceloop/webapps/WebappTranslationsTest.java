@@ -95,6 +95,29 @@ class WebappTranslationsTest {
     assertThat(rest.getForEntity("/camunda/app/tasklist/locales/de.json", String.class).getBody()).contains("Aufgabe");
   }
 
+  /** No label left in English: a Chinese text equal to the English one is an id, a symbol, a format or a name. */
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void noLabelIsLeftInEnglish(String app) {
+    JsonNode zh = translations.build(app, WebappTranslations.CHINESE).path("labels");
+    java.util.List<String> english = new java.util.ArrayList<>();
+    translations.webjarLabels(app).fields().forEachRemaining(e -> {
+      String text = e.getValue().asText();
+      boolean untranslatable = text.isBlank() || text.matches("[a-z]{1,2}") // a plural suffix
+          || text.matches("[A-Z]{2,5}") // ID, CSV, JSON, DMN
+          || text.matches("[<>=]+|<null>|<undefined>|Camunda|ID\\*|YYYY-MM-DDTHH:mm:ss");
+      if (!untranslatable && text.equals(zh.path(e.getKey()).asText())) {
+        english.add(e.getKey() + " = " + text);
+      }
+    });
+    assertThat(english).as("%s labels whose Chinese is the English text", app).isEmpty();
+    if (app.equals("cockpit")) {
+      assertThat(zh.path("ERROR").asText()).isEqualTo("错误");
+      assertThat(zh.path("SUCCESS").asText()).isEqualTo("成功");
+      assertThat(zh.path("PLGN_AUDIT_LOAD_MORE").asText()).isEqualTo("加载更多日志条目…");
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void theBannerTextIsPlainTextNotHtml() {
     WebappTranslations withMarkup = new WebappTranslations(json,
