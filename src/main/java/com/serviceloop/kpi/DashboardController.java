@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,43 +210,45 @@ public class DashboardController {
     return Exports.table(wanted, "breaches-" + first + "-" + last, "breaches", header, rows);
   }
 
-  /** The KPI table of the period as a download (the JSON is GET /api/kpis). */
+  /**
+   * The KPI table of the period as a download, or with groupBy (region, channel, category, month) one row per
+   * group and KPI: the same figures as GET /api/kpis[?groupBy=], which is their JSON. The dashboard's by-region
+   * chart downloads as groupBy=region.
+   */
   @GetMapping("/kpis")
   public ResponseEntity<?> kpiTable(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String region,
-      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String groupBy, @RequestParam(required = false) String format,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-    caller.requireGroup("export the KPIs", READERS);
     List<FieldError> errors = new ArrayList<>();
-    Exports.Format wanted = download(format, accept, errors);
-    KpiPeriod period = period(from, to, errors);
-    refuse(errors);
-    List<String> header = List.of("from", "to", "region", "id", "name", "unit", "value", "numerator", "denominator",
-        "target", "met");
-    List<List<Object>> rows = kpis.report(period, blank(region)).stream()
-        .map(k -> kpiRow(List.of(period.from().toString(), period.to().toString(), nz(blank(region))), k)).toList();
-    return Exports.table(wanted, "kpis-" + period.from() + "-" + period.to(), "KPIs", header, rows);
+    KpiGrouping grouping = null;
+    if (groupBy != null && !groupBy.isBlank()) {
+      grouping = KpiGrouping.byName(groupBy.trim()).orElse(null);
+      if (grouping == null) {
+        errors.add(new FieldError("groupBy",
+            "one of " + Arrays.toString(KpiGrouping.values()) + ", not '" + groupBy + "'"));
+      }
+    }
+    KpiDownload download = kpiDownload(from, to, region, format, accept, errors);
+    KpiPeriod period = download.period();
+    if (grouping == null) {
+      List<String> header = List.of("from", "to", "region", "id", "name", "unit", "value", "numerator",
+          "denominator", "target", "met");
+      List<List<Object>> rows = kpis.report(period, download.region()).stream()
+          .map(k -> kpiRow(List.of(period.from().toString(), period.to().toString(), nz(download.region())), k))
+          .toList();
+      return Exports.table(download.format(), "kpis-" + period.from() + "-" + period.to(), "KPIs", header, rows);
+    }
+    return kpiBreakdown(download, grouping);
   }
 
-  /** The monthly trend of every KPI (GET /api/kpis?groupBy=month) as a download. */
+  /** The monthly trend of every KPI (GET /api/kpis?groupBy=month) as a download: /kpis?groupBy=month. */
   @GetMapping("/kpi-trend")
   public ResponseEntity<?> kpiTrend(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String region,
       @RequestParam(required = false) String format,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-    caller.requireGroup("export the KPIs", READERS);
-    List<FieldError> errors = new ArrayList<>();
-    Exports.Format wanted = download(format, accept, errors);
-    KpiPeriod period = period(from, to, errors);
-    refuse(errors);
-    List<String> header = List.of("month", "id", "name", "unit", "value", "numerator", "denominator", "target", "met");
-    List<List<Object>> rows = new ArrayList<>();
-    for (KpiGroup month : kpis.breakdown(period, blank(region), KpiGrouping.month)) {
-      for (KpiResult k : month.kpis()) {
-        rows.add(kpiRow(List.of(month.key()), k));
-      }
-    }
-    return Exports.table(wanted, "kpi-trend-" + period.from() + "-" + period.to(), "KPI trend", header, rows);
+    return kpiBreakdown(kpiDownload(from, to, region, format, accept, new ArrayList<>()), KpiGrouping.month);
   }
 
   /** The work orders behind a KPI (GET /api/kpis/{id}/orders) as a download. */
@@ -254,22 +257,50 @@ public class DashboardController {
       @RequestParam(required = false) String to, @RequestParam(required = false) String region,
       @RequestParam(required = false) String format,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-    caller.requireGroup("export the KPIs", READERS);
     List<FieldError> errors = new ArrayList<>();
-    Exports.Format wanted = download(format, accept, errors);
     Kpi kpi = Kpi.byId(id).orElse(null);
     if (kpi == null) {
       errors.add(new FieldError("id", "no KPI '" + id + "'"));
     }
-    KpiPeriod period = period(from, to, errors);
-    refuse(errors);
+    KpiDownload download = kpiDownload(from, to, region, format, accept, errors);
+    KpiPeriod period = download.period();
     List<String> header = List.of("orderNo", "orderType", "category", "channel", "region", "receivedAt", "closedAt",
         "numeratorValue");
-    List<List<Object>> rows = kpis.orders(kpi, period, blank(region), properties.getOrdersLimit()).stream()
+    List<List<Object>> rows = kpis.orders(kpi, period, download.region(), properties.getOrdersLimit()).stream()
         .map(o -> List.<Object>of(o.orderNo(), o.orderType(), nz(o.category()), nz(o.channel()), nz(o.region()),
             nz(iso(o.receivedAt())), nz(iso(o.closedAt())), o.numeratorValue() == null ? "" : o.numeratorValue()))
         .toList();
-    return Exports.table(wanted, kpi.id() + "-orders-" + period.from() + "-" + period.to(), "orders", header, rows);
+    return Exports.table(download.format(), kpi.id() + "-orders-" + period.from() + "-" + period.to(), "orders",
+        header, rows);
+  }
+
+  /** What every KPI download has checked: its reader, a download format, the period, the region filter. */
+  private record KpiDownload(Exports.Format format, KpiPeriod period, String region) {}
+
+  /** Checks the caller and the KPI download's parameters (plus the errors found before); 400 or 403 else. */
+  private KpiDownload kpiDownload(String from, String to, String region, String format, String accept,
+      List<FieldError> errors) {
+    caller.requireGroup("export the KPIs", READERS);
+    Exports.Format wanted = download(format, accept, errors);
+    KpiPeriod period = period(from, to, errors);
+    refuse(errors);
+    return new KpiDownload(wanted, period, blank(region));
+  }
+
+  /** One row per group and KPI, the group's key first (the column is named after the grouping). */
+  private ResponseEntity<byte[]> kpiBreakdown(KpiDownload download, KpiGrouping grouping) {
+    KpiPeriod period = download.period();
+    List<String> header = List.of(grouping.name(), "id", "name", "unit", "value", "numerator", "denominator",
+        "target", "met");
+    List<List<Object>> rows = new ArrayList<>();
+    for (KpiGroup group : kpis.breakdown(period, download.region(), grouping)) {
+      for (KpiResult k : group.kpis()) {
+        rows.add(kpiRow(List.of(group.key()), k));
+      }
+    }
+    String name = grouping == KpiGrouping.month ? "kpi-trend-" : "kpis-by-" + grouping.name() + "-";
+    String sheet = grouping == KpiGrouping.month ? "KPI trend" : "KPIs by " + grouping.name();
+    return Exports.table(download.format(), name + period.from() + "-" + period.to(), sheet, header, rows);
   }
 
   private List<Object> kpiRow(List<Object> leading, KpiResult k) {

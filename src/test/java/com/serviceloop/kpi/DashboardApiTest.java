@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.installation.TestUsers;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -210,6 +216,200 @@ class DashboardApiTest {
     assertThat(new String(download("dbauditor", "/api/dashboard/kpis/timelyHandlingRate/orders?"
         + "from=2026-01-01&to=2027-01-01&region=" + REGION + "&format=csv").getBody(), StandardCharsets.UTF_8))
         .startsWith("\uFEFForderNo,orderType");
+  }
+
+  /**
+   * Every figure of the dashboard, downloaded as CSV and as Excel: the file's type and name, its header row, the
+   * same cells in both files, a figure equal to the one the JSON answer (what the page draws) gives, and 403
+   * for a hotline agent.
+   */
+  @Test
+  void everyFigureDownloadsAsCsvAndExcel_withTheFiguresOfItsJson() throws Exception {
+    LocalDate today = LocalDate.now(SHANGHAI);
+    String period = "from=" + today.minusDays(60) + "&to=" + today.plusDays(1);
+
+    // orders at risk and breached now
+    Table risk = figure("/api/dashboard/at-risk?region=" + REGION, "orders-at-risk",
+        "orderNo", "type", "category", "region", "group", "state", "deadline", "due", "minutesLeft", "task", "taskUrl");
+    List<Map<String, Object>> riskJson = list(get("dbauditor", "/api/dashboard/at-risk?region=" + REGION).getBody(),
+        "orders");
+    assertThat(risk.column("orderNo")).isEqualTo(riskJson.stream().map(o -> o.get("orderNo")).toList());
+    assertThat(risk.cell(breached, "state")).isEqualTo(riskJson.get(0).get("state")).isEqualTo("BREACHED");
+    assertThat(risk.cell(breached, "due")).isEqualTo(riskJson.get(0).get("due"));
+
+    // aging of open orders
+    Table aging = figure("/api/dashboard/aging?region=" + REGION, "open-orders-aging",
+        "type", "<1d", "1-3d", "3-7d", "7-30d", ">30d", "total");
+    Map<String, Object> complaints = list(get("dbauditor", "/api/dashboard/aging?region=" + REGION).getBody(), "rows")
+        .get(0);
+    assertSameNumber(aging.cell("COMPLAINT", "7-30d"), complaints.get("7-30d"), 1);
+    assertSameNumber(aging.cell("FAULT_REPAIR", "total"), 1, 1);
+
+    // the breach trend
+    Table breaches = figure("/api/dashboard/breaches?from=2026-10&to=2026-11&region=" + REGION,
+        "breaches-2026-10-2026-11", "reason", "2026-10", "2026-11");
+    Map<String, Object> breachJson = get("dbauditor", "/api/dashboard/breaches?from=2026-10&to=2026-11&region="
+        + REGION).getBody();
+    assertSameNumber(breaches.cell("total", "2026-11"), ((List<?>) breachJson.get("total")).get(1), 1);
+    assertSameNumber(breaches.cell("FIRST_CONTACT", "2026-10"), 1, 1);
+
+    // workload per group and per installer
+    Table groups = figure("/api/dashboard/workload?by=group", "workload-groups",
+        "group", "name", "open", "overdue", "unassigned");
+    Map<String, Object> hotline = list(get("dbauditor", "/api/dashboard/workload?by=group").getBody(), "groups")
+        .stream().filter(g -> "hotline".equals(g.get("group"))).findFirst().orElseThrow();
+    assertSameNumber(groups.cell("hotline", "open"), hotline.get("open"), null);
+    Table installers = figure("/api/dashboard/workload?by=installer", "workload-installers",
+        "installer", "group", "open", "overdue");
+    List<Map<String, Object>> installerJson = list(get("dbauditor", "/api/dashboard/workload?by=installer")
+        .getBody(), "installers");
+    assertThat(installers.column("installer")).isEqualTo(installerJson.stream().map(i -> i.get("installer")).toList());
+    for (Map<String, Object> installer : installerJson) {
+      assertSameNumber(installers.cell((String) installer.get("installer"), "open"), installer.get("open"), null);
+    }
+
+    // the KPIs against their targets
+    Table kpiTable = figure("/api/dashboard/kpis?" + period + "&region=" + REGION, "kpis-" + today.minusDays(60)
+        + "-" + today.plusDays(1), "from", "to", "region", "id", "name", "unit", "value", "numerator", "denominator",
+        "target", "met");
+    Map<String, Object> escalation = kpi(list(get("dbauditor", "/api/kpis?" + period + "&region=" + REGION)
+        .getBody(), "kpis"), "escalationRate");
+    // received in the period: the breached, the at-risk, the installation and the closed complaint
+    assertSameNumber(kpiTable.cell("escalationRate", "denominator"), escalation.get("denominator"), 4);
+    assertThat(kpiTable.cell("timelyHandlingRate", "target")).isEqualTo(">= 0.96");
+
+    // the KPIs by region (the by-region chart): the region's row of every KPI
+    Table byRegion = figure("/api/dashboard/kpis?" + period + "&groupBy=region", "kpis-by-region-"
+        + today.minusDays(60) + "-" + today.plusDays(1), "region", "id", "name", "unit", "value", "numerator",
+        "denominator", "target", "met");
+    Map<String, Object> regionJson = list(get("dbauditor", "/api/kpis?" + period + "&groupBy=region").getBody(),
+        "groups").stream().filter(g -> REGION.equals(g.get("key"))).findFirst().orElseThrow();
+    List<List<String>> regionRows = byRegion.rows().stream().filter(r -> REGION.equals(r.get(0))).toList();
+    assertThat(regionRows).extracting(r -> r.get(1))
+        .isEqualTo(list(regionJson, "kpis").stream().map(k -> k.get("id")).toList());
+    Table regionOnly = new Table(byRegion.header(), regionRows);
+    assertSameNumber(regionOnly.cell("escalationRate", "denominator"),
+        kpi(list(regionJson, "kpis"), "escalationRate").get("denominator"), 4);
+    assertSameNumber(regionOnly.cell("timelyHandlingRate", "denominator"),
+        kpi(list(regionJson, "kpis"), "timelyHandlingRate").get("denominator"), 1);
+    assertThat(byRegion.column("region")).contains(REGION).doesNotContainNull();
+
+    // each KPI's monthly trend
+    Table trend = figure("/api/dashboard/kpi-trend?" + period + "&region=" + REGION, "kpi-trend-"
+        + today.minusDays(60) + "-" + today.plusDays(1), "month", "id", "name", "unit", "value", "numerator",
+        "denominator", "target", "met");
+    List<Map<String, Object>> trendJson = list(get("dbauditor", "/api/kpis?" + period + "&region=" + REGION
+        + "&groupBy=month").getBody(), "groups");
+    assertThat(trend.rows()).hasSize(trendJson.size() * Kpi.values().length);
+    String month = YearMonth.from(today).toString();
+    Map<String, Object> thisMonth = trendJson.stream().filter(g -> month.equals(g.get("key"))).findFirst()
+        .orElseThrow();
+    Table monthOnly = new Table(trend.header(), trend.rows().stream().filter(r -> month.equals(r.get(0))).toList());
+    assertSameNumber(monthOnly.cell("escalationRate", "denominator"),
+        kpi(list(thisMonth, "kpis"), "escalationRate").get("denominator"), null);
+    assertThat(figure("/api/dashboard/kpis?" + period + "&region=" + REGION + "&groupBy=month", "kpi-trend-"
+        + today.minusDays(60) + "-" + today.plusDays(1), trend.header().toArray(String[]::new)).rows())
+        .isEqualTo(trend.rows());
+
+    // the work orders behind a KPI (the drill-down's order list)
+    Table orders = figure("/api/dashboard/kpis/escalationRate/orders?" + period + "&region=" + REGION,
+        "escalationRate-orders-" + today.minusDays(60) + "-" + today.plusDays(1), "orderNo", "orderType", "category",
+        "channel", "region", "receivedAt", "closedAt", "numeratorValue");
+    List<Map<String, Object>> orderJson = list(get("dbauditor", "/api/kpis/escalationRate/orders?" + period
+        + "&region=" + REGION).getBody(), "orders");
+    assertThat(orders.column("orderNo")).isEqualTo(orderJson.stream().map(o -> o.get("orderNo")).toList())
+        .contains(breached, atRisk, closed);
+    assertThat(orders.cell(closed, "closedAt")).endsWith("+08:00");
+
+    badField("dbauditor", "/api/dashboard/kpis?" + period + "&groupBy=desk&format=csv", "groupBy");
+  }
+
+  static Map<String, Object> kpi(List<Map<String, Object>> kpis, String id) {
+    return kpis.stream().filter(k -> id.equals(k.get("id"))).findFirst().orElseThrow();
+  }
+
+  static void assertSameNumber(String cell, Object json, Integer expected) {
+    assertThat(new BigDecimal(cell)).as("file cell against JSON " + json).isEqualByComparingTo(json.toString());
+    if (expected != null) {
+      assertThat(new BigDecimal(cell)).isEqualByComparingTo(BigDecimal.valueOf(expected));
+    }
+  }
+
+  /** A downloaded table: its header and rows as text (numbers as the file writes them). */
+  record Table(List<String> header, List<List<String>> rows) {
+    List<String> column(String name) {
+      int c = header.indexOf(name);
+      return rows.stream().map(r -> r.get(c)).toList();
+    }
+
+    /** The cell of the row whose first cell (or, for a KPI table, id) is key. */
+    String cell(String key, String column) {
+      int keyColumn = header.contains("id") ? header.indexOf("id") : 0;
+      return rows.stream().filter(r -> key.equals(r.get(keyColumn))).findFirst()
+          .map(r -> r.get(header.indexOf(column))).orElseThrow(() -> new AssertionError("no row " + key + " in " + rows));
+    }
+  }
+
+  /**
+   * Downloads a figure as CSV and as Excel: their content types and file names, the header row, the same cells in
+   * both, and 403 for a hotline agent. Answers the CSV's table.
+   */
+  Table figure(String url, String filename, String... header) throws Exception {
+    String join = url.contains("?") ? "&" : "?";
+    ResponseEntity<byte[]> csv = download("dbauditor", url + join + "format=csv");
+    assertThat(csv.getHeaders().getContentType()).as(url).hasToString("text/csv;charset=UTF-8");
+    assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo(filename + ".csv");
+    String text = new String(csv.getBody(), StandardCharsets.UTF_8);
+    assertThat(text).as("a byte-order mark for Excel").startsWith("\uFEFF");
+    List<CSVRecord> records = CSVFormat.DEFAULT.parse(new java.io.StringReader(text.substring(1))).getRecords();
+    Table fromCsv = new Table(records.get(0).toList(),
+        records.subList(1, records.size()).stream().map(CSVRecord::toList).toList());
+    assertThat(fromCsv.header()).as(url).containsExactly(header);
+
+    ResponseEntity<byte[]> xlsx = download("dbsupervisor", url + join + "format=xlsx");
+    assertThat(xlsx.getHeaders().getContentType()).as(url)
+        .hasToString("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(xlsx.getHeaders().getContentDisposition().getFilename()).isEqualTo(filename + ".xlsx");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+      Sheet sheet = workbook.getSheetAt(0);
+      assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+      List<List<String>> rows = new ArrayList<>();
+      for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+        Row row = sheet.getRow(r);
+        List<String> cells = new ArrayList<>();
+        for (int c = 0; c < header.length; c++) {
+          Cell cell = row == null ? null : row.getCell(c);
+          cells.add(cell == null ? "" : cell.getCellType() == CellType.NUMERIC
+              ? BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString()
+              : cell.getCellType() == CellType.BOOLEAN ? String.valueOf(cell.getBooleanCellValue())
+              : cell.getStringCellValue());
+        }
+        rows.add(cells);
+      }
+      assertThat(rows.get(0)).as(url).containsExactly(header);
+      assertThat(rows).as(url).hasSize(fromCsv.rows().size() + 1);
+      for (int r = 1; r < rows.size(); r++) {
+        for (int c = 0; c < header.length; c++) {
+          String inCsv = fromCsv.rows().get(r - 1).get(c);
+          String inXlsx = rows.get(r).get(c);
+          if (header[c].equals("minutesLeft")) {
+            continue;   // counts down between the two downloads
+          }
+          if (inCsv.matches("-?\\d+(\\.\\d+)?") && !inCsv.equals(inXlsx)) {
+            // a numeric cell is a double: equal to the CSV's decimal to the double's precision
+            assertThat(Double.parseDouble(inXlsx)).as(url + " row " + r + " " + header[c])
+                .isCloseTo(Double.parseDouble(inCsv), org.assertj.core.data.Offset.offset(1e-9));
+          } else {
+            assertThat(inXlsx).as(url + " row " + r + " " + header[c]).isEqualTo(inCsv);
+          }
+        }
+      }
+    }
+
+    ResponseEntity<Map<String, Object>> refused = get("dbhotline", url + join + "format=csv");
+    assertThat(refused.getStatusCode()).as(url).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat((String) refused.getBody().get("message")).contains("dbhotline");
+    return fromCsv;
   }
 
   @Test

@@ -39,7 +39,13 @@ class WebappTranslationsTest {
         .contains(".ce-eol-banner:empty");
     // the custom script resolves next to the apps: /camunda/app/<app>/../serviceloop/webapps.js
     assertThat(rest.getForEntity("/camunda/app/serviceloop/webapps.js", String.class).getBody())
-        .contains("serviceloop-language", "'sv-SE'");
+        .contains("serviceloop-language", "'sv-SE'", "import FLATPICKR_ZH from './flatpickr-zh.js'",
+            "flatpickr.localize(FLATPICKR_ZH)");
+    // the date pickers' Chinese, imported by webapps.js from next to it
+    ResponseEntity<String> flatpickrZh = rest.getForEntity("/camunda/app/serviceloop/flatpickr-zh.js", String.class);
+    assertThat(flatpickrZh.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(flatpickrZh.getHeaders().getContentType().toString()).contains("javascript");
+    assertThat(flatpickrZh.getBody()).contains("'十二月'", "'周一'", "firstDayOfWeek: 1", "export default Mandarin");
   }
 
   @ParameterizedTest
@@ -87,6 +93,29 @@ class WebappTranslationsTest {
     assertThat(cockpit.at("/labels/PLGN_BATCH_S").asText()).isEmpty(); // "instance" + "s": no plural in Chinese
     // only zh and en are offered; another language falls through to the webjar
     assertThat(rest.getForEntity("/camunda/app/tasklist/locales/de.json", String.class).getBody()).contains("Aufgabe");
+  }
+
+  /** No label left in English: a Chinese text equal to the English one is an id, a symbol, a format or a name. */
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void noLabelIsLeftInEnglish(String app) {
+    JsonNode zh = translations.build(app, WebappTranslations.CHINESE).path("labels");
+    java.util.List<String> english = new java.util.ArrayList<>();
+    translations.webjarLabels(app).fields().forEachRemaining(e -> {
+      String text = e.getValue().asText();
+      boolean untranslatable = text.isBlank() || text.matches("[a-z]{1,2}") // a plural suffix
+          || text.matches("[A-Z]{2,5}") // ID, CSV, JSON, DMN
+          || text.matches("[<>=]+|<null>|<undefined>|Camunda|ID\\*|YYYY-MM-DDTHH:mm:ss");
+      if (!untranslatable && text.equals(zh.path(e.getKey()).asText())) {
+        english.add(e.getKey() + " = " + text);
+      }
+    });
+    assertThat(english).as("%s labels whose Chinese is the English text", app).isEmpty();
+    if (app.equals("cockpit")) {
+      assertThat(zh.path("ERROR").asText()).isEqualTo("错误");
+      assertThat(zh.path("SUCCESS").asText()).isEqualTo("成功");
+      assertThat(zh.path("PLGN_AUDIT_LOAD_MORE").asText()).isEqualTo("加载更多日志条目…");
+    }
   }
 
   @org.junit.jupiter.api.Test

@@ -188,6 +188,48 @@ class WebappsBrowserTest {
   }
 
   @Test
+  void theNetworkAgentBooksTheVisitInAChineseCalendar() throws Exception {
+    String order = installation("HOTLINE_400", "2020-01-06T15:30+08:00");
+    taskService.complete(task(order, "Task_ExtractPreRegistration").getId());
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(order)
+        .activityId("ServiceTask_EnterOrderInOrderSystem").singleResult().getId());
+    Task booking = task(order, "Task_BookAppointment");
+    String agent = staff(ServiceLoopGroups.NETWORK);
+    login("tasklist", agent);
+
+    card(orderNo(order)).findElement(By.cssSelector("h4.task a")).click();
+    waitFor(By.cssSelector("button.claim")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> taskService.createTaskQuery()
+        .taskId(booking.getId()).taskAssignee(agent).count() == 1);
+    // the visit's date (appointmentAt, a date and time field): its pop-up calendar
+    WebElement date = waitFor(By.cssSelector(".fjs-datepicker input"));
+    assertThat(date.getAttribute("placeholder")).isEqualTo("yyyy-mm-dd");
+    click(date);
+    WebElement calendar = waitFor(By.cssSelector(".flatpickr-calendar.open"));
+    List<String> months = calendar.findElements(By.cssSelector("option.flatpickr-monthDropdown-month")).stream()
+        .map(o -> o.getAttribute("textContent").trim()).toList();
+    assertThat(months).containsExactly("一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月",
+        "十一月", "十二月");
+    String shown = calendar.findElement(By.cssSelector("select.flatpickr-monthDropdown-months option:checked"))
+        .getAttribute("textContent").trim();
+    assertThat(shown).isEqualTo(months.get(java.time.LocalDate.now().getMonthValue() - 1));
+    List<String> weekdays = calendar.findElements(By.cssSelector(".flatpickr-weekday")).stream()
+        .map(w -> w.getAttribute("textContent").trim()).toList();
+    assertThat(weekdays).containsExactly("周一", "周二", "周三", "周四", "周五", "周六", "周日");
+    assertThat(calendar.getAttribute("textContent")).doesNotContain("January", "December", "Mon", "Sun");
+    screenshot("webapps-tasklist-network-calendar");
+
+    // a day picked in the calendar lands in the field as yyyy-mm-dd
+    WebElement day = calendar.findElements(By.cssSelector(
+            ".flatpickr-day:not(.prevMonthDay):not(.nextMonthDay):not(.flatpickr-disabled)"))
+        .stream().filter(d -> "15".equals(d.getText().trim())).findFirst().orElseThrow();
+    assertThat(day.getAttribute("aria-label")).as("the day's label, in flatpickr's Chinese").startsWith(shown);
+    day.click();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> date.getAttribute("value").matches("\\d{4}-\\d{2}-15"));
+  }
+
+  @Test
   void theAuditorReadsCockpitInChineseAndHasNoTaskToComplete() throws Exception {
     String orderNo = complaint();
     String auditor = staff(ServiceLoopGroups.AUDITORS);

@@ -10,7 +10,15 @@
  *    Chinese one, and it has no option for it. Only that call — the 'default' locale with no options — is
  *    answered with a locale whose numeric date is yyyy-MM-dd (sv-SE); every other use of
  *    Intl.DateTimeFormat is untouched. The value a form submits is ISO either way.
+ * 3. The date fields' pop-up calendar in Chinese. Camunda Forms draw it with flatpickr (4.6.13, bundled in the
+ *    web apps' lib/deps.js), created without a locale option, so it takes flatpickr's default locale: English
+ *    month and weekday names. In Chinese, flatpickr's own zh locale (flatpickr-zh.js) is registered and made
+ *    the default with flatpickr's public flatpickr.localize(), on the flatpickr that the bundle puts on
+ *    window.flatpickr — now if it is there, else the moment the bundle puts it there — before any form's
+ *    picker is created. English keeps flatpickr's English.
  */
+import FLATPICKR_ZH from './flatpickr-zh.js';
+
 const STORAGE_KEY = 'serviceloop.locale';
 const current = window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
 
@@ -26,6 +34,31 @@ if (!NativeDateTimeFormat.serviceLoopIsoDates) {
   IsoDateTimeFormat.supportedLocalesOf = NativeDateTimeFormat.supportedLocalesOf.bind(NativeDateTimeFormat);
   IsoDateTimeFormat.serviceLoopIsoDates = true;
   Intl.DateTimeFormat = IsoDateTimeFormat;
+}
+
+function localizeFlatpickr(flatpickr) {
+  if (flatpickr && flatpickr.l10ns && typeof flatpickr.localize === 'function' && !flatpickr.serviceLoopZh) {
+    flatpickr.l10ns.zh = FLATPICKR_ZH;
+    flatpickr.localize(FLATPICKR_ZH);
+    flatpickr.serviceLoopZh = true;
+  }
+}
+
+if (current === 'zh') {
+  if (window.flatpickr) {
+    localizeFlatpickr(window.flatpickr);
+  } else {
+    let flatpickr;
+    Object.defineProperty(window, 'flatpickr', {
+      configurable: true,
+      enumerable: true,
+      get: () => flatpickr,
+      set: value => {
+        flatpickr = value;
+        localizeFlatpickr(value);
+      }
+    });
+  }
 }
 
 function addLanguageSwitch() {
