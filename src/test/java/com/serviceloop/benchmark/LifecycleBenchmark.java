@@ -165,6 +165,7 @@ class LifecycleBenchmark {
         }
       }
       table(one, four, ready);
+      statements(expected);
     } finally {
       serviceLoop.stop();
       bare.stop();
@@ -274,6 +275,27 @@ class LifecycleBenchmark {
   }
 
   // ---------------------------------------------------------------------------------------------- report
+
+  /**
+   * Where ServiceLoop's statements come from: the 30 most frequent statement texts, per complaint lifecycle
+   * (executions since start over the lifecycles run; start-up adds a few to the rare ones).
+   */
+  private void statements(int lifecycles) throws Exception {
+    int from = report.length();
+    line("");
+    line("ServiceLoop's most frequent statements, executions per lifecycle (" + lifecycles + " lifecycles):");
+    line("");
+    line("| per lifecycle | statement |");
+    line("|---|---|");
+    var fields = serviceLoop.statements().fields();
+    for (int i = 0; i < 30 && fields.hasNext(); i++) {
+      var e = fields.next();
+      String text = e.getKey().length() > 140 ? e.getKey().substring(0, 140) + "…" : e.getKey();
+      line(String.format(java.util.Locale.ROOT, "| %.2f | `%s` |", e.getValue().asDouble() / lifecycles,
+          text.replace("|", "\\|")));
+    }
+    System.out.println(report.substring(from));
+  }
 
   void table(Map<Variant, List<Round>> one, Map<Variant, List<Round>> four, Map<String, List<Double>> ready) {
     line("");
@@ -516,6 +538,12 @@ class LifecycleBenchmark {
       }
       post("demo", "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
           JSON.createObjectNode().set("variables", variables(values)), 204);
+    }
+
+    /** Executions per statement text since the application started. */
+    JsonNode statements() throws Exception {
+      return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/benchmark/jdbc/statements"))
+          .GET().build(), 200);
     }
 
     Jdbc jdbc() throws Exception {

@@ -42,6 +42,9 @@ public class JdbcCounting {
   static final LongAdder OTHER = new LongAdder();
   static final LongAdder ROWS_WRITTEN = new LongAdder();
   static final LongAdder NANOS = new LongAdder();
+  /** Executions per statement text (whitespace collapsed): where the statements of a lifecycle come from. */
+  static final java.util.concurrent.ConcurrentHashMap<String, LongAdder> BY_TEXT =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private static final ThreadLocal<Long> STARTED = new ThreadLocal<>();
 
   @Bean
@@ -60,7 +63,8 @@ public class JdbcCounting {
   /** The running totals (GET /benchmark/jdbc); a route, so no controller class is component-scanned. */
   @Bean
   RouterFunction<ServerResponse> jdbcCountRoute() {
-    return RouterFunctions.route().GET("/benchmark/jdbc", request -> ServerResponse.ok().body(totals())).build();
+    return RouterFunctions.route().GET("/benchmark/jdbc", request -> ServerResponse.ok().body(totals()))
+        .GET("/benchmark/jdbc/statements", request -> ServerResponse.ok().body(byText())).build();
   }
 
   static Map<String, Long> totals() {
@@ -73,6 +77,14 @@ public class JdbcCounting {
     totals.put("rowsWritten", ROWS_WRITTEN.sum());
     totals.put("jdbcNanos", NANOS.sum());
     return totals;
+  }
+
+  /** Executions per statement text since start, the most frequent first. */
+  static Map<String, Long> byText() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    BY_TEXT.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+        .forEach(e -> counts.put(e.getKey(), e.getValue().sum()));
+    return counts;
   }
 
   static final class Meter implements QueryExecutionListener {
@@ -99,6 +111,7 @@ public class JdbcCounting {
           default -> OTHER;
         };
         kind.add(executions);
+        BY_TEXT.computeIfAbsent(query.getQuery().replaceAll("\\s+", " ").strip(), k -> new LongAdder()).add(executions);
         writes |= kind == INSERTS || kind == UPDATES || kind == DELETES;
       }
       if (writes && execInfo.isSuccess()) {
