@@ -162,6 +162,27 @@ public class WorkOrderRepository {
     update(orderNo, "rounds = rounds + 1, closure_due = ?", ts(newClosureDue));
   }
 
+  /**
+   * When the clock's two warnings are due (the warning timers' due dates). {@code newTarget}: the clock got a
+   * new target (a new round), so the level reached so far is cleared; a moved deadline keeps it.
+   */
+  public void setWarningsDue(String orderNo, SlaClock clock, Instant warn1At, Instant warn2At, boolean newTarget) {
+    String c = clock.column();
+    update(orderNo, c + "_warn1_at = ?, " + c + "_warn2_at = ?"
+        + (newTarget ? ", " + c + "_warned_level = NULL, " + c + "_warned_at = NULL" : ""), ts(warn1At), ts(warn2At));
+  }
+
+  /**
+   * A warning of the clock fired: the level reached rises to {@code level} (never falls), with the moment.
+   * True when the level rose (false: this level or a higher one was already recorded).
+   */
+  public boolean recordWarning(String orderNo, SlaClock clock, int level, Instant at) {
+    String c = clock.column();
+    return jdbc.update("UPDATE sl_work_order SET " + c + "_warned_level = ?, " + c + "_warned_at = ?, updated_at = ?"
+        + " WHERE order_no = ? AND (" + c + "_warned_level IS NULL OR " + c + "_warned_level < ?)",
+        level, ts(at), ts(now()), orderNo, level) > 0;
+  }
+
   public void setClosureDue(String orderNo, Instant closureDue) {
     update(orderNo, "closure_due = ?", ts(closureDue));
   }
