@@ -126,6 +126,8 @@ class ComplaintSlaWarningTest extends ComplaintProcessTestSupport {
     assertThat(complaint).hasPassed(Task_RecordClosureWarning1).isWaitingAt(Task_ResolveComplaint);
     assertThat(warnings(orderNo)).containsExactly(tuple("STAFF", HANDLER, "SLA_WARNING"));
     assertThat(row(orderNo).get("CLOSURE_WARNED_LEVEL")).isEqualTo(1);
+    assertThat((String) taskService.getVariable(task(complaint, Task_ResolveComplaint).getId(), "slaWarningText"))
+        .as("the resolution form shows it").contains("办结 closure").contains("2026-11-25 09:00");
   }
 
   @Test
