@@ -41,6 +41,7 @@ public class StartReprocessingRoundDelegate implements JavaDelegate {
     if (deadlines.hasWarnings(execution, SlaClock.CLOSURE)) {
       Instant[] warnings = deadlines.setWarnings(execution, SlaClock.CLOSURE, now, closureDue, mode);
       workOrders.setWarningsDue(CaseOrder.orderNo(execution), SlaClock.CLOSURE, warnings[0], warnings[1], true);
+      execution.setVariable(SLA_WARNING_TEXT, null); // the forms show no warning of an earlier round
     }
   }
 }

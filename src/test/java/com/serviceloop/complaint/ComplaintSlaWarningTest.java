@@ -159,6 +159,7 @@ class ComplaintSlaWarningTest extends ComplaintProcessTestSupport {
     clockAt("2026-11-24T05:00+08:00");
     fire(complaint, Timer_ClosureWarning1);
     assertThat(row(orderNo).get("CLOSURE_WARNED_LEVEL")).isEqualTo(1);
+    assertThat(runtimeService.getVariable(complaint.getId(), "slaWarningText")).isNotNull();
     clockAt("2026-11-24T10:00+08:00");
     handle(complaint);
     answerReturnVisit(complaint, "UNSATISFIED");
@@ -171,6 +172,8 @@ class ComplaintSlaWarningTest extends ComplaintProcessTestSupport {
     Map<String, Object> order = row(orderNo);
     assertThat(order.get("CLOSURE_WARNED_LEVEL")).as("a new round's clock starts again").isNull();
     assertThat(instant(order.get("CLOSURE_WARN1_AT"))).isEqualTo(at("2026-11-25T22:00+08:00").toInstant());
+    assertThat(taskService.getVariable(task(complaint, Task_ResolveComplaint).getId(), "slaWarningText"))
+        .as("no warning of the earlier round on the form").isNull();
   }
 
   private Map<String, Object> row(String orderNo) {
