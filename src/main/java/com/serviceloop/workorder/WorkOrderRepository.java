@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -114,6 +115,37 @@ public class WorkOrderRepository {
           deadline_unscheduled_year = CASE WHEN deadline_unscheduled_year IS NULL OR deadline_unscheduled_year > ?
             THEN ? ELSE deadline_unscheduled_year END""", year.getAsInt(), year.getAsInt());
     }
+  }
+
+  /**
+   * The order's SLA warnings that have a value, by camelCase column name ({@code firstContactWarn1At},
+   * {@code firstContactWarnedLevel}, … {@code closureWarnedAt}): instants and levels.
+   */
+  public Map<String, Object> slaWarnings(String orderNo) {
+    Map<String, Object> warnings = new java.util.LinkedHashMap<>();
+    List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM sl_work_order WHERE order_no = ?", orderNo);
+    if (rows.isEmpty()) {
+      return warnings;
+    }
+    for (SlaClock clock : SlaClock.values()) {
+      for (String suffix : new String[] {"warn1_at", "warn2_at", "warned_level", "warned_at"}) {
+        String column = clock.column() + "_" + suffix;
+        Object value = rows.get(0).get(column); // the row's keys are case-insensitive
+        if (value != null) {
+          warnings.put(clock.variable() + camel(suffix), value instanceof Number n && suffix.endsWith("level")
+              ? (Object) n.intValue() : WorkOrderView.instant(value));
+        }
+      }
+    }
+    return warnings;
+  }
+
+  private static String camel(String suffix) {
+    StringBuilder out = new StringBuilder();
+    for (String part : suffix.split("_")) {
+      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return out.toString();
   }
 
   /** The year {@link #flagUnscheduledYear} recorded, if any. */

@@ -15,7 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** The work order lookup over HTTP shows each clock's warnings: when due, the level reached and when. */
+/** The work order and complaint lookups over HTTP show each clock's warnings: when due, the level reached and when. */
 @ServiceLoopTest
 class ComplaintSlaWarningHttpTest extends ComplaintProcessTestSupport {
 
@@ -43,5 +43,14 @@ class ComplaintSlaWarningHttpTest extends ComplaintProcessTestSupport {
         .containsEntry("closureWarn1At", "2026-11-24T05:00+08:00")
         .containsEntry("closureWarn2At", "2026-11-25T23:00+08:00")
         .doesNotContainKey("closureWarnedLevel");
+
+    // and the complaint's own lookup
+    ResponseEntity<Map<String, Object>> complaintLookup = rest.withBasicAuth("swhotline", TestUsers.PASSWORD)
+        .exchange("/api/complaints/" + orderNo, HttpMethod.GET, null, JSON);
+    assertThat(complaintLookup.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(complaintLookup.getBody()).containsEntry("firstContactWarnedLevel", 1)
+        .containsEntry("firstContactWarnedAt", "2026-11-23T09:00+08:00")
+        .containsEntry("closureWarn2At", "2026-11-25T23:00+08:00")
+        .doesNotContainKey("closureWarnedAt");
   }
 }
