@@ -191,6 +191,38 @@ public class WorkingTimeCalendar {
     return Date.from(due(toInstant(start), isoDuration, TimeMode.of(mode)));
   }
 
+  /**
+   * The moment at {@code share} (0..1) of the limit {@code isoDuration} from {@code start}, counted in the
+   * limit's own mode — an SLA warning's due date: {@link #shareOf} of the span to {@link #due}. 50 % of
+   * {@code PT2H} WORKING from Friday 17:00 (due Monday 10:00) is one working hour: Monday 09:00, not Friday
+   * 18:00 and never Friday 18:00 + 1 natural hour.
+   */
+  public Instant dueAtShare(Instant start, String isoDuration, double share, TimeMode mode) {
+    return shareOf(start, due(start, isoDuration, mode), share, mode);
+  }
+
+  /**
+   * The moment at {@code share} (0..1) of the span from {@code start} to {@code deadline}: NATURAL the share
+   * of the elapsed time; WORKING the share of the working time between them, added to {@code start} as
+   * working time. A moment before the deadline that would fall on the end of a working day moves to the next
+   * working moment (a warning reaches people at work; in working time both are the same moment).
+   */
+  public Instant shareOf(Instant start, Instant deadline, double share, TimeMode mode) {
+    if (start == null || deadline == null || mode == null) {
+      throw new IllegalArgumentException("A start, a deadline and a time mode are required");
+    }
+    if (!(share >= 0.0 && share <= 1.0)) {
+      throw new IllegalArgumentException("A share of a limit is between 0 and 1, not " + share);
+    }
+    if (mode == TimeMode.NATURAL) {
+      long span = Math.max(0, Duration.between(start, deadline).toMillis());
+      return start.plusMillis(Math.round(span * share));
+    }
+    Duration working = workingTimeBetween(start, deadline);
+    Instant at = addWorkingTime(start, Duration.ofMillis(Math.round(working.toMillis() * share)));
+    return at.isBefore(deadline) && !isWorkingTime(at) ? nextWorkingMoment(at) : at;
+  }
+
   /** The same clock time on the {@code days}-th working day after the next working moment from {@code start}. */
   public Instant addWorkingDays(Instant start, int days) {
     return days().addWorkingDays(start, days);

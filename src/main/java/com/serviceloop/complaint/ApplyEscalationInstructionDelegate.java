@@ -1,9 +1,11 @@
 package com.serviceloop.complaint;
 
 import static com.serviceloop.complaint.ComplaintVariables.CLOSURE_DUE;
+import static com.serviceloop.complaint.ComplaintVariables.CLOSURE_TIME_MODE;
 import static com.serviceloop.escalation.EscalationVariables.ESCALATION_NEW_DEADLINE;
 
 import com.serviceloop.workorder.CaseOrder;
+import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.util.Date;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Apply instruction: the supervisor's instruction arrived (message EscalationInstruction, with
  * escalationInstruction, escalationLevel and escalationNewDeadline, now variables of this process).
  * A new deadline becomes the closure deadline: on the work order, in the text the forms show, on the
- * complaint's open tasks and on the Closure due timer.
+ * complaint's open tasks and on the Closure due timer; the closure warnings move with it (their timers'
+ * due dates, at their shares of the span from now to the new deadline).
  */
 @Component("applyEscalationInstruction")
 public class ApplyEscalationInstructionDelegate implements JavaDelegate {
@@ -55,6 +58,23 @@ public class ApplyEscalationInstructionDelegate implements JavaDelegate {
     for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId)
         .activityId(ComplaintProcess.Timer_ClosureDue).timers().list()) {
       managementService.setJobDuedate(timer.getId(), due);
+    }
+    // The closure warnings move with the deadline: at their shares of the span from now (the new target is
+    // set now) to the new deadline, in the closure's time mode. A warning that already fired has no timer
+    // left and stays recorded; the level reached is kept.
+    if (deadlines.hasWarnings(execution, SlaClock.CLOSURE)) {
+      Instant[] warnings = deadlines.setWarnings(execution, SlaClock.CLOSURE, WorkOrderRepository.now(), newDeadline,
+          (String) execution.getVariable(CLOSURE_TIME_MODE));
+      workOrders.setWarningsDue(CaseOrder.orderNo(execution), SlaClock.CLOSURE, warnings[0], warnings[1], false);
+      moveTimers(processInstanceId, ComplaintProcess.Timer_ClosureWarning1, warnings[0]);
+      moveTimers(processInstanceId, ComplaintProcess.Timer_ClosureWarning2, warnings[1]);
+    }
+  }
+
+  private void moveTimers(String processInstanceId, String timerId, Instant due) {
+    for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId)
+        .activityId(timerId).timers().list()) {
+      managementService.setJobDuedate(timer.getId(), Date.from(due));
     }
   }
 }

@@ -31,6 +31,16 @@ public final class ComplaintProcess {
   public static final String Task_RecordResolution = "Task_RecordResolution";
   public static final String Task_ReplyToCustomer = "Task_ReplyToCustomer";
   public static final String Timer_ClosureDue = "Timer_ClosureDue";
+  public static final String Task_DetermineFirstContactWarnings = "Task_DetermineFirstContactWarnings";
+  public static final String Task_DetermineClosureWarnings = "Task_DetermineClosureWarnings";
+  public static final String Timer_FirstContactWarning1 = "Timer_FirstContactWarning1";
+  public static final String Timer_FirstContactWarning2 = "Timer_FirstContactWarning2";
+  public static final String Task_RecordFirstContactWarning1 = "Task_RecordFirstContactWarning1";
+  public static final String Task_RecordFirstContactWarning2 = "Task_RecordFirstContactWarning2";
+  public static final String Timer_ClosureWarning1 = "Timer_ClosureWarning1";
+  public static final String Timer_ClosureWarning2 = "Timer_ClosureWarning2";
+  public static final String Task_RecordClosureWarning1 = "Task_RecordClosureWarning1";
+  public static final String Task_RecordClosureWarning2 = "Task_RecordClosureWarning2";
   public static final String Task_RecordClosureBreach = "Task_RecordClosureBreach";
   public static final String Task_EscalateClosureOverdue = "Task_EscalateClosureOverdue";
   public static final String Task_ReturnVisit = "Task_ReturnVisit";

@@ -35,6 +35,14 @@ public final class ComplaintVariables {
   public static final String FIRST_CONTACT_DUE = "firstContactDue";
   public static final String CLOSURE_DUE = "closureDue";
 
+  // SLA warnings (sla-warning via the model; dates by ComplaintDeadlines.setWarnings)
+  public static final String FIRST_CONTACT_WARNING_1_AT = "firstContactWarning1At";
+  public static final String FIRST_CONTACT_WARNING_2_AT = "firstContactWarning2At";
+  public static final String CLOSURE_WARNING_1_AT = "closureWarning1At";
+  public static final String CLOSURE_WARNING_2_AT = "closureWarning2At";
+  /** What the first-contact form shows (read-only) once a warning fired. */
+  public static final String SLA_WARNING_TEXT = "slaWarningText";
+
   // repeat complaint check (input parameter repeatWindow on Task_CheckRepeatComplaint)
   public static final String REPEAT_WINDOW = "repeatWindow";
   public static final String REPEAT_COMPLAINT = "repeatComplaint";

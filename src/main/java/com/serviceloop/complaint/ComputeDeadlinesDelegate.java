@@ -4,6 +4,7 @@ import static com.serviceloop.complaint.ComplaintVariables.*;
 import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
 
 import com.serviceloop.workorder.CaseOrder;
+import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * complaint-service-level decided. They become Date variables (the timers' timeDate and the tasks'
  * due dates) with the texts the forms show, and the work order's deadlines; resolution is due at the closure deadline, which is never
  * earlier than the first contact's. A working-time deadline that runs into a year without a holiday schedule
- * flags the work order (deadline_unscheduled_year).
+ * flags the work order (deadline_unscheduled_year). Each clock's two warnings (the shares sla-warning decided,
+ * in the clock's own time mode) become Date variables for the warning timers and the work order's warn columns.
  */
 @Component("computeComplaintDeadlines")
 public class ComputeDeadlinesDelegate implements JavaDelegate {
@@ -44,5 +46,10 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
     workOrders.setServiceLevel(orderNo, priority, firstContactDue, closureDue, closureDue);
     workOrders.flagUnscheduledYear(orderNo, deadlines.unscheduledYear(receivedAt, firstContactDue, firstContactMode));
     workOrders.flagUnscheduledYear(orderNo, deadlines.unscheduledYear(receivedAt, closureDue, closureMode));
+    Instant[] firstContactWarnings = deadlines.setWarnings(execution, SlaClock.FIRST_CONTACT, receivedAt,
+        firstContactDue, firstContactMode);
+    workOrders.setWarningsDue(orderNo, SlaClock.FIRST_CONTACT, firstContactWarnings[0], firstContactWarnings[1], true);
+    Instant[] closureWarnings = deadlines.setWarnings(execution, SlaClock.CLOSURE, receivedAt, closureDue, closureMode);
+    workOrders.setWarningsDue(orderNo, SlaClock.CLOSURE, closureWarnings[0], closureWarnings[1], true);
   }
 }

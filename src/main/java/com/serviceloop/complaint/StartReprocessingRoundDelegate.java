@@ -3,6 +3,7 @@ package com.serviceloop.complaint;
 import static com.serviceloop.complaint.ComplaintVariables.*;
 
 import com.serviceloop.workorder.CaseOrder;
+import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Start re-processing round (再跟踪、再处理): the customer was not satisfied; one more round, due
  * reprocessingLimit (complaint-service-level) from now, counted in the task's input parameter
- * reprocessingTimeMode (the model passes the closure's time mode).
+ * reprocessingTimeMode (the model passes the closure's time mode). The closure warnings are counted again
+ * for the new span; the round's Handle complaint creates its warning timers from them.
  */
 @Component("startReprocessingRound")
 public class StartReprocessingRoundDelegate implements JavaDelegate {
@@ -34,5 +36,12 @@ public class StartReprocessingRoundDelegate implements JavaDelegate {
     deadlines.set(execution, CLOSURE_DUE, closureDue);
     workOrders.startNewRound(CaseOrder.orderNo(execution), closureDue);
     workOrders.flagUnscheduledYear(CaseOrder.orderNo(execution), deadlines.unscheduledYear(now, closureDue, mode));
+    // The round's closure clock starts now: its warnings too (the sub-process's warning timers read them when
+    // the round enters it), and the level reached starts again.
+    if (deadlines.hasWarnings(execution, SlaClock.CLOSURE)) {
+      Instant[] warnings = deadlines.setWarnings(execution, SlaClock.CLOSURE, now, closureDue, mode);
+      workOrders.setWarningsDue(CaseOrder.orderNo(execution), SlaClock.CLOSURE, warnings[0], warnings[1], true);
+      execution.setVariable(SLA_WARNING_TEXT, null); // the forms show no warning of an earlier round
+    }
   }
 }

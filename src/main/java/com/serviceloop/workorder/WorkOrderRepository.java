@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -124,6 +125,37 @@ public class WorkOrderRepository {
     }
   }
 
+  /**
+   * The order's SLA warnings that have a value, by camelCase column name ({@code firstContactWarn1At},
+   * {@code firstContactWarnedLevel}, … {@code closureWarnedAt}): instants and levels.
+   */
+  public Map<String, Object> slaWarnings(String orderNo) {
+    Map<String, Object> warnings = new java.util.LinkedHashMap<>();
+    List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM sl_work_order WHERE order_no = ?", orderNo);
+    if (rows.isEmpty()) {
+      return warnings;
+    }
+    for (SlaClock clock : SlaClock.values()) {
+      for (String suffix : new String[] {"warn1_at", "warn2_at", "warned_level", "warned_at"}) {
+        String column = clock.column() + "_" + suffix;
+        Object value = rows.get(0).get(column); // the row's keys are case-insensitive
+        if (value != null) {
+          warnings.put(clock.variable() + camel(suffix), value instanceof Number n && suffix.endsWith("level")
+              ? (Object) n.intValue() : WorkOrderView.instant(value));
+        }
+      }
+    }
+    return warnings;
+  }
+
+  private static String camel(String suffix) {
+    StringBuilder out = new StringBuilder();
+    for (String part : suffix.split("_")) {
+      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return out.toString();
+  }
+
   /** The year {@link #flagUnscheduledYear} recorded, if any. */
   public Optional<Integer> unscheduledYear(String orderNo) {
     return jdbc.queryForList("SELECT deadline_unscheduled_year FROM sl_work_order WHERE order_no = ?", Integer.class,
@@ -209,6 +241,27 @@ public class WorkOrderRepository {
         first_closure_on_time = COALESCE(first_closure_on_time,
           CASE WHEN first_closure_due IS NULL OR ? <= first_closure_due THEN TRUE ELSE FALSE END)""",
         ts(newClosureDue), ts(now));
+  }
+
+  /**
+   * When the clock's two warnings are due (the warning timers' due dates). {@code newTarget}: the clock got a
+   * new target (a new round), so the level reached so far is cleared; a moved deadline keeps it.
+   */
+  public void setWarningsDue(String orderNo, SlaClock clock, Instant warn1At, Instant warn2At, boolean newTarget) {
+    String c = clock.column();
+    update(orderNo, c + "_warn1_at = ?, " + c + "_warn2_at = ?"
+        + (newTarget ? ", " + c + "_warned_level = NULL, " + c + "_warned_at = NULL" : ""), ts(warn1At), ts(warn2At));
+  }
+
+  /**
+   * A warning of the clock fired: the level reached rises to {@code level} (never falls), with the moment.
+   * True when the level rose (false: this level or a higher one was already recorded).
+   */
+  public boolean recordWarning(String orderNo, SlaClock clock, int level, Instant at) {
+    String c = clock.column();
+    return jdbc.update("UPDATE sl_work_order SET " + c + "_warned_level = ?, " + c + "_warned_at = ?, updated_at = ?"
+        + " WHERE order_no = ? AND (" + c + "_warned_level IS NULL OR " + c + "_warned_level < ?)",
+        level, ts(at), ts(now()), orderNo, level) > 0;
   }
 
   public void setClosureDue(String orderNo, Instant closureDue) {

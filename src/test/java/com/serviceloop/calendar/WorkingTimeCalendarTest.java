@@ -192,6 +192,36 @@ class WorkingTimeCalendarTest {
     }
   }
 
+  /** SLA warnings: a share of a limit, counted in the limit's own mode (dueAtShare / shareOf). */
+  @Nested
+  class SharesOfALimit {
+
+    @ParameterizedTest(name = "{2} of {0} + {1} {3} = {4}")
+    @CsvSource({
+      // due Monday 10:00: one working hour on Friday, one on Monday; 50 % is Friday's end = Monday 09:00 at work
+      "2026-11-20T17:00+08:00, PT2H, 0.5,  WORKING, 2026-11-23T09:00+08:00",
+      "2026-11-20T17:00+08:00, PT2H, 0.75, WORKING, 2026-11-23T09:30+08:00",
+      "2026-11-20T17:00+08:00, PT2H, 1.0,  WORKING, 2026-11-23T10:00+08:00",
+      // one working day = 9 working hours: half of it is 4.5 hours on
+      "2026-11-23T10:00+08:00, P1D,  0.5,  WORKING, 2026-11-23T14:30+08:00",
+      // across National Day: due 10-08 10:00, the warnings after the holiday
+      "2026-09-30T17:00+08:00, PT2H, 0.5,  WORKING, 2026-10-08T09:00+08:00",
+      "2026-09-30T17:00+08:00, PT2H, 0.75, WORKING, 2026-10-08T09:30+08:00",
+      // natural time: plain elapsed time, also at night
+      "2026-11-20T17:00+08:00, P7D,  0.5,  NATURAL, 2026-11-24T05:00+08:00",
+      "2026-11-20T17:00+08:00, P7D,  0.75, NATURAL, 2026-11-25T23:00+08:00",
+    })
+    void isTheShareOfTheSpanInTheLimitsMode(String start, String iso, double share, TimeMode mode, String expected) {
+      assertThat(calendar.dueAtShare(at(start), iso, share, mode)).isEqualTo(at(expected));
+    }
+
+    @Test
+    void aShareIsBetweenZeroAndOne() {
+      assertThatThrownBy(() -> calendar.dueAtShare(at("2026-11-20T17:00+08:00"), "PT2H", 1.5, WORKING))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+    }
+  }
+
   @Nested
   class FirstWorkingDay {
 

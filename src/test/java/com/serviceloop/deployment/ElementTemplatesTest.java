@@ -63,7 +63,8 @@ class ElementTemplatesTest {
       ids.add(JSON.readTree(file.toFile()).get("id").asText());
     }
     assertThat(ids).containsExactlyInAnyOrder("com.serviceloop.notifyCustomer", "com.serviceloop.recordBreach",
-        "com.serviceloop.computeDeadlines", "com.serviceloop.checkCoverage", "com.serviceloop.requestEscalation");
+        "com.serviceloop.computeDeadlines", "com.serviceloop.checkCoverage", "com.serviceloop.requestEscalation",
+        "com.serviceloop.recordSlaWarning");
   }
 
   @Test
@@ -113,7 +114,7 @@ class ElementTemplatesTest {
       }
     }
     assertThat(inputsInProcesses).containsKeys("recordBreach", "requestEscalation", "checkCoverage",
-        "computeComplaintDeadlines");
+        "computeComplaintDeadlines", "recordSlaWarning");
   }
 
   /** The notify-customer template, applied as Modeler applies it, sends the SMS to the customer. */

@@ -80,6 +80,8 @@ class CamundaFormsTest {
 
   /** Read-only context a form may show beyond CONTEXT: variables the contracts name for that process. */
   static final Map<String, Set<String>> EXTRA_CONTEXT = Map.ofEntries(
+      Map.entry("complaint-first-contact", Set.of("slaWarningText")),
+      Map.entry("complaint-resolution", Set.of("slaWarningText")),
       Map.entry("complaint-on-site-visit", Set.of("appointmentAtText")),
       Map.entry("complaint-reply", Set.of("resolution")),
       Map.entry("return-visit", Set.of("returnVisitDueText", "broadbandPackage", "service", "resolution")),

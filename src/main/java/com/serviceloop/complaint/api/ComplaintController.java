@@ -90,6 +90,9 @@ public class ComplaintController {
     }
     // a working-time deadline runs into a year without a holiday schedule (docs/calendar.md)
     workOrders.unscheduledYear(order.orderNo()).ifPresent(year -> view.put("deadlineUnscheduledYear", year));
+    // each clock's SLA warnings: when due, the level reached and when (docs/complaint.md)
+    workOrders.slaWarnings(order.orderNo()).forEach((name, value) ->
+        view.put(name, value instanceof Instant instant ? ComplaintRegistered.iso(instant, zone) : value));
     return view;
   }
 
