@@ -88,6 +88,19 @@
       return;
     }
     renderOrder(facts.body);
+    const sla = await getJson('/api/work-orders/' + encodeURIComponent(orderNo) + '/sla');
+    const STATES = { RUNNING: '进行中 running', MET: '达成 met', BREACHED: '超时 breached' };
+    for (const c of (sla.response.ok ? sla.body.clocks : [])) {
+      const span = (d) => d ? d.natural + ' / ' + d.working : '';
+      const warnings = (c.warnings || []).map((w) => w.level + ': ' + when(w.due) + (w.fired ? ' ✓' : '')).join('; ');
+      const tr = row('sla', [c.name, STATES[c.state] || c.state, when(c.target), span(c.elapsed), span(c.remaining),
+        warnings, c.breach ? when(c.breach.detectedAt) : ''], 'clock');
+      tr.dataset.state = c.state;
+    }
+    if (!document.querySelector('#sla tbody tr')) {
+      row('sla', [sla.response.ok ? '无时限 No deadlines on this order' : '加载失败 Failed: ' + sla.response.status,
+        '', '', '', '', '', '']);
+    }
     const history = await getJson('/api/work-orders/' + encodeURIComponent(orderNo) + '/history');
     if (history.response.status === 403) {
       $('historyStatus').className = 'forbidden';

@@ -143,6 +143,8 @@ class KpiDashboardBrowserTest {
     assertThat(browser.findElement(By.id("summary")).getText()).contains("COMPLAINT");
     assertThat(browser.findElement(By.id("breaches")).getText()).contains("No breaches");
     assertThat(browser.findElement(By.id("returnVisits")).getText()).contains("No return visit");
+    // the facts of this test carry no deadlines (the SLA clocks are tested over HTTP in SlaTimelineHttpTest)
+    assertThat(browser.findElement(By.id("sla")).getText()).contains("No deadlines on this order");
   }
 
   @Test
