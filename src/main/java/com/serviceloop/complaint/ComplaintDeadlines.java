@@ -22,21 +22,22 @@ public class ComplaintDeadlines {
     this.calendar = calendar;
   }
 
-  /**
-   * The clock's two warnings for the span from {@code start} to {@code deadline}: each at the share
-   * sla-warning decided ({@code <clock>Warning1Share}, {@code …Warning2Share}, variables the model's
-   * business-rule task set), counted in the clock's own time mode on the calendar. They become Date variables
-   * {@code <clock>Warning1At}/{@code …Warning2At} (the warning timers' timeDate; with their texts); the caller
-   * stores them on the work order.
-   *
-   * @return the two moments, level 1 first
-   */
   /** Whether sla-warning answered for the clock in this case (not in a case started before the warnings). */
   public boolean hasWarnings(VariableScope execution, SlaClock clock) {
     return execution.getVariable(clock.variable() + "Warning1Share") instanceof Number
         && execution.getVariable(clock.variable() + "Warning2Share") instanceof Number;
   }
 
+  /**
+   * The clock's two warnings for the span from {@code start} to {@code deadline}: each at the share
+   * sla-warning decided ({@code <clock>Warning1Share}, {@code …Warning2Share}, variables the model's
+   * business-rule task set), counted in the clock's own time mode on the calendar. They become Date variables
+   * {@code <clock>Warning1At}/{@code …Warning2At} (the warning timers' timeDate; no text: no form shows
+   * them, the work order and its SLA timeline do); the caller
+   * stores them on the work order.
+   *
+   * @return the two moments, level 1 first
+   */
   public Instant[] setWarnings(VariableScope execution, SlaClock clock, Instant start, Instant deadline,
       String timeMode) {
     Instant[] at = new Instant[2];
@@ -48,7 +49,7 @@ public class ComplaintDeadlines {
             + " (the table must answer both levels of every clock the model warns on)");
       }
       at[level - 1] = calendar.shareOf(start, deadline, number.doubleValue(), TimeMode.of(timeMode));
-      set(execution, clock.variable() + "Warning" + level + "At", at[level - 1]);
+      execution.setVariable(clock.variable() + "Warning" + level + "At", Date.from(at[level - 1]));
     }
     return at;
   }
