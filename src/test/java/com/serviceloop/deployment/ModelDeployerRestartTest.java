@@ -14,14 +14,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,25 +52,17 @@ class ModelDeployerRestartTest {
   @Autowired LiveModels liveModels;
 
   ModelerClient modeler;
-  Set<String> deploymentsBefore;
+  NewDeployments deployed;
 
   @BeforeEach
   void client() {
     modeler = new ModelerClient(rest, runtimeService, historyService, identityService);
-    deploymentsBefore = deploymentIds();
+    deployed = new NewDeployments(repositoryService);
   }
 
   @AfterEach
   void deleteWhatThisTestDeployed() {
-    for (String id : deploymentIds()) {
-      if (!deploymentsBefore.contains(id)) {
-        repositoryService.deleteDeployment(id, true, true);
-      }
-    }
-  }
-
-  Set<String> deploymentIds() {
-    return repositoryService.createDeploymentQuery().list().stream().map(Deployment::getId).collect(Collectors.toSet());
+    deployed.delete();
   }
 
   static String withStandardPriority(int priority) {

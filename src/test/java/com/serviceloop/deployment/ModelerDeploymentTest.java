@@ -13,13 +13,10 @@ import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.complaint.ComplaintProcess;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,25 +45,17 @@ class ModelerDeploymentTest {
   @Autowired IdentityService identityService;
 
   ModelerClient modeler;
-  Set<String> deploymentsBefore;
+  NewDeployments deployed;
 
   @BeforeEach
   void users() {
     modeler = new ModelerClient(rest, runtimeService, historyService, identityService);
-    deploymentsBefore = deploymentIds();
+    deployed = new NewDeployments(repositoryService);
   }
 
   @AfterEach
   void deleteWhatThisTestDeployed() {
-    for (String id : deploymentIds()) {
-      if (!deploymentsBefore.contains(id)) {
-        repositoryService.deleteDeployment(id, true, true);
-      }
-    }
-  }
-
-  Set<String> deploymentIds() {
-    return repositoryService.createDeploymentQuery().list().stream().map(Deployment::getId).collect(Collectors.toSet());
+    deployed.delete();
   }
 
   @Test

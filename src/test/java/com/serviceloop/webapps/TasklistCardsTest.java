@@ -14,14 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,32 +54,26 @@ class TasklistCardsTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired com.serviceloop.escalation.EscalationRequests escalations;
 
-  final List<String> started = new ArrayList<>();
+  WebappCases cases;
   String region;
 
   @BeforeEach
   void setUp() {
-    region = "Cards-" + UUID.randomUUID().toString().substring(0, 8);
-    jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES (?, 'Garden', '1', 5, CURRENT_TIMESTAMP)", region);
-    TestUsers.ensure(identityService, "cardschannel", ServiceLoopGroups.CHANNEL_SYSTEMS);
+    cases = new WebappCases("cards", rest, runtimeService, taskService, managementService, identityService, jdbc);
+    region = cases.region;
   }
 
   @AfterEach
   void tearDown() {
-    started.forEach(id -> {
-      if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
-        runtimeService.deleteProcessInstance(id, "test over", true, true);
-      }
-    });
-    jdbc.update("DELETE FROM sl_coverage WHERE region = ? OR compound = ?", region, region);
+    cases.cleanUp();
   }
 
   @Test
   void aComplaintsCardShowsOrderNumberCustomerCategoryAndDeadlineToTheGroupThatWorksOnIt() {
-    String orderNo = complaint();
+    String orderNo = cases.complaint();
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(orderNo).singleResult();
-    String group = candidateGroup(task);
-    String user = staff(group);
+    String group = cases.candidateGroup(task);
+    String user = cases.staff(group);
 
     JsonNode card = card(user, filterOf(group), task.getId());
     assertThat(variables(card)).containsEntry("orderNo", orderNo).containsEntry("customerName", "李四")
@@ -93,17 +84,17 @@ class TasklistCardsTest {
 
   @Test
   void aGroupReadsTheCaseItHasWorkInButChangesNothingAndSeesNoOtherCase() {
-    String orderNo = complaint();
+    String orderNo = cases.complaint();
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(orderNo).singleResult();
-    String group = candidateGroup(task);
+    String group = cases.candidateGroup(task);
     String pi = task.getProcessInstanceId();
-    String member = staff(group);
-    String outsider = staff(ServiceLoopGroups.INSTALLERS_OWN.equals(group)
+    String member = cases.staff(group);
+    String outsider = cases.staff(ServiceLoopGroups.INSTALLERS_OWN.equals(group)
         ? ServiceLoopGroups.INSTALLERS_PARTNER : ServiceLoopGroups.INSTALLERS_OWN);
 
-    assertThat(as(member).getForEntity("/engine-rest/process-instance/" + pi, JsonNode.class).getStatusCode())
+    assertThat(cases.as(member).getForEntity("/engine-rest/process-instance/" + pi, JsonNode.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    assertThat(as(member).getForEntity("/engine-rest/process-instance/" + pi + "/variables/customerName",
+    assertThat(cases.as(member).getForEntity("/engine-rest/process-instance/" + pi + "/variables/customerName",
         JsonNode.class).getBody().path("value").asText()).isEqualTo("李四");
     // reading is all: no variable changed, no instance deleted or suspended
     assertThat(send(member, HttpMethod.PUT, "/engine-rest/process-instance/" + pi + "/variables/customerName",
@@ -115,25 +106,25 @@ class TasklistCardsTest {
     assertThat(runtimeService.getVariable(pi, "customerName")).isEqualTo("李四");
 
     // another group sees neither the case nor its variables
-    assertThat(as(outsider).getForEntity("/engine-rest/process-instance/" + pi, JsonNode.class).getStatusCode())
+    assertThat(cases.as(outsider).getForEntity("/engine-rest/process-instance/" + pi, JsonNode.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(as(outsider).getForEntity("/engine-rest/variable-instance?processInstanceIdIn=" + pi, JsonNode.class)
+    assertThat(cases.as(outsider).getForEntity("/engine-rest/variable-instance?processInstanceIdIn=" + pi, JsonNode.class)
         .getBody()).isEmpty();
-    assertThat(as(member).getForEntity("/engine-rest/variable-instance?processInstanceIdIn=" + pi, JsonNode.class)
+    assertThat(cases.as(member).getForEntity("/engine-rest/variable-instance?processInstanceIdIn=" + pi, JsonNode.class)
         .getBody()).isNotEmpty();
   }
 
   @Test
   void installersSeeThe400OrderFirst_evenWhenAnotherOrderIsDueEarlier() {
-    String website = installation("WEBSITE", "2026-11-18T09:00+08:00");
-    String hotline400 = installation("HOTLINE_400", "2026-11-18T15:30+08:00");
-    Task websiteInstall = toInstall(website);
-    Task hotlineInstall = toInstall(hotline400);
+    String website = cases.installation("WEBSITE", "2026-11-18T09:00+08:00");
+    String hotline400 = cases.installation("HOTLINE_400", "2026-11-18T15:30+08:00");
+    Task websiteInstall = cases.toInstall(website, "2026-11-20T09:00+08:00");
+    Task hotlineInstall = cases.toInstall(hotline400, "2026-11-20T09:00+08:00");
     assertThat(websiteInstall.getDueDate()).isBefore(hotlineInstall.getDueDate());
     assertThat(hotlineInstall.getPriority()).isEqualTo(80);
     assertThat(websiteInstall.getPriority()).isEqualTo(50);
 
-    String installer = staff(ServiceLoopGroups.INSTALLERS_OWN);
+    String installer = cases.staff(ServiceLoopGroups.INSTALLERS_OWN);
     List<String> queue = taskIds(list(installer, filterOf(ServiceLoopGroups.INSTALLERS_OWN)));
     assertThat(queue).contains(hotlineInstall.getId(), websiteInstall.getId());
     assertThat(queue.indexOf(hotlineInstall.getId())).isLessThan(queue.indexOf(websiteInstall.getId()));
@@ -147,12 +138,12 @@ class TasklistCardsTest {
   void networkStaffHaveAQueuePerRegion() {
     // a configured region (application.yaml: serviceloop.webapps.network-regions), a building of our own
     jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES ('Hangzhou-Xihu', ?, '1', 5, CURRENT_TIMESTAMP)", region);
-    String xihu = installation("HOTLINE_400", "2026-11-18T15:30+08:00", "Hangzhou-Xihu");
-    String elsewhere = installation("HOTLINE_400", "2026-11-18T15:30+08:00", region);
-    Task xihuBooking = toBooking(xihu);
-    Task otherBooking = toBooking(elsewhere);
+    String xihu = cases.installation("HOTLINE_400", "2026-11-18T15:30+08:00", "Hangzhou-Xihu");
+    String elsewhere = cases.installation("HOTLINE_400", "2026-11-18T15:30+08:00", region);
+    Task xihuBooking = cases.toBooking(xihu);
+    Task otherBooking = cases.toBooking(elsewhere);
 
-    String network = staff(ServiceLoopGroups.NETWORK);
+    String network = cases.staff(ServiceLoopGroups.NETWORK);
     String xihuFilter = filterId(IdentitySetup.networkRegionFilterName("Hangzhou-Xihu"));
     List<String> xihuQueue = taskIds(list(network, xihuFilter));
     assertThat(xihuQueue).contains(xihuBooking.getId()).doesNotContain(otherBooking.getId());
@@ -160,51 +151,51 @@ class TasklistCardsTest {
         .contains(xihuBooking.getId(), otherBooking.getId());
     assertThat(variables(card(network, xihuFilter, xihuBooking.getId()))).containsEntry("region", "Hangzhou-Xihu");
     // a region's queue is the network's: other groups cannot open it
-    assertThat(list(staff(ServiceLoopGroups.HOTLINE), xihuFilter).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(list(cases.staff(ServiceLoopGroups.HOTLINE), xihuFilter).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
   void theSupervisorsEscalationFormAndCardShowTheComplaint() throws Exception {
-    String orderNo = complaint();
+    String orderNo = cases.complaint();
     escalations.request(orderNo, "VIP");
     // (the same customer may have complained before: a REPEAT_COMPLAINT escalation runs beside it)
     String escalation = runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation")
         .processInstanceBusinessKey(orderNo).variableValueEquals("escalationReason", "VIP").singleResult().getId();
-    started.add(escalation);
+    cases.started.add(escalation);
     managementService.createJobQuery().processInstanceId(escalation).list()
         .forEach(job -> managementService.executeJob(job.getId()));
-    Task supervise = task(escalation, "Task_SuperviseEscalation");
-    String supervisor = staff(candidateGroup(supervise));
+    Task supervise = cases.task(escalation, "Task_SuperviseEscalation");
+    String supervisor = cases.staff(cases.candidateGroup(supervise));
 
     JsonNode form = formVariables(supervisor, supervise.getId());
     assertThat(disabledKeys("escalation-instruction")).allSatisfy(key -> assertThat(form.has(key)).as(key).isTrue());
     assertThat(form.at("/description/value").asText()).isEqualTo("十月账单多扣 30 元短信费");
     assertThat(form.at("/customerName/value").asText()).isEqualTo("李四");
     assertThat(form.at("/escalationDueText/value").asText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
-    assertThat(variables(card(supervisor, filterOf(candidateGroup(supervise)), supervise.getId())))
+    assertThat(variables(card(supervisor, filterOf(cases.candidateGroup(supervise)), supervise.getId())))
         .containsEntry("orderNo", orderNo).containsEntry("customerName", "李四").containsEntry("category", "BILLING");
   }
 
   @Test
   void theReturnVisitFormShowsWhoAndWhatTheCallIsAbout() throws Exception {
-    String order = installation("HOTLINE_400", "2026-11-18T15:30+08:00");
-    Task install = toInstall(order);
+    String order = cases.installation("HOTLINE_400", "2026-11-18T15:30+08:00");
+    Task install = cases.toInstall(order, "2026-11-20T09:00+08:00");
     taskService.complete(install.getId(), Map.of("installOutcome", "INSTALLED", "acceptanceFormSigned", true,
         "receiptIssued", true, "serviceManualHandedOver", true, "idPhotoTaken", true,
         "paymentMethod", "POS", "paymentAmount", 200L));
-    taskService.complete(task(order, "Task_ReturnOrder").getId(), Map.of("formsHandedIn", true));
+    taskService.complete(cases.task(order, "Task_ReturnOrder").getId(), Map.of("formsHandedIn", true));
     // the two signatures of the cash handover are two authenticated users
-    String confirm = task(order, "Task_ConfirmCashHandover").getId();
+    String confirm = cases.task(order, "Task_ConfirmCashHandover").getId();
     signedBy("installer-zhao", () -> taskService.complete(confirm, Map.of("installerHandoverAmount", 200L,
         "cashHandedOver", true)));
-    String receive = task(order, "Task_CashHandover").getId();
+    String receive = cases.task(order, "Task_CashHandover").getId();
     signedBy("backoffice-wang", () -> taskService.complete(receive, Map.of("handoverAmount", 200L,
         "cashReceived", true)));
     managementService.executeJob(managementService.createJobQuery().processInstanceId(order)
         .activityId("CallActivity_ReturnVisit").singleResult().getId());
     Task call = taskService.createTaskQuery().processInstanceBusinessKey(
         (String) runtimeService.getVariable(order, "orderNo")).taskDefinitionKey("Task_CallCustomer").singleResult();
-    String agent = staff(ServiceLoopGroups.HOTLINE);
+    String agent = cases.staff(ServiceLoopGroups.HOTLINE);
 
     JsonNode form = formVariables(agent, call.getId());
     assertThat(disabledKeys("return-visit")).allSatisfy(key -> assertThat(form.has(key)).as(key).isTrue());
@@ -227,7 +218,7 @@ class TasklistCardsTest {
   }
 
   JsonNode formVariables(String user, String taskId) {
-    ResponseEntity<JsonNode> answer = as(user).getForEntity("/engine-rest/task/" + taskId + "/form-variables", JsonNode.class);
+    ResponseEntity<JsonNode> answer = cases.as(user).getForEntity("/engine-rest/task/" + taskId + "/form-variables", JsonNode.class);
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
     return answer.getBody();
   }
@@ -249,79 +240,13 @@ class TasklistCardsTest {
     return keys;
   }
 
-  String complaint() {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("customerPhone", "13912345678");
-    body.put("customerName", "李四");
-    body.put("customerSegment", "PUBLIC");
-    body.put("customerTier", "STANDARD");
-    body.put("region", "杭州");
-    body.put("channel", "ONLINE");
-    body.put("category", "BILLING");
-    body.put("description", "十月账单多扣 30 元短信费");
-    body.put("billingMonth", "2026-10");
-    body.put("disputedAmount", 30);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<JsonNode> answer = rest.withBasicAuth("cardschannel", TestUsers.PASSWORD)
-        .postForEntity("/api/complaints", new HttpEntity<>(body.toString(), headers), JsonNode.class);
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    started.add(answer.getBody().path("processInstanceId").asText());
-    return answer.getBody().path("orderNo").asText();
-  }
 
-  String installation(String channel, String acceptedAt) {
-    return installation(channel, acceptedAt, region);
-  }
 
-  String installation(String channel, String acceptedAt, String orderRegion) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("channel", channel);
-    vars.put("customerPhone", "13800138000");
-    vars.put("customerName", "Li Lei");
-    vars.put("region", orderRegion);
-    vars.put("compound", orderRegion.equals(region) ? "Garden" : region);
-    vars.put("building", "1");
-    vars.put("room", "301");
-    vars.put("broadbandPackage", "100M");
-    vars.put("constructionMode", "SELF_BUILT");
-    vars.put("acceptedAt", acceptedAt);
-    String id = runtimeService.startProcessInstanceByKey("broadband-installation", vars).getId();
-    started.add(id);
-    return id;
-  }
 
-  Task toBooking(String processInstanceId) {
-    taskService.complete(task(processInstanceId, "Task_ExtractPreRegistration").getId());
-    managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)
-        .activityId("ServiceTask_EnterOrderInOrderSystem").singleResult().getId());
-    return task(processInstanceId, "Task_BookAppointment");
-  }
 
-  Task toInstall(String processInstanceId) {
-    Task booking = toBooking(processInstanceId);
-    taskService.complete(booking.getId(), Map.of("appointmentAt", "2026-11-20T09:00+08:00"));
-    return task(processInstanceId, "Task_InstallOnSite");
-  }
 
-  Task task(String processInstanceId, String key) {
-    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
-    assertThat(task).as(key).isNotNull();
-    return task;
-  }
 
-  String candidateGroup(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).findFirst().orElseThrow();
-  }
 
-  /** A member of the group only (TestUsers: not the demo users, whose passwords another test gets wrong). */
-  String staff(String group) {
-    String user = "cards" + group.replace("-", "");
-    TestUsers.ensure(identityService, user, group);
-    return user;
-  }
 
   String filterOf(String group) {
     return filterId(ServiceLoopGroups.ALL.stream().filter(g -> g.id().equals(group)).findFirst().orElseThrow()
@@ -332,14 +257,11 @@ class TasklistCardsTest {
     return filterService.createFilterQuery().filterName(name).singleResult().getId();
   }
 
-  TestRestTemplate as(String user) {
-    return rest.withBasicAuth(user, TestUsers.PASSWORD);
-  }
 
   ResponseEntity<String> send(String user, HttpMethod method, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return as(user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    return cases.as(user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
   }
 
   /** The request Tasklist makes for a filter's list. */
@@ -347,7 +269,7 @@ class TasklistCardsTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
-    return as(user).exchange("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=1000",
+    return cases.as(user).exchange("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=1000",
         HttpMethod.POST, new HttpEntity<>("{}", headers), JsonNode.class);
   }
 

@@ -14,17 +14,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -76,17 +72,16 @@ class WebappsBrowserTest {
 
   ChromeDriver browser;
   Path profile;
+  WebappCases cases;
   String region;
-  final List<String> started = new ArrayList<>();
 
   @BeforeEach
   void setUp() throws IOException {
     Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
         "No headless browser here: install Debian's chromium and chromium-driver (apt-get install -y chromium "
             + "chromium-driver; .ci/run does) to run the web apps' browser test");
-    region = "Browser-" + UUID.randomUUID().toString().substring(0, 8);
-    jdbc.update("INSERT INTO sl_coverage (region, compound, building, free_ports, updated_at) VALUES (?, 'Garden', '1', 5, CURRENT_TIMESTAMP)", region);
-    TestUsers.ensure(identityService, "webchannel", ServiceLoopGroups.CHANNEL_SYSTEMS);
+    cases = new WebappCases("web", rest, runtimeService, taskService, managementService, identityService, jdbc);
+    region = cases.region;
     profile = Files.createTempDirectory("serviceloop-chromium-");
     browser = startBrowser(profile);
   }
@@ -104,13 +99,8 @@ class WebappsBrowserTest {
         files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
       }
     }
-    started.forEach(id -> {
-      if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
-        runtimeService.deleteProcessInstance(id, "test over", true, true);
-      }
-    });
-    if (region != null) {
-      jdbc.update("DELETE FROM sl_coverage WHERE region = ?", region);
+    if (cases != null) {
+      cases.cleanUp();
     }
   }
 
@@ -118,15 +108,15 @@ class WebappsBrowserTest {
   void theHotlineAgentSeesTasklistInChineseWithTheComplaintOnItsCard() throws Exception {
     // 首问负责: the complaint's first-contact point (the hotline, for an online complaint) replies to the
     // customer once the responsible department has resolved it
-    String orderNo = complaint();
-    String pi = started.get(started.size() - 1);
-    taskService.complete(task(pi, "Task_FirstContact").getId(), Map.of("contactResult", "REACHED",
+    String orderNo = cases.complaint();
+    String pi = cases.started.get(cases.started.size() - 1);
+    taskService.complete(cases.task(pi, "Task_FirstContact").getId(), Map.of("contactResult", "REACHED",
         "contactNote", "已与客户通话", "needsOnSiteVisit", false));
-    taskService.complete(task(pi, "Task_ResolveComplaint").getId(), Map.of("resolution", "已退还多扣的 30 元",
+    taskService.complete(cases.task(pi, "Task_ResolveComplaint").getId(), Map.of("resolution", "已退还多扣的 30 元",
         "rootCause", "BILLING_ERROR", "responsibleParty", "计费中心", "disputedAmount", 30));
-    Task reply = task(pi, "Task_ReplyToCustomer");
-    assertThat(candidateGroup(reply)).isEqualTo(ServiceLoopGroups.HOTLINE);
-    login("tasklist", staff(ServiceLoopGroups.HOTLINE));
+    Task reply = cases.task(pi, "Task_ReplyToCustomer");
+    assertThat(cases.candidateGroup(reply)).isEqualTo(ServiceLoopGroups.HOTLINE);
+    login("tasklist", cases.staff(ServiceLoopGroups.HOTLINE));
 
     WebElement card = card(orderNo);
     assertThat(card.getText()).contains(orderNo, "李四", "BILLING", zh("tasklist", "DUE"), reply.getName());
@@ -155,14 +145,14 @@ class WebappsBrowserTest {
   void theInstallerSeesThe400OrderFirst() throws Exception {
     // accepted long ago, so both head the queue's due dates; the website order is due earlier and its
     // install task is the newer one: by due date or by creation (Tasklist's own sorting) it would come first
-    String website = installation("WEBSITE", "2020-01-06T09:00+08:00");
-    String hotline400 = installation("HOTLINE_400", "2020-01-06T15:30+08:00");
-    toInstall(hotline400);
-    toInstall(website);
-    login("tasklist", staff(ServiceLoopGroups.INSTALLERS_OWN));
+    String website = cases.installation("WEBSITE", "2020-01-06T09:00+08:00");
+    String hotline400 = cases.installation("HOTLINE_400", "2020-01-06T15:30+08:00");
+    cases.toInstall(hotline400, "2020-01-07T09:00+08:00");
+    cases.toInstall(website, "2020-01-07T09:00+08:00");
+    login("tasklist", cases.staff(ServiceLoopGroups.INSTALLERS_OWN));
 
-    WebElement first = card(orderNo(hotline400));
-    WebElement second = card(orderNo(website));
+    WebElement first = card(cases.orderNo(hotline400));
+    WebElement second = card(cases.orderNo(website));
     List<WebElement> cards = browser.findElements(By.cssSelector("li.task"));
     assertThat(cards.indexOf(first)).isGreaterThanOrEqualTo(0).isLessThan(cards.indexOf(second));
     assertThat(first.getText()).contains("Li Lei", "100M", region, zh("tasklist", "DUE"));
@@ -170,11 +160,11 @@ class WebappsBrowserTest {
     screenshot("webapps-tasklist-installer");
 
     // the install form: a rescheduled visit asks for the new date as yyyy-mm-dd and a 24-hour time
-    card(orderNo(hotline400)).findElement(By.cssSelector("h4.task a")).click();
+    card(cases.orderNo(hotline400)).findElement(By.cssSelector("h4.task a")).click();
     waitFor(By.cssSelector("button.claim")).click();
     Task install = taskService.createTaskQuery().processInstanceId(hotline400).singleResult();
     new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> taskService.createTaskQuery()
-        .taskId(install.getId()).taskAssignee(staff(ServiceLoopGroups.INSTALLERS_OWN)).count() == 1);
+        .taskId(install.getId()).taskAssignee(cases.staff(ServiceLoopGroups.INSTALLERS_OWN)).count() == 1);
     click(waitFor(By.cssSelector(".fjs-select-display")));   // installOutcome, a select
     click(waitFor(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '"
         + option("installation-on-site", "installOutcome", "RESCHEDULED") + "')]")));
@@ -189,15 +179,15 @@ class WebappsBrowserTest {
 
   @Test
   void theNetworkAgentBooksTheVisitInAChineseCalendar() throws Exception {
-    String order = installation("HOTLINE_400", "2020-01-06T15:30+08:00");
-    taskService.complete(task(order, "Task_ExtractPreRegistration").getId());
+    String order = cases.installation("HOTLINE_400", "2020-01-06T15:30+08:00");
+    taskService.complete(cases.task(order, "Task_ExtractPreRegistration").getId());
     managementService.executeJob(managementService.createJobQuery().processInstanceId(order)
         .activityId("ServiceTask_EnterOrderInOrderSystem").singleResult().getId());
-    Task booking = task(order, "Task_BookAppointment");
-    String agent = staff(ServiceLoopGroups.NETWORK);
+    Task booking = cases.task(order, "Task_BookAppointment");
+    String agent = cases.staff(ServiceLoopGroups.NETWORK);
     login("tasklist", agent);
 
-    card(orderNo(order)).findElement(By.cssSelector("h4.task a")).click();
+    card(cases.orderNo(order)).findElement(By.cssSelector("h4.task a")).click();
     waitFor(By.cssSelector("button.claim")).click();
     new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> taskService.createTaskQuery()
         .taskId(booking.getId()).taskAssignee(agent).count() == 1);
@@ -231,8 +221,8 @@ class WebappsBrowserTest {
 
   @Test
   void theAuditorReadsCockpitInChineseAndHasNoTaskToComplete() throws Exception {
-    String orderNo = complaint();
-    String auditor = staff(ServiceLoopGroups.AUDITORS);
+    String orderNo = cases.complaint();
+    String auditor = cases.staff(ServiceLoopGroups.AUDITORS);
     login("cockpit", auditor);
 
     waitFor(By.cssSelector("[cam-widget-header]"));
@@ -252,7 +242,7 @@ class WebappsBrowserTest {
     screenshot("webapps-tasklist-auditor");
     // and nothing to complete through the API either
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(orderNo).singleResult();
-    assertThat(as(auditor).postForEntity("/engine-rest/task/" + task.getId() + "/complete", json("{}"), String.class)
+    assertThat(cases.as(auditor).postForEntity("/engine-rest/task/" + task.getId() + "/complete", WebappCases.json("{}"), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
@@ -372,80 +362,12 @@ class WebappsBrowserTest {
 
   // ------------------------------------------------------------------ the cases
 
-  String complaint() {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("customerPhone", "13912345678");
-    body.put("customerName", "李四");
-    body.put("customerSegment", "PUBLIC");
-    body.put("customerTier", "STANDARD");
-    body.put("region", "杭州");
-    body.put("channel", "ONLINE");
-    body.put("category", "BILLING");
-    body.put("description", "十月账单多扣 30 元短信费");
-    body.put("billingMonth", "2026-10");
-    body.put("disputedAmount", 30);
-    ResponseEntity<JsonNode> answer = rest.withBasicAuth("webchannel", TestUsers.PASSWORD)
-        .postForEntity("/api/complaints", json(body.toString()), JsonNode.class);
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    started.add(answer.getBody().path("processInstanceId").asText());
-    return answer.getBody().path("orderNo").asText();
-  }
 
-  String installation(String channel, String acceptedAt) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("channel", channel);
-    vars.put("customerPhone", "13800138000");
-    vars.put("customerName", "Li Lei");
-    vars.put("region", region);
-    vars.put("compound", "Garden");
-    vars.put("building", "1");
-    vars.put("room", "301");
-    vars.put("broadbandPackage", "100M");
-    vars.put("constructionMode", "SELF_BUILT");
-    vars.put("acceptedAt", acceptedAt);
-    String id = runtimeService.startProcessInstanceByKey("broadband-installation", vars).getId();
-    started.add(id);
-    return id;
-  }
 
-  void toInstall(String processInstanceId) {
-    taskService.complete(task(processInstanceId, "Task_ExtractPreRegistration").getId());
-    managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)
-        .activityId("ServiceTask_EnterOrderInOrderSystem").singleResult().getId());
-    taskService.complete(task(processInstanceId, "Task_BookAppointment").getId(),
-        Map.of("appointmentAt", "2020-01-07T09:00+08:00"));
-    task(processInstanceId, "Task_InstallOnSite");
-  }
 
-  String orderNo(String processInstanceId) {
-    return (String) runtimeService.getVariable(processInstanceId, "orderNo");
-  }
 
-  Task task(String processInstanceId, String key) {
-    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
-    assertThat(task).as(key).isNotNull();
-    return task;
-  }
 
-  String candidateGroup(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId()).findFirst().orElseThrow();
-  }
 
-  String staff(String group) {
-    String user = "web" + group.replace("-", "");
-    TestUsers.ensure(identityService, user, group);
-    return user;
-  }
 
-  TestRestTemplate as(String user) {
-    return rest.withBasicAuth(user, TestUsers.PASSWORD);
-  }
 
-  static HttpEntity<String> json(String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
-  }
 }
