@@ -146,34 +146,29 @@ public final class FormCondition {
     }
 
     Node or() {
-      Node left = and();
-      while (keyword("or")) {
-        Node l = left;
-        Node r = and();
-        left = ctx -> {
-          Object a = l.eval(ctx);
-          Object b = r.eval(ctx);
-          if (Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b)) {
-            return true;
-          }
-          return Boolean.FALSE.equals(a) && Boolean.FALSE.equals(b) ? false : null;
-        };
-      }
-      return left;
+      return logical("or", this::and, true);
     }
 
     Node and() {
-      Node left = comparison();
-      while (keyword("and")) {
+      return logical("and", this::comparison, false);
+    }
+
+    /**
+     * FEEL's three-valued or/and: the deciding value ({@code true} for or, {@code false} for and) wins over
+     * null; both the other value gives that; anything else is null.
+     */
+    private Node logical(String word, java.util.function.Supplier<Node> operand, boolean deciding) {
+      Node left = operand.get();
+      while (keyword(word)) {
         Node l = left;
-        Node r = comparison();
+        Node r = operand.get();
         left = ctx -> {
           Object a = l.eval(ctx);
           Object b = r.eval(ctx);
-          if (Boolean.FALSE.equals(a) || Boolean.FALSE.equals(b)) {
-            return false;
+          if (Boolean.valueOf(deciding).equals(a) || Boolean.valueOf(deciding).equals(b)) {
+            return deciding;
           }
-          return Boolean.TRUE.equals(a) && Boolean.TRUE.equals(b) ? true : null;
+          return Boolean.valueOf(!deciding).equals(a) && Boolean.valueOf(!deciding).equals(b) ? !deciding : null;
         };
       }
       return left;

@@ -56,6 +56,10 @@ class FormModelCheckTest {
     assertThat(paid.isTrue(Map.of("installOutcome", "INSTALLED", "paidAtHall", true))).isTrue();
     assertThat(paid.isTrue(Map.of("installOutcome", "INSTALLED"))).isFalse();
     assertThat(FormCondition.parse("=not(a = 1) and b >= 2.5").isTrue(Map.of("a", 2, "b", 3))).isTrue();
+    // three-valued, as FEEL: a missing flag is null, and the deciding value wins over it
+    assertThat(FormCondition.parse("=resolvedRemotely or paidAtHall").isTrue(Map.of("paidAtHall", true))).isTrue();
+    assertThat(FormCondition.parse("=not(resolvedRemotely and paidAtHall)").isTrue(Map.of("paidAtHall", false)))
+        .isTrue();
   }
 
   @Test
