@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.serviceloop.api.ApiError;
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.common.EngineCaller;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,8 +21,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-// the return type of the public IdentityService.getCurrentAuthentication()
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -194,11 +193,11 @@ public class IdempotencyKeys {
   }
 
   private String callerId() {
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller == null || caller.getUserId() == null) {
+    EngineCaller caller = EngineCaller.current(identity);
+    if (caller == null || caller.userId() == null) {
       throw new IllegalStateException("An intake POST without an authenticated caller");
     }
-    return caller.getUserId();
+    return caller.userId();
   }
 
   private String hash(Object body) {

@@ -1,11 +1,11 @@
 package com.serviceloop.kpi;
 
+import com.serviceloop.common.EngineCaller;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +29,7 @@ public class DmnKpiWeightSource implements KpiWeightSource {
 
   @Override
   public List<KpiWeight> weights(Kpi kpi) {
-    Authentication caller = identityService.getCurrentAuthentication();
+    EngineCaller caller = EngineCaller.current(identityService);
     identityService.clearAuthentication();
     try {
       return decisionService.evaluateDecisionTableByKey(DECISION,
@@ -39,7 +39,7 @@ public class DmnKpiWeightSource implements KpiWeightSource {
           .toList();
     } finally {
       if (caller != null) {
-        identityService.setAuthentication(caller);
+        caller.restore(identityService);
       }
     }
   }

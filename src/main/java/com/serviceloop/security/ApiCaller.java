@@ -1,6 +1,7 @@
 package com.serviceloop.security;
 
 import com.serviceloop.api.ForbiddenException;
+import com.serviceloop.common.EngineCaller;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -9,7 +10,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +22,8 @@ public class ApiCaller {
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
+  // The engine's administrator users and groups are configuration the public ProcessEngineConfiguration
+  // does not expose (only ProcessEngineConfigurationImpl has them): the one impl type left here.
   private final ProcessEngineConfigurationImpl engineConfiguration;
 
   public ApiCaller(ProcessEngine processEngine) {
@@ -32,63 +34,63 @@ public class ApiCaller {
 
   /** The caller may start the process (CREATE_INSTANCE on its definition), e.g. record a complaint. */
   public void requireMayStart(String processKey, String what) {
-    Authentication caller = authenticated();
+    EngineCaller caller = authenticated();
     if (isAdministrator(caller)) {
       return;
     }
-    if (!authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
+    if (!authorizationService.isUserAuthorized(caller.userId(), caller.groupIds(),
         Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, processKey)) {
-      throw new ForbiddenException("User '" + caller.getUserId() + "' may not " + what
+      throw new ForbiddenException("User '" + caller.userId() + "' may not " + what
           + " (CREATE_INSTANCE on process definition " + processKey + ")");
     }
   }
 
   /** The caller is a member of one of the groups (or an administrator), e.g. network staff for coverage data. */
   public void requireGroup(String what, String... groupIds) {
-    Authentication caller = authenticated();
-    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    EngineCaller caller = authenticated();
+    List<String> groups = caller.groupIds();
     if (isAdministrator(caller) || Arrays.stream(groupIds).anyMatch(groups::contains)) {
       return;
     }
-    throw new ForbiddenException("User '" + caller.getUserId() + "' may not " + what
+    throw new ForbiddenException("User '" + caller.userId() + "' may not " + what
         + " (only members of " + String.join(", ", groupIds) + ")");
   }
 
   /** The caller is an administrator (camunda-admin), e.g. to change the holiday schedule. */
   public void requireAdministrator(String what) {
-    Authentication caller = authenticated();
+    EngineCaller caller = authenticated();
     if (!isAdministrator(caller)) {
-      throw new ForbiddenException("User '" + caller.getUserId() + "' may not " + what + " (administrators only)");
+      throw new ForbiddenException("User '" + caller.userId() + "' may not " + what + " (administrators only)");
     }
   }
 
   /** Whether the caller is a member of one of the groups (or an administrator); no exception. */
   public boolean isInAnyGroup(String... groupIds) {
-    Authentication caller = identityService.getCurrentAuthentication();
+    EngineCaller caller = EngineCaller.current(identityService);
     if (caller == null) {
       return false;
     }
-    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    List<String> groups = caller.groupIds();
     return isAdministrator(caller) || Arrays.stream(groupIds).anyMatch(groups::contains);
   }
 
   /** Whether the caller may read the engine's history of the process (READ_HISTORY on its definition). */
   public boolean mayReadHistory(String processKey) {
-    Authentication caller = identityService.getCurrentAuthentication();
+    EngineCaller caller = EngineCaller.current(identityService);
     if (caller == null) {
       return false;
     }
-    return isAdministrator(caller) || authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
+    return isAdministrator(caller) || authorizationService.isUserAuthorized(caller.userId(), caller.groupIds(),
         Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, processKey);
   }
 
   /** The caller's user id (the filter authenticated every /api request). */
   public String userId() {
-    return authenticated().getUserId();
+    return authenticated().userId();
   }
 
-  private Authentication authenticated() {
-    Authentication caller = identityService.getCurrentAuthentication();
+  private EngineCaller authenticated() {
+    EngineCaller caller = EngineCaller.current(identityService);
     if (caller == null) {
       throw new ForbiddenException("Not authenticated");
     }
@@ -96,11 +98,11 @@ public class ApiCaller {
   }
 
   /** The engine lets its administrators (camunda-admin) do anything; so do these checks. */
-  private boolean isAdministrator(Authentication caller) {
+  private boolean isAdministrator(EngineCaller caller) {
     List<String> adminUsers = engineConfiguration.getAdminUsers();
     List<String> adminGroups = engineConfiguration.getAdminGroups();
-    List<String> groups = caller.getGroupIds();
-    return adminUsers != null && adminUsers.contains(caller.getUserId())
+    List<String> groups = caller.groupIds();
+    return adminUsers != null && adminUsers.contains(caller.userId())
         || adminGroups != null && groups != null && groups.stream().anyMatch(adminGroups::contains);
   }
 }

@@ -2,6 +2,7 @@ package com.serviceloop.workorder;
 
 import static com.serviceloop.common.SqlTimestamps.ts;
 
+import com.serviceloop.common.EngineClock;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -30,9 +30,9 @@ public class WorkOrderRepository {
     this.jdbc = jdbc;
   }
 
-  /** The engine's clock, so that tests which move it see consistent timestamps. */
+  /** The engine's clock ({@link EngineClock}), so that tests which move it see consistent timestamps. */
   public static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.now();
   }
 
   /** Registers a work order and returns its order number, e.g. CMP-000042. */

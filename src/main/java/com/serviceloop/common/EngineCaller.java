@@ -1,0 +1,31 @@
+package com.serviceloop.common;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+
+/**
+ * Who the engine is acting for (the authentication the HTTP filter or Tasklist set), read and restored
+ * through the public {@link IdentityService} only: user id, groups and tenants as plain values.
+ */
+public record EngineCaller(String userId, List<String> groupIds, List<String> tenantIds) {
+
+  public EngineCaller {
+    groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
+    tenantIds = tenantIds == null ? List.of() : List.copyOf(tenantIds);
+  }
+
+  /** The current caller, or null when nobody is authenticated. */
+  public static EngineCaller current(IdentityService identityService) {
+    var authentication = identityService.getCurrentAuthentication();
+    if (authentication == null) {
+      return null;
+    }
+    return new EngineCaller(authentication.getUserId(), authentication.getGroupIds(),
+        authentication.getTenantIds());
+  }
+
+  /** Makes this caller the current one again (e.g. after a step ran as the application). */
+  public void restore(IdentityService identityService) {
+    identityService.setAuthentication(userId, groupIds, tenantIds);
+  }
+}
