@@ -2,7 +2,9 @@ package com.serviceloop.complaint.api;
 
 import com.serviceloop.complaint.intake.ComplaintIntake;
 import com.serviceloop.complaint.intake.ComplaintIntakeValidator;
+import com.serviceloop.api.ForbiddenException;
 import com.serviceloop.security.ApiCaller;
+import com.serviceloop.security.ServiceLoopGroups;
 import com.serviceloop.workorder.WorkOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.util.Map;
@@ -23,6 +25,8 @@ public class ComplaintIntakeService {
   public static final String PROCESS_KEY = "complaint-handling";
   /** The variable the process's register step sets to the new work order's number. */
   static final String ORDER_NO = "orderNo";
+  /** The channel of a referral from the regulator (MIIT Order 35): only service supervision and channel systems. */
+  static final String REGULATOR_CHANNEL = "REGULATOR";
 
   private final ComplaintIntakeValidator validator;
   private final RuntimeService runtimeService;
@@ -43,12 +47,23 @@ public class ComplaintIntakeService {
   @Transactional
   public Registered register(Map<String, ?> input) {
     caller.requireMayStart(PROCESS_KEY, "record complaints");
+    requireMayRecordReferral(input);
     ComplaintIntake intake = validator.require(input, WorkOrderRepository.now(), ComplaintIntakeValidator.Source.JSON);
     ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
         .setVariables(intake.toProcessVariables())
         .executeWithVariablesInReturn();
     WorkOrder workOrder = registeredWorkOrder(instance);
     return new Registered(instance.getId(), workOrder);
+  }
+
+  /** A REGULATOR referral may be recorded only by service supervision or a channel system: 403 for anyone else. */
+  private void requireMayRecordReferral(Map<String, ?> input) {
+    if (REGULATOR_CHANNEL.equals(input.get("channel"))
+        && !caller.isInAnyGroup(ServiceLoopGroups.SERVICE_SUPERVISION, ServiceLoopGroups.CHANNEL_SYSTEMS)) {
+      throw new ForbiddenException("Only service supervision (" + ServiceLoopGroups.SERVICE_SUPERVISION
+          + ") and channel systems (" + ServiceLoopGroups.CHANNEL_SYSTEMS
+          + ") may record a REGULATOR referral (申诉转办只能由服务监管部或渠道系统录入)");
+    }
   }
 
   private WorkOrder registeredWorkOrder(ProcessInstanceWithVariables instance) {

@@ -204,4 +204,23 @@ class ComplaintApiIntegrationTest {
     assertThat(shown.getBody().get("receivedAt").asText()).isEqualTo("2026-11-20T17:00+08:00");
     assertThat(shown.getBody().get("details").get("billingMonth").asText()).isEqualTo("2026-10");
   }
+
+  @Test
+  void aHotlineAgentMayNotRecordARegulatorReferral() {
+    Written before = written();
+    ObjectNode body = billingComplaint();
+    body.put("channel", "REGULATOR");
+    ResponseEntity<JsonNode> answer = post("hotline1", body);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(answer.getBody().get("message").asText()).contains("REGULATOR", "service-supervision");
+    assertThat(written()).isEqualTo(before);
+  }
+
+  @Test
+  void aChannelSystemMayRecordARegulatorReferral() {
+    ObjectNode body = billingComplaint();
+    body.put("channel", "REGULATOR");
+    ResponseEntity<JsonNode> answer = post("channel1", body);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
 }
