@@ -4,6 +4,15 @@ package com.serviceloop.faultrepair;
 public final class FaultVariables {
 
   public static final String PROCESS_ID = "fault-repair";
+  /** The work order's category. */
+  public static final String CATEGORY = "FAULT";
+
+  // work order statuses along the process
+  public static final String STATUS_RECEIVED = "RECEIVED";
+  public static final String STATUS_CONTACTED = "CONTACTED";
+  public static final String STATUS_APPOINTMENT_BOOKED = "APPOINTMENT_BOOKED";
+  public static final String STATUS_REPAIRED = "REPAIRED";
+  public static final String STATUS_CLOSED = "CLOSED";
 
   // intake (start form / POST /api/fault-reports)
   public static final String ORDER_NO = "orderNo";
@@ -43,6 +52,8 @@ public final class FaultVariables {
   public static final String ESCALATION_INSTRUCTION = "escalationInstruction";
   public static final String BREACH_REASON = "breachReason";
   public static final String BREACH_DEADLINE = "breachDeadline";
+  /** The breach reason (input parameter in the model) that owes the customer a fee reduction. */
+  public static final String REPAIR_OVERDUE = "REPAIR_OVERDUE";
 
   private FaultVariables() {}
 }
