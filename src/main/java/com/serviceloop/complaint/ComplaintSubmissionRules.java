@@ -1,6 +1,7 @@
 package com.serviceloop.complaint;
 
 import com.serviceloop.api.FieldError;
+import com.serviceloop.complaint.api.ComplaintIntakeService;
 import com.serviceloop.security.ServiceLoopGroups;
 import com.serviceloop.submission.Submission;
 import com.serviceloop.submission.SubmissionChecks;
@@ -58,6 +59,32 @@ public class ComplaintSubmissionRules {
         long found = identityService.createGroupQuery().groupId(group).groupType(ServiceLoopGroups.WORKFLOW).count();
         return found > 0 ? List.of() : List.of(new FieldError("responsibleGroup", "responsibleGroup: "
             + "不是责任部门 \"" + group + "\" is not a responsible group (a staff group of the identity service)"));
+      }
+    };
+  }
+
+  /**
+   * complaint-intake: a REGULATOR referral (MIIT Order 35) is recorded only by service supervision or a channel
+   * system, as POST /api/complaints requires too (the Tasklist start form offers the channel to every agent).
+   */
+  @Bean
+  SubmissionRule complaintRegulatorReferralBySupervision() {
+    return new SubmissionRule() {
+      @Override
+      public Set<String> formIds() {
+        return Set.of("complaint-intake");
+      }
+
+      @Override
+      public List<FieldError> check(Submission submission) {
+        if (!ComplaintIntakeService.REGULATOR_CHANNEL.equals(submission.values().get("channel"))
+            || submission.groupIds().contains(ServiceLoopGroups.SERVICE_SUPERVISION)
+            || submission.groupIds().contains(ServiceLoopGroups.CHANNEL_SYSTEMS)) {
+          return List.of();
+        }
+        return List.of(new FieldError("channel", "channel: 申诉转办只能由服务监管部或渠道系统录入 only service supervision ("
+            + ServiceLoopGroups.SERVICE_SUPERVISION + ") and channel systems (" + ServiceLoopGroups.CHANNEL_SYSTEMS
+            + ") may record a REGULATOR referral"));
       }
     };
   }

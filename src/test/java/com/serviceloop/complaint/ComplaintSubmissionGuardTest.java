@@ -97,6 +97,18 @@ class ComplaintSubmissionGuardTest extends ComplaintProcessTestSupport {
   }
 
   @Test
+  void aRegulatorReferralOnTheStartFormIsRefusedForAHotlineAgentAndNothingIsWritten() {
+    Map<String, Object> referral = intake(newPhone());
+    referral.put("channel", "REGULATOR");
+    CaseSnapshot before = CaseSnapshot.of(jdbc, runtimeService, taskService, null);
+    assertRefused(client.submitStartForm("hotline", ComplaintProcess.PROCESS_ID, referral), "channel");
+    assertThat(CaseSnapshot.of(jdbc, runtimeService, taskService, null)).isEqualTo(before);
+    // the same referral from a channel system (the regulator's referral platform) is recorded
+    assertThat(client.submitStartForm("channel-systems", ComplaintProcess.PROCESS_ID, referral).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
   void variablesTheFormDoesNotOfferAreRefused() {
     ProcessInstance complaint = startComplaint(intake(newPhone()));
     Task task = task(complaint, ComplaintProcess.Task_FirstContact);

@@ -26,7 +26,7 @@ public class ComplaintIntakeService {
   /** The variable the process's register step sets to the new work order's number. */
   static final String ORDER_NO = "orderNo";
   /** The channel of a referral from the regulator (MIIT Order 35): only service supervision and channel systems. */
-  static final String REGULATOR_CHANNEL = "REGULATOR";
+  public static final String REGULATOR_CHANNEL = "REGULATOR";
 
   private final ComplaintIntakeValidator validator;
   private final RuntimeService runtimeService;
