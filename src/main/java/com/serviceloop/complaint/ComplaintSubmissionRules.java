@@ -1,7 +1,8 @@
 package com.serviceloop.complaint;
 
 import com.serviceloop.api.FieldError;
-import com.serviceloop.complaint.api.ComplaintIntakeService;
+import com.serviceloop.complaint.intake.ComplaintIntakeFields;
+import com.serviceloop.complaint.intake.RegulatorReferrals;
 import com.serviceloop.security.ServiceLoopGroups;
 import com.serviceloop.submission.Submission;
 import com.serviceloop.submission.SubmissionChecks;
@@ -77,14 +78,9 @@ public class ComplaintSubmissionRules {
 
       @Override
       public List<FieldError> check(Submission submission) {
-        if (!ComplaintIntakeService.REGULATOR_CHANNEL.equals(submission.values().get("channel"))
-            || submission.groupIds().contains(ServiceLoopGroups.SERVICE_SUPERVISION)
-            || submission.groupIds().contains(ServiceLoopGroups.CHANNEL_SYSTEMS)) {
-          return List.of();
-        }
-        return List.of(new FieldError("channel", "channel: 申诉转办只能由服务监管部或渠道系统录入 only service supervision ("
-            + ServiceLoopGroups.SERVICE_SUPERVISION + ") and channel systems (" + ServiceLoopGroups.CHANNEL_SYSTEMS
-            + ") may record a REGULATOR referral"));
+        return RegulatorReferrals.refused(submission.values(), submission.groupIds())
+            ? List.of(new FieldError(ComplaintIntakeFields.CHANNEL, "channel: " + RegulatorReferrals.REFUSED))
+            : List.of();
       }
     };
   }

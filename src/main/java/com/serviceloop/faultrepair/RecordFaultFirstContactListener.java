@@ -20,7 +20,8 @@ public class RecordFaultFirstContactListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    workOrders.recordFirstContact(CaseOrder.orderNo(task), WorkOrderRepository.now());
-    workOrders.setStatus(CaseOrder.orderNo(task), STATUS_CONTACTED);
+    String orderNo = CaseOrder.orderNo(task);
+    workOrders.recordFirstContact(orderNo, WorkOrderRepository.now());
+    workOrders.setStatus(orderNo, STATUS_CONTACTED);
   }
 }

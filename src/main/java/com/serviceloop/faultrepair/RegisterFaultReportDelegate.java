@@ -23,7 +23,8 @@ public class RegisterFaultReportDelegate implements JavaDelegate {
   private final WorkingTimeCalendar calendar;
   private final IntakeWindow window;
 
-  public RegisterFaultReportDelegate(FaultTimeLimits timeLimits, FaultOrders faults, WorkOrderRepository workOrders, WorkingTimeCalendar calendar, IntakeWindow window) {
+  public RegisterFaultReportDelegate(FaultTimeLimits timeLimits, FaultOrders faults, WorkOrderRepository workOrders,
+      WorkingTimeCalendar calendar, IntakeWindow window) {
     this.timeLimits = timeLimits;
     this.faults = faults;
     this.workOrders = workOrders;

@@ -103,6 +103,6 @@ public class ApiCaller {
     List<String> adminGroups = engineConfiguration.getAdminGroups();
     List<String> groups = caller.groupIds();
     return adminUsers != null && adminUsers.contains(caller.userId())
-        || adminGroups != null && groups != null && groups.stream().anyMatch(adminGroups::contains);
+        || adminGroups != null && groups.stream().anyMatch(adminGroups::contains);
   }
 }

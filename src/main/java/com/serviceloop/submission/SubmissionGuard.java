@@ -3,6 +3,7 @@ package com.serviceloop.submission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.serviceloop.api.FieldError;
 import com.serviceloop.calendar.WorkingTimeCalendar;
+import com.serviceloop.common.EngineCaller;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ public class SubmissionGuard {
 
   /** A task completion ({@code submit-form}, {@code complete}, {@code resolve}) with these variables. */
   public Optional<Verdict> checkTask(String taskId, JsonNode variables) {
-    Caller caller = caller();
+    EngineCaller caller = caller();
     // visibility as the caller: a task they cannot see is the engine's to refuse (404/403), unchanged
     if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
       return Optional.empty();
@@ -91,7 +92,7 @@ public class SubmissionGuard {
 
   /** A start ({@code submit-form} or {@code start}) of the process definition with this id. */
   public Optional<Verdict> checkStartById(String processDefinitionId, JsonNode variables) {
-    Caller caller = caller();
+    EngineCaller caller = caller();
     return asSystem(() -> {
       ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
           .processDefinitionId(processDefinitionId).singleResult();
@@ -101,7 +102,7 @@ public class SubmissionGuard {
 
   /** A start of the latest version of the process with this key (and tenant, or none). */
   public Optional<Verdict> checkStartByKey(String key, String tenantId, JsonNode variables) {
-    Caller caller = caller();
+    EngineCaller caller = caller();
     return asSystem(() -> {
       ProcessDefinitionQuery query = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
           .latestVersion();
@@ -111,7 +112,7 @@ public class SubmissionGuard {
     });
   }
 
-  private Optional<Verdict> checkStart(ProcessDefinition definition, JsonNode variables, Caller caller) {
+  private Optional<Verdict> checkStart(ProcessDefinition definition, JsonNode variables, EngineCaller caller) {
     StartFormData startForm = formService.getStartFormData(definition.getId());
     CamundaFormRef ref = startForm == null ? null : startForm.getCamundaFormRef();
     if (ref == null) {
@@ -122,7 +123,7 @@ public class SubmissionGuard {
   }
 
   private Verdict check(DeployedForm form, String formId, JsonNode variables, Map<String, Object> caseVariables,
-      String taskId, String processInstanceId, String businessKey, Caller caller) {
+      String taskId, String processInstanceId, String businessKey, EngineCaller caller) {
     FormValidator.Result result = validator.check(form, variables, caseVariables);
     List<FieldError> errors = new ArrayList<>(result.errors());
     Submission submission = new Submission(formId, taskId, processInstanceId, businessKey,
@@ -168,28 +169,19 @@ public class SubmissionGuard {
    * the visibility check, and the engine applies them again to the request itself.
    */
   private <T> T asSystem(Supplier<T> work) {
-    Caller caller = caller();
+    EngineCaller caller = caller();
     identityService.clearAuthentication();
     try {
       return work.get();
     } finally {
       if (caller != null) {
-        identityService.setAuthentication(caller.userId(), caller.groupIds(), caller.tenantIds());
+        caller.restore(identityService);
       }
     }
   }
 
   /** Who is calling: the engine's current authentication, as set by the authentication filter in front. */
-  public record Caller(String userId, List<String> groupIds, List<String> tenantIds) {}
-
-  public Caller caller() {
-    // getCurrentAuthentication's return type lives in the engine's impl package; only its getters are used
-    var authentication = identityService.getCurrentAuthentication();
-    if (authentication == null) {
-      return null;
-    }
-    return new Caller(authentication.getUserId(),
-        authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds()),
-        authentication.getTenantIds() == null ? List.of() : List.copyOf(authentication.getTenantIds()));
+  public EngineCaller caller() {
+    return EngineCaller.current(identityService);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.serviceloop.api.FieldError;
+import com.serviceloop.common.EngineCaller;
 import com.serviceloop.security.ServiceLoopGroups;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -74,7 +75,7 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    SubmissionGuard.Caller caller = guard.caller();
+    EngineCaller caller = guard.caller();
     if (caller == null) {
       // the authentication filters in front answer 401 themselves; a write that reaches here without a
       // caller would run without authorization checks, so it is refused (fail closed)

@@ -1,10 +1,11 @@
 package com.serviceloop.complaint.api;
 
-import com.serviceloop.complaint.intake.ComplaintIntake;
-import com.serviceloop.complaint.intake.ComplaintIntakeValidator;
 import com.serviceloop.api.ForbiddenException;
+import com.serviceloop.complaint.intake.ComplaintIntake;
+import com.serviceloop.complaint.intake.ComplaintIntakeFields;
+import com.serviceloop.complaint.intake.ComplaintIntakeValidator;
+import com.serviceloop.complaint.intake.RegulatorReferrals;
 import com.serviceloop.security.ApiCaller;
-import com.serviceloop.security.ServiceLoopGroups;
 import com.serviceloop.workorder.WorkOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.util.Map;
@@ -25,8 +26,6 @@ public class ComplaintIntakeService {
   public static final String PROCESS_KEY = "complaint-handling";
   /** The variable the process's register step sets to the new work order's number. */
   static final String ORDER_NO = "orderNo";
-  /** The channel of a referral from the regulator (MIIT Order 35): only service supervision and channel systems. */
-  public static final String REGULATOR_CHANNEL = "REGULATOR";
 
   private final ComplaintIntakeValidator validator;
   private final RuntimeService runtimeService;
@@ -58,11 +57,9 @@ public class ComplaintIntakeService {
 
   /** A REGULATOR referral may be recorded only by service supervision or a channel system: 403 for anyone else. */
   private void requireMayRecordReferral(Map<String, ?> input) {
-    if (REGULATOR_CHANNEL.equals(input.get("channel"))
-        && !caller.isInAnyGroup(ServiceLoopGroups.SERVICE_SUPERVISION, ServiceLoopGroups.CHANNEL_SYSTEMS)) {
-      throw new ForbiddenException("Only service supervision (" + ServiceLoopGroups.SERVICE_SUPERVISION
-          + ") and channel systems (" + ServiceLoopGroups.CHANNEL_SYSTEMS
-          + ") may record a REGULATOR referral (申诉转办只能由服务监管部或渠道系统录入)");
+    if (RegulatorReferrals.CHANNEL.equals(input.get(ComplaintIntakeFields.CHANNEL))
+        && !caller.isInAnyGroup(RegulatorReferrals.GROUPS.toArray(String[]::new))) {
+      throw new ForbiddenException(RegulatorReferrals.REFUSED);
     }
   }
 
