@@ -288,6 +288,7 @@ class ClusterFaultTest {
     });
     // At most two waits for a connection (authentication, then the transaction), plus time to answer.
     assertThat(ComplaintLoad.max(waitedMillis)).isLessThanOrEqualTo(2L * POOL_TIMEOUT_MS + 2_000);
+    describeMissing(load);
     assertThat(present).isEqualTo(acknowledged.size());
     assertThat(recovery.values()).allMatch(ms -> ms >= 0);
   }
@@ -357,6 +358,7 @@ class ClusterFaultTest {
         ackBeforeKill, load.outcomes().size(), acknowledged.size(), present, acknowledged.size() - present,
         duplicateNumbers, orphans, refused, expected, heldByKilled.size(), heldFiredOnce, heldFiredBy, expected,
         takeoverMillis, LOCK_TIME_MS, twice);
+    describeMissing(load);
     assertThat(present).isEqualTo(acknowledged.size());
     assertThat(duplicateNumbers).isZero();
     assertThat(orphans).isZero();
@@ -421,6 +423,24 @@ class ClusterFaultTest {
   }
 
   /** How many of the acknowledged order numbers have exactly one work order and one process instance. */
+  /** For each acknowledged order not present exactly once: who answered, when, and what the database holds. */
+  private void describeMissing(ComplaintLoad load) throws Exception {
+    for (ComplaintLoad.Outcome o : load.outcomes()) {
+      if (o.status() != 201 || presentOnce(List.of(o.orderNo())) == 1) {
+        continue;
+      }
+      System.out.printf("  MISSING %s: answered by %s in %d ms at %d ms (attempt %d); work orders %s;"
+          + " process instances %s; all answers for this attempt %s%n", o.orderNo(), o.node(), o.millis(),
+          o.atMillis(), o.attempt(),
+          db.rows("SELECT id, status, process_instance_id, customer_phone FROM sl_work_order WHERE order_no = ?",
+              o.orderNo()).stream().map(java.util.Arrays::toString).toList(),
+          db.rows("SELECT proc_inst_id_, state_, start_time_ FROM act_hi_procinst WHERE business_key_ = ?",
+              o.orderNo()).stream().map(java.util.Arrays::toString).toList(),
+          load.outcomes().stream().filter(x -> x.attempt() == o.attempt())
+              .map(x -> x.node() + ":" + x.status() + ":" + x.orderNo()).toList());
+    }
+  }
+
   private long presentOnce(List<String> orderNos) throws Exception {
     if (orderNos.isEmpty()) {
       return 0;
