@@ -15,9 +15,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A bounded load of complaints posted by a channel system, spread over the nodes in turn; a node that
- * does not answer at all (connection refused: killed) is retried once on the next node, as a channel
- * system behind a load balancer would. Every answer is recorded; 201 answers are the acknowledged
- * complaints, each with its order number.
+ * does not answer at all (connection refused or reset: killed) is retried once on the next node with the
+ * same Idempotency-Key, as a channel system behind a load balancer would — the killed node may have committed
+ * the order before it died, and then the retry is answered from it (200) instead of making a second order.
+ * Every answer is recorded; 201 and replayed 200 answers are the acknowledged complaints, with their numbers.
  */
 final class ComplaintLoad {
 
@@ -69,11 +70,13 @@ final class ComplaintLoad {
         while ((i = next.getAndIncrement()) < total && System.nanoTime() < deadline && !stop.getAsBoolean()) {
           String phone = phonePrefix + String.format("%07d", i);
           Node node = nodes.get(i % nodes.size());
-          Http.Answer answer = Http.postJson(node, "/api/complaints", USER, PASSWORD, complaint(phone), requestTimeout);
+          String key = "fault-" + phonePrefix + "-" + i;
+          Http.Answer answer = Http.postJson(node, "/api/complaints", USER, PASSWORD, complaint(phone), key,
+              requestTimeout);
           if (answer.status() == -1 && nodes.size() > 1) {
             record(i, node, answer, t0);
             node = nodes.get((i + 1) % nodes.size());
-            answer = Http.postJson(node, "/api/complaints", USER, PASSWORD, complaint(phone), requestTimeout);
+            answer = Http.postJson(node, "/api/complaints", USER, PASSWORD, complaint(phone), key, requestTimeout);
           }
           record(i, node, answer, t0);
           if (pauseMillis > 0) {
@@ -94,7 +97,7 @@ final class ComplaintLoad {
 
   private void record(int i, Node node, Http.Answer answer, long t0) {
     String orderNo = null;
-    if (answer.status() == 201) {
+    if (acknowledges(answer.status())) {
       orderNo = (String) answer.json().get("orderNo");
     }
     outcomes.add(new Outcome(i, node.name, answer.status(), answer.millis(), orderNo, answer.retryAfter(),
@@ -110,7 +113,19 @@ final class ComplaintLoad {
 
   List<String> acknowledged() {
     synchronized (outcomes) {
-      return outcomes.stream().filter(o -> o.status() == 201).map(Outcome::orderNo).toList();
+      return outcomes.stream().filter(o -> acknowledges(o.status())).map(Outcome::orderNo).toList();
+    }
+  }
+
+  /** 201: recorded; 200: a retry answered from the order its first attempt recorded. */
+  static boolean acknowledges(int status) {
+    return status == 201 || status == 200;
+  }
+
+  /** The phone numbers this load used (one per complaint). */
+  List<String> phones() {
+    synchronized (outcomes) {
+      return outcomes.stream().map(o -> phonePrefix + String.format("%07d", o.attempt())).distinct().toList();
     }
   }
 

@@ -35,8 +35,20 @@ final class Http {
   }
 
   static Answer postJson(Node node, String path, String user, String password, Object body, Duration timeout) {
+    return postJson(node, path, user, password, body, null, timeout);
+  }
+
+  /** With an Idempotency-Key header (none when {@code idempotencyKey} is null), as a channel system that retries. */
+  static Answer postJson(Node node, String path, String user, String password, Object body, String idempotencyKey,
+      Duration timeout) {
     try {
-      return post(node, path, user, password, "application/json", JSON.writeValueAsString(body), timeout);
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url(path)))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+      if (idempotencyKey != null) {
+        request.header("Idempotency-Key", idempotencyKey);
+      }
+      return send(request, user, password, timeout);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
