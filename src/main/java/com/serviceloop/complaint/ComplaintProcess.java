@@ -19,7 +19,15 @@ public final class ComplaintProcess {
   public static final String Task_EscalateAtIntake = "Task_EscalateAtIntake";
   public static final String SubProcess_HandleComplaint = "SubProcess_HandleComplaint";
   public static final String Gateway_FirstRound = "Gateway_FirstRound";
+  public static final String SubProcess_FirstContact = "SubProcess_FirstContact";
   public static final String Task_FirstContact = "Task_FirstContact";
+  public static final String Gateway_CustomerReached = "Gateway_CustomerReached";
+  public static final String Task_DetermineCallAgain = "Task_DetermineCallAgain";
+  public static final String Task_PauseSlaClocks = "Task_PauseSlaClocks";
+  public static final String Timer_WaitToCallAgain = "Timer_WaitToCallAgain";
+  public static final String Task_RecordCustomerUnreachable = "Task_RecordCustomerUnreachable";
+  public static final String Task_NotifyUnreachable = "Task_NotifyUnreachable";
+  public static final String EndEvent_CustomerUnreachable = "EndEvent_CustomerUnreachable";
   public static final String Timer_FirstContactDue = "Timer_FirstContactDue";
   public static final String Task_RecordFirstContactBreach = "Task_RecordFirstContactBreach";
   public static final String Task_EscalateFirstContactOverdue = "Task_EscalateFirstContactOverdue";

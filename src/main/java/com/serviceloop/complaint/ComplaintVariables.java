@@ -53,6 +53,12 @@ public final class ComplaintVariables {
 
   // complaint-first-contact form
   public static final String CONTACT_RESULT = "contactResult";
+  /** contactResult of a call that did not reach the customer: an attempt, never the contact. */
+  public static final String NOT_REACHED = "NOT_REACHED";
+  /** The first-contact calls so far, reached or not (shown on the form). */
+  public static final String CONTACT_ATTEMPTS = "contactAttempts";
+  /** sla-pause: how many further calls after a not-reached one (the model's business-rule task). */
+  public static final String RETRY_ATTEMPTS = "retryAttempts";
   public static final String CONTACT_NOTE = "contactNote";
   public static final String NEEDS_ON_SITE_VISIT = "needsOnSiteVisit";
   public static final String APPOINTMENT_AT = "appointmentAt";

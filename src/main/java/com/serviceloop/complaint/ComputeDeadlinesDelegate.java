@@ -3,6 +3,7 @@ package com.serviceloop.complaint;
 import static com.serviceloop.complaint.ComplaintVariables.*;
 import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
 
+import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
@@ -43,7 +44,8 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
     deadlines.set(execution, FIRST_CONTACT_DUE, firstContactDue);
     deadlines.set(execution, CLOSURE_DUE, closureDue);
     String orderNo = CaseOrder.orderNo(execution);
-    workOrders.setServiceLevel(orderNo, priority, firstContactDue, closureDue, closureDue);
+    workOrders.setServiceLevel(orderNo, priority, firstContactDue, TimeMode.of(firstContactMode).name(), closureDue,
+        closureDue, TimeMode.of(closureMode).name());
     workOrders.flagUnscheduledYear(orderNo, deadlines.unscheduledYear(receivedAt, firstContactDue, firstContactMode));
     workOrders.flagUnscheduledYear(orderNo, deadlines.unscheduledYear(receivedAt, closureDue, closureMode));
     Instant[] firstContactWarnings = deadlines.setWarnings(execution, SlaClock.FIRST_CONTACT, receivedAt,

@@ -11,8 +11,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Record first contact: when it happened (on time against first_contact_due) and, when the case needs
- * a visit, the appointment agreed with the customer (appointmentAt becomes a Date: the visit task's due date).
+ * Record first contact: a call to the customer ({@code contactAttempts} counts them). A call that did not
+ * reach the customer (NOT_REACHED) is an attempt, never the contact: the model pauses the clock and calls
+ * again. A reached customer is the first contact (on time against first_contact_due, as the pauses moved it)
+ * and, when the case needs a visit, the appointment agreed (appointmentAt becomes a Date: the visit's due date).
  */
 @Component("recordFirstContact")
 public class RecordFirstContactDelegate implements JavaDelegate {
@@ -28,6 +30,13 @@ public class RecordFirstContactDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String orderNo = CaseOrder.orderNo(execution);
+    Object attempts = execution.getVariable(CONTACT_ATTEMPTS);
+    execution.setVariable(CONTACT_ATTEMPTS, (attempts instanceof Number n ? n.intValue() : 0) + 1);
+    if (NOT_REACHED.equals(execution.getVariable(CONTACT_RESULT))) {
+      workOrders.recordFirstContactAttempt(orderNo);
+      execution.setVariable(NEEDS_ON_SITE_VISIT, false);
+      return;
+    }
     workOrders.recordFirstContact(orderNo, WorkOrderRepository.now());
     boolean needsVisit = Boolean.TRUE.equals(execution.getVariable(NEEDS_ON_SITE_VISIT))
         || "true".equals(execution.getVariable(NEEDS_ON_SITE_VISIT));

@@ -37,6 +37,8 @@ public final class FaultVariables {
 
   // task forms
   public static final String CONTACT_RESULT = "contactResult";
+  /** contactResult of a call that did not reach the customer: an attempt, not the contact. */
+  public static final String NOT_REACHED = "NOT_REACHED";
   public static final String CONTACT_NOTE = "contactNote";
   public static final String RESOLVED_REMOTELY = "resolvedRemotely";
   public static final String RESOLUTION_NOTE = "resolutionNote";

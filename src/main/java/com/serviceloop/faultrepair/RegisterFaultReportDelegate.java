@@ -44,7 +44,8 @@ public class RegisterFaultReportDelegate implements JavaDelegate {
     Instant firstContactDue = timeLimits.due(report.receivedAt(), limits.firstContactLimit(),
         limits.firstContactTimeMode());
     Instant repairDue = timeLimits.due(report.receivedAt(), limits.repairLimit(), limits.repairTimeMode());
-    workOrders.setServiceLevel(orderNo, limits.priority(), firstContactDue, repairDue, null);
+    workOrders.setServiceLevel(orderNo, limits.priority(), firstContactDue, limits.firstContactTimeMode().name(),
+        repairDue, null, limits.repairTimeMode().name());
     workOrders.flagUnscheduledYear(orderNo, timeLimits.unscheduledYear(report.receivedAt(), firstContactDue,
         limits.firstContactTimeMode()));
     workOrders.flagUnscheduledYear(orderNo, timeLimits.unscheduledYear(report.receivedAt(), repairDue,

@@ -19,39 +19,41 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * GET /api/work-orders/{orderNo}/sla: each clock of a work order — its start, target, state, the time elapsed
- * and remaining (natural and working time: the time mode the rule chose is not kept on the order), its
- * warnings and its breach — read from the facts the processes stored. The same readers as the order page.
+ * GET /api/work-orders/{orderNo}/sla: each clock of a work order — its start, target, state (RUNNING, PAUSED,
+ * MET, BREACHED), the time elapsed and remaining (natural and working time, with the time mode the rule
+ * counted the target in when the order keeps it), its pauses, its warnings and its breach — read from the facts the processes stored. The same readers as the order page.
  */
 @RestController
 public class SlaTimelineController {
 
   /** A clock: which order types have it, the work order facts it is read from, its breach reason. */
   record Clock(String id, String name, List<String> types, String start, String due, String done, String breach,
-      String warnings) {}
+      String warnings, String timeMode) {}
 
   static final List<Clock> CLOCKS = List.of(
       new Clock("FIRST_CONTACT", "首次联系 First contact", List.of("COMPLAINT", "FAULT_REPAIR"), "receivedAt",
-          "firstContactDue", "firstContactAt", "FIRST_CONTACT_OVERDUE", "firstContact"),
+          "firstContactDue", "firstContactAt", "FIRST_CONTACT_OVERDUE", "firstContact", "firstContactTimeMode"),
       new Clock("CLOSURE", "办结 Closure", List.of("COMPLAINT"), "receivedAt", "closureDue", "closedAt",
-          "CLOSURE_OVERDUE", "closure"),
+          "CLOSURE_OVERDUE", "closure", "completionTimeMode"),
       new Clock("EXTRACTION", "提取预登记 Extraction", List.of("INSTALLATION"), "receivedAt", "extractionDue",
-          "extractedAt", "EXTRACTION_OVERDUE", null),
+          "extractedAt", "EXTRACTION_OVERDUE", null, null),
       new Clock("APPOINTMENT", "预约 Appointment", List.of("INSTALLATION"), "receivedAt", "appointmentDue",
-          "appointmentBookedAt", "APPOINTMENT_OVERDUE", null),
+          "appointmentBookedAt", "APPOINTMENT_OVERDUE", null, null),
       new Clock("INSTALLATION", "装机承诺 Installation promise", List.of("INSTALLATION"), "receivedAt",
-          "installationDue", "completedAt", "INSTALLATION_OVERDUE", null),
+          "installationDue", "completedAt", "INSTALLATION_OVERDUE", null, null),
       new Clock("REPAIR", "修复 Repair", List.of("FAULT_REPAIR"), "receivedAt", "completionDue", "completedAt",
-          "REPAIR_OVERDUE", null));
+          "REPAIR_OVERDUE", null, "completionTimeMode"));
 
   private final WorkOrderView view;
   private final WorkingTimeCalendar calendar;
   private final ApiCaller caller;
+  private final SlaPauses pauses;
 
-  public SlaTimelineController(WorkOrderView view, WorkingTimeCalendar calendar, ApiCaller caller) {
+  public SlaTimelineController(WorkOrderView view, WorkingTimeCalendar calendar, ApiCaller caller, SlaPauses pauses) {
     this.view = view;
     this.calendar = calendar;
     this.caller = caller;
+    this.pauses = pauses;
   }
 
   @GetMapping("/api/work-orders/{orderNo}/sla")
@@ -60,10 +62,11 @@ public class SlaTimelineController {
     Map<String, Object> order = view.find(number, caller.isInAnyGroup(LookupAccess.PERSONAL_DATA))
         .orElseThrow(() -> new NotFoundException("No work order " + number));
     Instant now = WorkOrderRepository.now();
+    List<SlaPauses.Pause> paused = pauses.of(number);
     List<Map<String, Object>> clocks = new ArrayList<>();
     for (Clock clock : CLOCKS) {
       if (clock.types().contains(order.get("orderType")) && order.get(clock.due()) != null) {
-        clocks.add(clock(clock, order, now));
+        clocks.add(clock(clock, order, now, paused.stream().filter(p -> p.clock().name().equals(clock.id())).toList()));
       }
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -75,18 +78,24 @@ public class SlaTimelineController {
     return body;
   }
 
-  private Map<String, Object> clock(Clock clock, Map<String, Object> order, Instant now) {
+  private Map<String, Object> clock(Clock clock, Map<String, Object> order, Instant now, List<SlaPauses.Pause> paused) {
     Instant start = instant(order.get(clock.start()));
     Instant due = instant(order.get(clock.due()));
     Instant done = instant(order.get(clock.done()));
     Instant end = done != null ? done : now;
-    String state = done != null ? (done.isAfter(due) ? "BREACHED" : "MET") : now.isAfter(due) ? "BREACHED" : "RUNNING";
+    boolean pausedNow = done == null && paused.stream().anyMatch(p -> p.moved() && !now.isBefore(p.from())
+        && now.isBefore(p.until()));
+    String state = done != null ? (done.isAfter(due) ? "BREACHED" : "MET")
+        : now.isAfter(due) ? "BREACHED" : pausedNow ? "PAUSED" : "RUNNING";
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("clock", clock.id());
     json.put("name", clock.name());
     json.put("state", state);
     json.put("startedAt", view.iso(start));
     json.put("target", view.iso(due));
+    if (clock.timeMode() != null && order.get(clock.timeMode()) != null) {
+      json.put("timeMode", order.get(clock.timeMode())); // the mode its rule counted the target in
+    }
     if (done != null) {
       json.put("stoppedAt", view.iso(done));
     }
@@ -113,6 +122,20 @@ public class SlaTimelineController {
         }
       }
       json.put("warnings", warnings);
+    }
+    if (!paused.isEmpty()) {
+      json.put("pauses", paused.stream().map(p -> {
+        Map<String, Object> pause = new LinkedHashMap<>();
+        pause.put("reason", p.reason());
+        pause.put("from", view.iso(p.from()));
+        pause.put("until", view.iso(p.until()));
+        pause.put("timeMode", p.mode().name());
+        pause.put("pausedFor", p.pausedFor().toString());
+        pause.put("targetBefore", view.iso(p.dueBefore()));
+        pause.put("targetAfter", view.iso(p.dueAfter()));
+        pause.put("moved", p.moved()); // false: the clock had already breached, a pause never un-breaches it
+        return pause;
+      }).toList());
     }
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> breaches = (List<Map<String, Object>>) order.getOrDefault("breaches", List.of());

@@ -3,9 +3,11 @@ package com.serviceloop.workorder;
 import java.util.Locale;
 
 /**
- * A clock of a work order that warns before its deadline (dmn/sla-warning.dmn, input {@code clock}); its
- * warnings live in the work order's {@code <column>_warn1_at}, {@code _warn2_at}, {@code _warned_level},
- * {@code _warned_at} columns.
+ * A clock of a work order that warns before its deadline (dmn/sla-warning.dmn, input {@code clock}) and can
+ * pause (dmn/sla-pause.dmn). By convention its deadline is the work order's {@code <column>_due}, its warnings
+ * the {@code <column>_warn1_at}, {@code _warn2_at}, {@code _warned_level}, {@code _warned_at} columns; in the
+ * process, {@code <variable>Due}, {@code <variable>TimeMode}, {@code <variable>Warning1At}/{@code 2At} and the
+ * timers {@code Timer_<Variable>Due}, {@code Timer_<Variable>Warning1}/{@code 2} (complaint-handling).
  */
 public enum SlaClock {
   FIRST_CONTACT("first_contact", "firstContact", "首次联系 first contact"),
@@ -27,6 +29,22 @@ public enum SlaClock {
    */
   public String variable() {
     return variable;
+  }
+
+  /** The deadline variable ({@code firstContactDue}), a Date; {@code <it>Text} is what the forms show. */
+  public String dueVariable() {
+    return variable + "Due";
+  }
+
+  /** The variable holding the clock's time mode, WORKING or NATURAL (from the service-level decision). */
+  public String timeModeVariable() {
+    return variable + "TimeMode";
+  }
+
+  /** The boundary timers of the clock: its deadline and its two warnings. */
+  public java.util.List<String> timerIds() {
+    String name = Character.toUpperCase(variable.charAt(0)) + variable.substring(1);
+    return java.util.List.of("Timer_" + name + "Due", "Timer_" + name + "Warning1", "Timer_" + name + "Warning2");
   }
 
   /** The prefix of the work order's warning columns. */

@@ -101,15 +101,16 @@ public class WorkOrderRepository {
   }
 
   /**
-   * The deadlines of the service level. The first one set for the closure (a repair: its repair limit) is
+   * The deadlines of the service level, with the time mode each was counted in (WORKING, NATURAL). The first
+   * one set for the closure (a repair: its repair limit) is
    * also first_closure_due, the deadline timely handling judges the case by (first write wins).
    */
-  public void setServiceLevel(String orderNo, int priority, Instant firstContactDue, Instant completionDue,
-      Instant closureDue) {
+  public void setServiceLevel(String orderNo, int priority, Instant firstContactDue, String firstContactTimeMode,
+      Instant completionDue, Instant closureDue, String completionTimeMode) {
     update(orderNo, """
-        priority = ?, first_contact_due = ?, completion_due = ?, closure_due = ?,
-        first_closure_due = COALESCE(first_closure_due, ?)""",
-        priority, ts(firstContactDue), ts(completionDue), ts(closureDue),
+        priority = ?, first_contact_due = ?, first_contact_time_mode = ?, completion_due = ?, closure_due = ?,
+        completion_time_mode = ?, first_closure_due = COALESCE(first_closure_due, ?)""",
+        priority, ts(firstContactDue), firstContactTimeMode, ts(completionDue), ts(closureDue), completionTimeMode,
         ts(closureDue != null ? closureDue : completionDue));
   }
 
@@ -162,9 +163,27 @@ public class WorkOrderRepository {
         orderNo).stream().filter(java.util.Objects::nonNull).findFirst();
   }
 
-  /** First contact: the first one counts; on time when it is not after its deadline. */
+  /**
+   * A first-contact attempt that did not reach the customer: an attempt, never the contact (the clock pauses
+   * until the next one, as sla-pause decides).
+   */
+  public void recordFirstContactAttempt(String orderNo) {
+    update(orderNo, "first_contact_attempts = COALESCE(first_contact_attempts, 0) + 1");
+  }
+
+  /** Every attempt sla-pause allowed failed: the first contact ends without the customer reached. */
+  public void recordFirstContactUnreachable(String orderNo) {
+    update(orderNo, "first_contact_result = 'UNREACHABLE'");
+  }
+
+  /**
+   * First contact: the customer reached (an attempt too). The first one counts; on time when it is not after
+   * its deadline (moved by the pauses before it).
+   */
   public void recordFirstContact(String orderNo, Instant at) {
     update(orderNo, """
+        first_contact_attempts = COALESCE(first_contact_attempts, 0) + 1,
+        first_contact_result = 'REACHED',
         first_contact_at = COALESCE(first_contact_at, ?),
         first_contact_on_time = COALESCE(first_contact_on_time,
           CASE WHEN first_contact_due IS NULL OR ? <= first_contact_due THEN TRUE ELSE FALSE END)""",

@@ -80,7 +80,7 @@ class CamundaFormsTest {
 
   /** Read-only context a form may show beyond CONTEXT: variables the contracts name for that process. */
   static final Map<String, Set<String>> EXTRA_CONTEXT = Map.ofEntries(
-      Map.entry("complaint-first-contact", Set.of("slaWarningText")),
+      Map.entry("complaint-first-contact", Set.of("slaWarningText", "contactAttempts")),
       Map.entry("complaint-resolution", Set.of("slaWarningText")),
       Map.entry("complaint-on-site-visit", Set.of("appointmentAtText")),
       Map.entry("complaint-reply", Set.of("resolution")),
@@ -270,7 +270,9 @@ class CamundaFormsTest {
     assertThat(field("complaint-resolution", "disputedAmount").path("validate").path("min").asInt(-1)).isZero();
     assertThat(values("complaint-first-contact", "contactResult")).containsExactly("REACHED", "NOT_REACHED");
     assertThat(field("complaint-first-contact", "appointmentAt").path("conditional").path("hide").asText())
-        .isEqualTo("=needsOnSiteVisit != true");
+        .isEqualTo("=needsOnSiteVisit != true or contactResult = \"NOT_REACHED\"");
+    assertThat(field("complaint-first-contact", "needsOnSiteVisit").path("conditional").path("hide").asText())
+        .as("a call not reached books no visit").isEqualTo("=contactResult = \"NOT_REACHED\"");
     assertThat(field("return-visit", "returnVisitOutcome").path("type").asText()).isEqualTo("radio");
     assertThat(values("return-visit", "returnVisitOutcome")).containsExactly("SATISFIED", "UNSATISFIED", "UNREACHABLE");
     assertThat(values("complaint-triage", "assuranceModule")).containsExactly("NETWORK_ASSURANCE",

@@ -127,16 +127,16 @@ class KpiHonestTest {
     // 1: first round late (ended Nov 12, due Nov 10), second round on time (due Nov 20, closed Nov 15)
     clock("2026-11-09T08:00+08:00");
     String late = complaint();
-    workOrders.setServiceLevel(late, 3, instant("2026-11-09T10:00+08:00"), instant("2026-11-10T10:00+08:00"),
-        instant("2026-11-10T10:00+08:00"));
+    workOrders.setServiceLevel(late, 3, instant("2026-11-09T10:00+08:00"), "WORKING",
+        instant("2026-11-10T10:00+08:00"), instant("2026-11-10T10:00+08:00"), "NATURAL");
     // 2: first round on time (ended Nov 9, due Nov 10), second round late (due Nov 12, closed Nov 14)
     String onTime = complaint();
-    workOrders.setServiceLevel(onTime, 3, instant("2026-11-09T10:00+08:00"), instant("2026-11-10T10:00+08:00"),
-        instant("2026-11-10T10:00+08:00"));
+    workOrders.setServiceLevel(onTime, 3, instant("2026-11-09T10:00+08:00"), "WORKING",
+        instant("2026-11-10T10:00+08:00"), instant("2026-11-10T10:00+08:00"), "NATURAL");
     // 3: one round, its deadline moved by an escalation instruction from Nov 10 to Nov 25, closed Nov 20
     String moved = complaint();
-    workOrders.setServiceLevel(moved, 3, instant("2026-11-09T10:00+08:00"), instant("2026-11-10T10:00+08:00"),
-        instant("2026-11-10T10:00+08:00"));
+    workOrders.setServiceLevel(moved, 3, instant("2026-11-09T10:00+08:00"), "WORKING",
+        instant("2026-11-10T10:00+08:00"), instant("2026-11-10T10:00+08:00"), "NATURAL");
 
     clock("2026-11-09T16:00+08:00");
     workOrders.startNewRound(onTime, instant("2026-11-12T16:00+08:00"));

@@ -1,0 +1,54 @@
+package com.serviceloop.sla;
+
+import com.serviceloop.calendar.WorkingTimeCalendar;
+import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
+import com.serviceloop.workorder.CaseOrder;
+import com.serviceloop.workorder.SlaClock;
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pause SLA clocks: the case waits for the customer until the next attempt. The task's input parameter
+ * {@code pauseReason} names why; the variables the model's sla-pause business-rule task set say which clocks
+ * stop ({@code pausesFirstContact}, {@code pausesClosure}) and when the next attempt comes
+ * ({@code retryInterval} counted in {@code retryTimeMode} from now: working hours never fall at night). That
+ * moment becomes {@code pausedUntil}, the wait timer's timeDate.
+ */
+@Component("pauseSlaClocks")
+public class PauseSlaClocksDelegate implements JavaDelegate {
+
+  public static final String PAUSE_REASON = "pauseReason";
+  public static final String PAUSES_FIRST_CONTACT = "pausesFirstContact";
+  public static final String PAUSES_CLOSURE = "pausesClosure";
+  public static final String RETRY_INTERVAL = "retryInterval";
+  public static final String RETRY_TIME_MODE = "retryTimeMode";
+  public static final String PAUSED_UNTIL = "pausedUntil";
+
+  private final SlaPauses pauses;
+  private final WorkingTimeCalendar calendar;
+
+  public PauseSlaClocksDelegate(SlaPauses pauses, WorkingTimeCalendar calendar) {
+    this.pauses = pauses;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Instant now = WorkOrderRepository.now();
+    Instant until = calendar.due(now, (String) execution.getVariable(RETRY_INTERVAL),
+        TimeMode.of((String) execution.getVariable(RETRY_TIME_MODE)));
+    String reason = (String) execution.getVariable(PAUSE_REASON);
+    String orderNo = CaseOrder.orderNo(execution);
+    if (Boolean.TRUE.equals(execution.getVariable(PAUSES_FIRST_CONTACT))) {
+      pauses.pause(execution, execution.getProcessInstanceId(), orderNo, SlaClock.FIRST_CONTACT, reason, now, until);
+    }
+    if (Boolean.TRUE.equals(execution.getVariable(PAUSES_CLOSURE))) {
+      pauses.pause(execution, execution.getProcessInstanceId(), orderNo, SlaClock.CLOSURE, reason, now, until);
+    }
+    execution.setVariable(PAUSED_UNTIL, Date.from(until));
+  }
+}

@@ -1,0 +1,172 @@
+package com.serviceloop.complaint;
+
+import static com.serviceloop.complaint.ComplaintProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.serviceloop.ServiceLoopTest;
+import com.serviceloop.installation.TestUsers;
+import com.serviceloop.workorder.WorkOrderView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Pause and resume (issue 9 item 2): a first-contact call that does not reach the customer is an attempt, never
+ * the contact; the first-contact clock stops until the next call, which dmn/sla-pause.dmn puts 2 working hours
+ * later (never at night), and the paused working time moves its deadline, its warnings, their timers and the
+ * work order. A complaint received Friday 2026-11-20 17:00: first contact PT2H working, due Monday 10:00,
+ * warnings Monday 09:00 and 09:30 (working hours 09:00–18:00).
+ */
+@ServiceLoopTest
+class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
+
+  static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
+
+  @Autowired TestRestTemplate rest;
+  @Autowired IdentityService identity;
+
+  @Test
+  void aCallNotReachedPausesTheFirstContactClockUntilTheNextCallInWorkingHours() {
+    TestUsers.ensure(identity, "pausehotline", "hotline");
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    String orderNo = orderNo(complaint);
+
+    // Friday 17:30 the handler calls; nobody answers
+    clockAt("2026-11-20T17:30+08:00");
+    notReached(complaint);
+
+    // no contact recorded, one attempt
+    Map<String, Object> order = workOrders.row(orderNo);
+    assertThat(order.get("FIRST_CONTACT_AT")).as("a call not reached is no contact").isNull();
+    assertThat(order.get("FIRST_CONTACT_ON_TIME")).isNull();
+    assertThat(order.get("FIRST_CONTACT_ATTEMPTS")).isEqualTo(1);
+    // the next call: 2 working hours on, Friday 17:30–18:00 and Monday 09:00–10:30 — not Friday 19:30
+    assertThat(complaint).isWaitingAt(Timer_WaitToCallAgain);
+    assertThat(task(complaint, Task_FirstContact)).as("no call task while paused").isNull();
+    assertThat(timer(complaint, Timer_WaitToCallAgain).getDuedate()).isEqualTo(at("2026-11-23T10:30+08:00"));
+    // 2 paused working hours move the deadline and both warnings, on the timers and the work order
+    assertThat(timer(complaint, Timer_FirstContactDue).getDuedate()).isEqualTo(at("2026-11-23T12:00+08:00"));
+    assertThat(timer(complaint, Timer_FirstContactWarning1).getDuedate()).isEqualTo(at("2026-11-23T11:00+08:00"));
+    assertThat(timer(complaint, Timer_FirstContactWarning2).getDuedate()).isEqualTo(at("2026-11-23T11:30+08:00"));
+    order = workOrders.row(orderNo);
+    assertThat(instant(order.get("FIRST_CONTACT_DUE"))).isEqualTo(at("2026-11-23T12:00+08:00").toInstant());
+    assertThat(instant(order.get("FIRST_CONTACT_WARN1_AT"))).isEqualTo(at("2026-11-23T11:00+08:00").toInstant());
+    // the closure clock (P7D natural) does not pause for this reason
+    assertThat(timer(complaint, Timer_ClosureDue).getDuedate()).isEqualTo(at("2026-11-27T17:00+08:00"));
+
+    // the timeline shows the clock paused, with the pause
+    Map<String, Object> clock = clock(orderNo, "FIRST_CONTACT");
+    assertThat(clock).containsEntry("state", "PAUSED").containsEntry("target", "2026-11-23T12:00+08:00")
+        .containsEntry("timeMode", "WORKING");
+    assertThat(clock.get("pauses")).isEqualTo(List.of(Map.of("reason", "NOT_REACHED",
+        "from", "2026-11-20T17:30+08:00", "until", "2026-11-23T10:30+08:00", "timeMode", "WORKING",
+        "pausedFor", "PT2H", "targetBefore", "2026-11-23T10:00+08:00", "targetAfter", "2026-11-23T12:00+08:00",
+        "moved", true)));
+    assertThat(clock(orderNo, "CLOSURE")).containsEntry("state", "RUNNING").containsEntry("timeMode", "NATURAL")
+        .doesNotContainKey("pauses");
+
+    // Monday 10:30 the call comes back, due at the moved deadline, and this time the customer answers
+    clockAt("2026-11-23T10:30+08:00");
+    fire(complaint, Timer_WaitToCallAgain);
+    assertThat(task(complaint, Task_FirstContact).getDueDate()).isEqualTo(at("2026-11-23T12:00+08:00"));
+    assertThat(taskService.getVariable(task(complaint, Task_FirstContact).getId(), "firstContactDueText"))
+        .isEqualTo("2026-11-23 12:00 周一 (+08:00)");
+    assertThat(taskService.getVariable(task(complaint, Task_FirstContact).getId(), "contactAttempts")).isEqualTo(1);
+    clockAt("2026-11-23T10:45+08:00");
+    firstContact(complaint);
+
+    assertThat(complaint).hasPassed(Gateway_CustomerReached).isWaitingAt(Task_ResolveComplaint);
+    order = workOrders.row(orderNo);
+    assertThat(instant(order.get("FIRST_CONTACT_AT"))).isEqualTo(at("2026-11-23T10:45+08:00").toInstant());
+    assertThat(order.get("FIRST_CONTACT_ON_TIME")).as("within the deadline the pause moved").isEqualTo(true);
+    assertThat(order.get("FIRST_CONTACT_ATTEMPTS")).isEqualTo(2);
+    assertThat(order.get("FIRST_CONTACT_RESULT")).isEqualTo("REACHED");
+    assertThat(workOrders.breachReasons(orderNo)).isEmpty();
+    assertThat(clock(orderNo, "FIRST_CONTACT")).containsEntry("state", "MET");
+  }
+
+  @Test
+  void whenTheCallsRunOutTheCustomerGetsAnSmsAndHandlingGoesOnWithoutAContact() {
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    String orderNo = orderNo(complaint);
+    String phone = (String) runtimeService.getVariable(complaint.getId(), "customerPhone");
+
+    // four calls not reached (the first and the 3 further attempts sla-pause allows), 2 working hours apart
+    clockAt("2026-11-20T17:30+08:00");
+    notReached(complaint);
+    for (String next : List.of("2026-11-23T10:30+08:00", "2026-11-23T12:30+08:00", "2026-11-23T14:30+08:00")) {
+      assertThat(timer(complaint, Timer_WaitToCallAgain).getDuedate()).isEqualTo(at(next));
+      clockAt(next);
+      fire(complaint, Timer_WaitToCallAgain);
+      notReached(complaint);
+    }
+
+    assertThat(complaint).hasPassed(Task_RecordCustomerUnreachable, Task_NotifyUnreachable)
+        .isWaitingAt(Task_ResolveComplaint);
+    assertThat(outbox(orderNo)).contains(Map.of("CHANNEL", "SMS", "RECIPIENT", phone,
+        "TEMPLATE", "CUSTOMER_UNREACHABLE"));
+    Map<String, Object> order = workOrders.row(orderNo);
+    assertThat(order.get("FIRST_CONTACT_AT")).isNull();
+    assertThat(order.get("FIRST_CONTACT_ATTEMPTS")).isEqualTo(4);
+    assertThat(order.get("FIRST_CONTACT_RESULT")).isEqualTo("UNREACHABLE");
+    // three pauses of 2 working hours each: the deadline moved from Monday 10:00 to 16:00
+    assertThat(jdbc.queryForList("SELECT paused_for FROM sl_sla_pause WHERE order_no = ? ORDER BY id", String.class,
+        orderNo)).containsExactly("PT2H", "PT2H", "PT2H");
+    assertThat(instant(order.get("FIRST_CONTACT_DUE"))).isEqualTo(at("2026-11-23T16:00+08:00").toInstant());
+    assertThat(timer(complaint, Timer_FirstContactDue)).as("the first contact stage ended").isNull();
+  }
+
+  @Test
+  void aPauseNeverUnbreachesAClockThatAlreadyMissedItsDeadline() {
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    String orderNo = orderNo(complaint);
+    clockAt("2026-11-23T10:00+08:00");
+    fire(complaint, Timer_FirstContactDue);
+    assertThat(workOrders.breachReasons(orderNo)).containsExactly("FIRST_CONTACT_OVERDUE");
+
+    clockAt("2026-11-23T10:15+08:00");
+    notReached(complaint);
+
+    Map<String, Object> order = workOrders.row(orderNo);
+    assertThat(instant(order.get("FIRST_CONTACT_DUE"))).as("not moved").isEqualTo(at("2026-11-23T10:00+08:00").toInstant());
+    assertThat(jdbc.queryForMap("SELECT moved, due_before, due_after FROM sl_sla_pause WHERE order_no = ?", orderNo))
+        .containsEntry("MOVED", false);
+    assertThat(timer(complaint, Timer_WaitToCallAgain).getDuedate()).isEqualTo(at("2026-11-23T12:15+08:00"));
+
+    clockAt("2026-11-23T12:15+08:00");
+    fire(complaint, Timer_WaitToCallAgain);
+    assertThat(timer(complaint, Timer_FirstContactDue)).as("the breach fired once").isNull();
+    assertThat(task(complaint, Task_FirstContact).getDueDate()).isEqualTo(at("2026-11-23T10:00+08:00"));
+    firstContact(complaint);
+
+    assertThat(workOrders.row(orderNo).get("FIRST_CONTACT_ON_TIME")).isEqualTo(false);
+    assertThat(workOrders.breachReasons(orderNo)).containsExactly("FIRST_CONTACT_OVERDUE");
+  }
+
+  private void notReached(ProcessInstance complaint) {
+    complete(complaint, Task_FirstContact, Map.of("contactResult", "NOT_REACHED", "contactNote", "无人接听"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> clock(String orderNo, String clock) {
+    ResponseEntity<Map<String, Object>> response = rest.withBasicAuth("pausehotline", TestUsers.PASSWORD)
+        .exchange("/api/work-orders/" + orderNo + "/sla", HttpMethod.GET, null, JSON);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return ((List<Map<String, Object>>) response.getBody().get("clocks")).stream()
+        .filter(c -> clock.equals(c.get("clock"))).findFirst().orElseThrow();
+  }
+
+  private static Instant instant(Object value) {
+    return WorkOrderView.instant(value);
+  }
+}
