@@ -77,6 +77,18 @@ public class ComplaintDeadlines {
     return closureDue.isBefore(firstContactDue) ? firstContactDue : closureDue;
   }
 
+  /**
+   * A REGULATOR referral must be handled by the reply deadline the regulator set: the closure is due then at
+   * the latest (so the closure's warnings and breach watch the regulator's deadline too). No deadline: as is.
+   */
+  public Instant notAfterRegulatorReply(Instant closureDue, Object regulatorReplyDue) {
+    if (regulatorReplyDue == null) {
+      return closureDue;
+    }
+    Instant reply = toInstant(regulatorReplyDue);
+    return reply.isBefore(closureDue) ? reply : closureDue;
+  }
+
   /** The first year without a holiday schedule a working-time deadline from start to due runs into. */
   public OptionalInt unscheduledYear(Instant start, Instant due, String timeMode) {
     return calendar.unscheduledYearOf(start, due, TimeMode.of(timeMode));

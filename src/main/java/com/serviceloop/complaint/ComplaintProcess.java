@@ -51,6 +51,11 @@ public final class ComplaintProcess {
   public static final String Task_RecordClosureWarning2 = "Task_RecordClosureWarning2";
   public static final String Task_RecordClosureBreach = "Task_RecordClosureBreach";
   public static final String Task_EscalateClosureOverdue = "Task_EscalateClosureOverdue";
+  public static final String Gateway_RegulatorReferral = "Gateway_RegulatorReferral";
+  public static final String Task_ReportToRegulator = "Task_ReportToRegulator";
+  public static final String Timer_RegulatorReplyDue = "Timer_RegulatorReplyDue";
+  public static final String Task_RecordRegulatorReplyBreach = "Task_RecordRegulatorReplyBreach";
+  public static final String Task_RecordRegulatorReport = "Task_RecordRegulatorReport";
   public static final String Task_ReturnVisit = "Task_ReturnVisit";
   public static final String Gateway_CustomerSatisfied = "Gateway_CustomerSatisfied";
   public static final String Task_CloseComplaint = "Task_CloseComplaint";

@@ -9,6 +9,14 @@ public final class ComplaintVariables {
 
   public static final String ORDER_NO = "orderNo";
 
+  // a REGULATOR referral (intake fields regulatorReference, regulatorReplyDue: see ComplaintIntakeFields)
+  /** Input parameter of Task_RegisterComplaint: how far back a referral's original complaint is looked for. */
+  public static final String ORIGINAL_COMPLAINT_WINDOW = "originalComplaintWindow";
+  /** The customer's original complaint a referral links to (null: none found). */
+  public static final String ORIGINAL_ORDER_NO = "originalOrderNo";
+  /** complaint-regulator-report form: what the operator reports back to the regulator. */
+  public static final String REGULATOR_REPORT = "regulatorReport";
+
   // complaint-routing, or the triage form
   public static final String ASSURANCE_MODULE = "assuranceModule";
   public static final String RESPONSIBLE_GROUP = "responsibleGroup";

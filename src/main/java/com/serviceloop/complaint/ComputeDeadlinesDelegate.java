@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Compute deadlines: first contact and closure, counted from receivedAt with the limits and time modes
  * complaint-service-level decided. They become Date variables (the timers' timeDate and the tasks'
  * due dates) with the texts the forms show, and the work order's deadlines; resolution is due at the closure deadline, which is never
- * earlier than the first contact's. A working-time deadline that runs into a year without a holiday schedule
+ * later than a regulator referral's reply deadline nor earlier than the first contact's. A working-time deadline that runs into a year without a holiday schedule
  * flags the work order (deadline_unscheduled_year). Each clock's two warnings (the shares sla-warning decided,
  * in the clock's own time mode) become Date variables for the warning timers and the work order's warn columns.
  */
@@ -38,8 +38,9 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
     String closureMode = (String) execution.getVariable(CLOSURE_TIME_MODE);
     Instant firstContactDue = deadlines.due(receivedAt,
         (String) execution.getVariable(FIRST_CONTACT_LIMIT), firstContactMode);
-    Instant closureDue = deadlines.closureNotBeforeFirstContact(
-        deadlines.due(receivedAt, (String) execution.getVariable(CLOSURE_LIMIT), closureMode), firstContactDue);
+    Instant closureDue = deadlines.closureNotBeforeFirstContact(deadlines.notAfterRegulatorReply(
+        deadlines.due(receivedAt, (String) execution.getVariable(CLOSURE_LIMIT), closureMode),
+        execution.getVariable(REGULATOR_REPLY_DUE)), firstContactDue);
     int priority = ((Number) execution.getVariable(PRIORITY)).intValue();
     deadlines.set(execution, FIRST_CONTACT_DUE, firstContactDue);
     deadlines.set(execution, CLOSURE_DUE, closureDue);

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Record breach: a deadline timer fired; the breach goes to sl_breach and the work goes on. The task's
- * input parameters say which: breachReason (FIRST_CONTACT_OVERDUE, CLOSURE_OVERDUE) and breachDeadline.
+ * input parameters say which: breachReason (FIRST_CONTACT_OVERDUE, CLOSURE_OVERDUE,
+ * REGULATOR_REPLY_OVERDUE) and breachDeadline.
  */
 @Component("recordBreach")
 public class RecordBreachDelegate implements JavaDelegate {

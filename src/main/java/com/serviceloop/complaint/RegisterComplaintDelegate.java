@@ -6,11 +6,14 @@ import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.complaint.intake.ComplaintIntake;
 import com.serviceloop.complaint.intake.ComplaintIntakeValidator;
+import com.serviceloop.complaint.intake.RegulatorReferrals;
 import com.serviceloop.workorder.NewWorkOrder;
 import com.serviceloop.workorder.OrderType;
 import com.serviceloop.workorder.WorkOrderRepository;
+import java.time.Duration;
 import java.util.Date;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,12 +32,14 @@ public class RegisterComplaintDelegate implements JavaDelegate {
   private final WorkOrderRepository workOrders;
   private final ComplaintIntakeValidator validator;
   private final ObjectMapper json;
+  private final WorkingTimeCalendar calendar;
 
   public RegisterComplaintDelegate(WorkOrderRepository workOrders, ComplaintIntakeValidator validator,
-      ObjectMapper json) {
+      ObjectMapper json, WorkingTimeCalendar calendar) {
     this.workOrders = workOrders;
     this.validator = validator;
     this.json = json;
+    this.calendar = calendar;
   }
 
   @Override
@@ -48,8 +53,26 @@ public class RegisterComplaintDelegate implements JavaDelegate {
         details, null, intake.receivedAt()));
     execution.setVariable(ORDER_NO, orderNo);
     execution.setVariable(RECEIVED_AT, Date.from(intake.receivedAt()));
+    if (intake.regulatorReference() != null) {
+      recordReferral(execution, orderNo, intake);
+    }
     execution.setVariable(ROUNDS, 1);
     execution.setProcessBusinessKey(orderNo);
+  }
+
+  /**
+   * A REGULATOR referral keeps the regulator's reference and deadline and links to the customer's original
+   * complaint: the latest from the same phone through another channel within {@code originalComplaintWindow}
+   * (the task's input parameter, e.g. P90D) before the referral.
+   */
+  private void recordReferral(DelegateExecution execution, String orderNo, ComplaintIntake intake) {
+    Duration window = Duration.parse(String.valueOf(execution.getVariable(ORIGINAL_COMPLAINT_WINDOW)));
+    String original = workOrders.latestFromPhone(OrderType.COMPLAINT, intake.customerPhone(),
+        intake.receivedAt().minus(window), intake.receivedAt().plusSeconds(1), RegulatorReferrals.CHANNEL, orderNo)
+        .orElse(null);
+    workOrders.recordReferral(orderNo, intake.regulatorReference(), intake.regulatorReplyDue(), original);
+    execution.setVariable(ORIGINAL_ORDER_NO, original);
+    execution.setVariable(REGULATOR_REPLY_DUE + "Text", calendar.display(Date.from(intake.regulatorReplyDue())));
   }
 
   private ComplaintIntake validate(DelegateExecution execution) {

@@ -35,6 +35,8 @@ public class SlaTimelineController {
           "firstContactDue", "firstContactAt", "FIRST_CONTACT_OVERDUE", "firstContact", "firstContactTimeMode"),
       new Clock("CLOSURE", "办结 Closure", List.of("COMPLAINT"), "receivedAt", "closureDue", "closedAt",
           "CLOSURE_OVERDUE", "closure", "completionTimeMode"),
+      new Clock("REGULATOR_REPLY", "回复管局 Reply to the regulator", List.of("COMPLAINT"), "receivedAt",
+          "regulatorReplyDue", "regulatorReportedAt", "REGULATOR_REPLY_OVERDUE", null, null),
       new Clock("EXTRACTION", "提取预登记 Extraction", List.of("INSTALLATION"), "receivedAt", "extractionDue",
           "extractedAt", "EXTRACTION_OVERDUE", null, null),
       new Clock("APPOINTMENT", "预约 Appointment", List.of("INSTALLATION"), "receivedAt", "appointmentDue",

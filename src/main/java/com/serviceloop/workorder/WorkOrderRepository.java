@@ -346,6 +346,35 @@ public class WorkOrderRepository {
     return count == null ? 0 : count;
   }
 
+  /**
+   * The customer's latest complaint of that type from the phone received in [from, to) through another channel
+   * than {@code exceptChannel} (a regulator referral's original complaint), or empty.
+   */
+  public Optional<String> latestFromPhone(OrderType type, String phone, Instant from, Instant to,
+      String exceptChannel, String exceptOrderNo) {
+    return jdbc.queryForList("""
+        SELECT order_no FROM sl_work_order
+        WHERE order_type = ? AND customer_phone = ? AND received_at >= ? AND received_at < ? AND channel <> ?
+          AND order_no <> ?
+        ORDER BY received_at DESC, id DESC""", String.class, type.name(), phone, ts(from), ts(to), exceptChannel,
+        exceptOrderNo).stream().findFirst();
+  }
+
+  /** A REGULATOR referral: the regulator's reference and reply deadline, and the original complaint (or null). */
+  public void recordReferral(String orderNo, String reference, Instant replyDue, String originalOrderNo) {
+    update(orderNo, "regulator_reference = ?, regulator_reply_due = ?, original_order_no = ?", reference,
+        ts(replyDue), originalOrderNo);
+  }
+
+  /** Reported back to the regulator: when, and on time against regulator_reply_due (the first report counts). */
+  public void recordRegulatorReport(String orderNo, Instant at) {
+    update(orderNo, """
+        regulator_reported_at = COALESCE(regulator_reported_at, ?),
+        regulator_reply_on_time = COALESCE(regulator_reply_on_time,
+          CASE WHEN regulator_reply_due IS NULL OR ? <= regulator_reply_due THEN TRUE ELSE FALSE END)""",
+        ts(at), ts(at));
+  }
+
   /** The work order row by column name (for tests and the capabilities' API answers). */
   public java.util.Map<String, Object> row(String orderNo) {
     return jdbc.queryForMap("SELECT * FROM sl_work_order WHERE order_no = ?", orderNo);

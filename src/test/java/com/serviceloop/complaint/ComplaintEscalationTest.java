@@ -72,6 +72,8 @@ class ComplaintEscalationTest extends ComplaintProcessTestSupport {
   void aRegulatorReferralIsEscalatedToTheDepartmentManagerAtIntake() {
     Map<String, Object> intake = intake(newPhone());
     intake.put("channel", "REGULATOR");
+    intake.put("regulatorReference", "工信部申〔2026〕0123号");
+    intake.put("regulatorReplyDue", "2026-11-25T17:00+08:00");
     ProcessInstance complaint = startComplaint(intake);
 
     assertThat(complaint).hasPassed(Task_EscalateAtIntake);

@@ -100,6 +100,8 @@ class ComplaintSubmissionGuardTest extends ComplaintProcessTestSupport {
   void aRegulatorReferralOnTheStartFormIsRefusedForAHotlineAgentAndNothingIsWritten() {
     Map<String, Object> referral = intake(newPhone());
     referral.put("channel", "REGULATOR");
+    referral.put("regulatorReference", "工信部申〔2026〕0123号");
+    referral.put("regulatorReplyDue", "2026-11-25T17:00+08:00");
     CaseSnapshot before = CaseSnapshot.of(jdbc, runtimeService, taskService, null);
     assertRefused(client.submitStartForm("hotline", ComplaintProcess.PROCESS_ID, referral), "channel");
     assertThat(CaseSnapshot.of(jdbc, runtimeService, taskService, null)).isEqualTo(before);

@@ -41,7 +41,8 @@ class CamundaFormsTest {
     CONTRACT.put("complaint-intake", fields("customerPhone!", "customerName!", "customerSegment!", "customerTier!",
         "brand", "region!", "channel!", "category!", "description!", "receivedAt",
         "location!", "businessHall!", "productName!", "billingMonth!", "disputedAmount!", "broadbandAccount!",
-        "spName!", "spServiceCode!", "subject!"));
+        "spName!", "spServiceCode!", "subject!", "regulatorReference!", "regulatorReplyDue!"));
+    CONTRACT.put("complaint-regulator-report", fields("regulatorReport!"));
     CONTRACT.put("complaint-triage", fields("assuranceModule!", "responsibleGroup!", "triageNote"));
     CONTRACT.put("complaint-first-contact", fields("contactResult!", "contactNote!", "needsOnSiteVisit",
         "appointmentAt!"));
@@ -84,6 +85,8 @@ class CamundaFormsTest {
       Map.entry("complaint-resolution", Set.of("slaWarningText")),
       Map.entry("complaint-on-site-visit", Set.of("appointmentAtText")),
       Map.entry("complaint-reply", Set.of("resolution")),
+      Map.entry("complaint-regulator-report", Set.of("regulatorReference", "regulatorReplyDueText", "originalOrderNo",
+          "resolution")),
       Map.entry("return-visit", Set.of("returnVisitDueText", "broadbandPackage", "service", "resolution")),
       Map.entry("escalation-instruction", Set.of("escalationReason", "escalationLevel", "escalationDueText")),
       Map.entry("monthly-service-review", Set.of("reportMonth", "kpiSummary")),
@@ -255,6 +258,12 @@ class CamundaFormsTest {
         assertThat(field.path("label").asText()).isEqualTo(t.label());
         templateKeys.add(t.field());
       }
+    }
+    // a regulator referral's two fields show for that channel only
+    for (String key : List.of("regulatorReference", "regulatorReplyDue")) {
+      assertThat(field("complaint-intake", key).path("conditional").path("hide").asText())
+          .isEqualTo("=channel != \"REGULATOR\"");
+      templateKeys.add(key);
     }
     // and no other conditional fields
     assertThat(components(forms.get("complaint-intake")).stream().filter(c -> c.has("conditional"))

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A complaint as intake accepted it: every field valid, receivedAt resolved (default: now), and
  * the template fields of its category (billingMonth "2026-10", disputedAmount as a BigDecimal,
- * the others as text) — and only those.
+ * the others as text) — and only those. A REGULATOR referral also carries the regulator's reference and the
+ * deadline it set for the reply (both null for every other channel).
  */
 public record ComplaintIntake(
     String customerPhone,
@@ -24,7 +25,9 @@ public record ComplaintIntake(
     String category,
     String description,
     Instant receivedAt,
-    Map<String, Object> templateFields) {
+    Map<String, Object> templateFields,
+    String regulatorReference,
+    Instant regulatorReplyDue) {
 
   public ComplaintIntake {
     templateFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(templateFields));
@@ -47,6 +50,10 @@ public record ComplaintIntake(
     variables.put(CATEGORY, category);
     variables.put(DESCRIPTION, description);
     variables.put(RECEIVED_AT, Date.from(receivedAt));
+    if (regulatorReference != null) {
+      variables.put(REGULATOR_REFERENCE, regulatorReference);
+      variables.put(REGULATOR_REPLY_DUE, Date.from(regulatorReplyDue));
+    }
     templateFields.forEach((field, value) ->
         variables.put(field, value instanceof BigDecimal amount ? amount.doubleValue() : value));
     return variables;

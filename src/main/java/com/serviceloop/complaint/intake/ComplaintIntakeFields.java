@@ -19,6 +19,10 @@ public final class ComplaintIntakeFields {
   public static final String DESCRIPTION = "description";
   public static final String RECEIVED_AT = "receivedAt";
 
+  /** A REGULATOR referral's (MIIT Order 35): the regulator's reference and the deadline it set for the reply. */
+  public static final String REGULATOR_REFERENCE = "regulatorReference";
+  public static final String REGULATOR_REPLY_DUE = "regulatorReplyDue";
+
   /** Template fields with a format of their own (all others are free text). */
   public static final String BILLING_MONTH = "billingMonth";
   public static final String DISPUTED_AMOUNT = "disputedAmount";

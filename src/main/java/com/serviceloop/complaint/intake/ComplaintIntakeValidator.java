@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
  * region, channel, category (known to the complaint-template decision), description, and the
  * template fields of the category; optional: brand, receivedAt (ISO-8601 with an offset, inside the
  * intake window: not in the future beyond the clock tolerance, not older than serviceloop.intake.max-age;
- * default now). billingMonth is YYYY-MM, disputedAmount a number ≥ 0 with at most two decimals. Every
+ * default now). A REGULATOR referral requires regulatorReference (the regulator's number, at most 64 characters)
+ * and regulatorReplyDue (after receivedAt, at most 30 days on); any other channel must not send them.
+ * billingMonth is YYYY-MM, disputedAmount a number ≥ 0 with at most two decimals. Every
  * text is bounded by its work-order column. JSON from the API is held to strict types (an amount is a
  * JSON number, never a string); a start form's values may carry numbers as text. Plain domain code: no
  * Camunda types, the clock is passed in.
@@ -47,6 +49,9 @@ public class ComplaintIntakeValidator {
   static final int REGION_MAX = 64;
   static final int DESCRIPTION_MAX = 4000;
   static final int TEMPLATE_TEXT_MAX = 200;
+  static final int REGULATOR_REFERENCE_MAX = 64;
+  /** The latest reply deadline a referral may set, counted from its receipt. */
+  public static final Duration REGULATOR_REPLY_MAX = Duration.ofDays(30);
   /** compensation_amount is DECIMAL(12, 2), and the compensation may be twice the amount. */
   static final BigDecimal AMOUNT_MAX = new BigDecimal("1000000000");
 
@@ -131,11 +136,25 @@ public class ComplaintIntakeValidator {
       }
     }
 
+    String reference = null;
+    Instant replyDue = null;
+    if (RegulatorReferrals.CHANNEL.equals(channel)) {
+      reference = text(in, REGULATOR_REFERENCE, true, REGULATOR_REFERENCE_MAX, errors);
+      replyDue = replyDue(in.get(REGULATOR_REPLY_DUE), receivedAt, errors);
+    } else if (channel != null) {
+      for (String field : List.of(REGULATOR_REFERENCE, REGULATOR_REPLY_DUE)) {
+        Object value = in.get(field);
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+          errors.add(new FieldError(field, "belongs to a REGULATOR referral only, not to channel " + channel));
+        }
+      }
+    }
+
     if (!errors.isEmpty()) {
       return new Result(null, List.copyOf(errors));
     }
     return new Result(new ComplaintIntake(phone, name, segment, tier, brand, region, channel, category,
-        description, receivedAt, templateFields), List.of());
+        description, receivedAt, templateFields, reference, replyDue), List.of());
   }
 
   private Object templateField(Map<String, ?> in, TemplateField field, Source source, List<FieldError> errors) {
@@ -198,15 +217,43 @@ public class ComplaintIntakeValidator {
     return amount;
   }
 
+  /** The regulator's reply deadline: required, after the referral's receipt, at most REGULATOR_REPLY_MAX on. */
+  private static Instant replyDue(Object raw, Instant receivedAt, List<FieldError> errors) {
+    if (raw == null || (raw instanceof String s && s.isBlank())) {
+      errors.add(new FieldError(REGULATOR_REPLY_DUE, "is required for a REGULATOR referral: the deadline the"
+          + " regulator set for the reply, e.g. 2026-11-27T17:00+08:00"));
+      return null;
+    }
+    Instant due = moment(raw, REGULATOR_REPLY_DUE, errors);
+    if (due == null || receivedAt == null) {
+      return null;
+    }
+    if (!due.isAfter(receivedAt)) {
+      errors.add(new FieldError(REGULATOR_REPLY_DUE, "must be after the referral was received (" + receivedAt + ")"));
+      return null;
+    }
+    if (due.isAfter(receivedAt.plus(REGULATOR_REPLY_MAX))) {
+      errors.add(new FieldError(REGULATOR_REPLY_DUE, "must be at most " + REGULATOR_REPLY_MAX.toDays()
+          + " days after the referral was received"));
+      return null;
+    }
+    return due;
+  }
+
   private static Instant receivedAt(Object raw, Instant now, List<FieldError> errors) {
-    Instant at;
     if (raw == null || (raw instanceof String s && s.isBlank())) {
       return now;
-    } else if (raw instanceof String s) {
+    }
+    return moment(raw, RECEIVED_AT, errors);
+  }
+
+  private static Instant moment(Object raw, String field, List<FieldError> errors) {
+    Instant at;
+    if (raw instanceof String s) {
       try {
         at = OffsetDateTime.parse(s.trim()).toInstant();
       } catch (DateTimeParseException e) {
-        errors.add(new FieldError(RECEIVED_AT,
+        errors.add(new FieldError(field,
             "must be an ISO-8601 date and time with an offset, e.g. 2026-11-20T17:00+08:00"));
         return null;
       }
@@ -219,7 +266,7 @@ public class ComplaintIntakeValidator {
     } else if (raw instanceof Instant instant) {
       at = instant;
     } else {
-      errors.add(new FieldError(RECEIVED_AT,
+      errors.add(new FieldError(field,
           "must be an ISO-8601 date and time with an offset, e.g. 2026-11-20T17:00+08:00"));
       return null;
     }

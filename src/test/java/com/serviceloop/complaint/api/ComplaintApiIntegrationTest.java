@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.serviceloop.workorder.WorkOrderView;
 import com.serviceloop.EngineClockAt;
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.workorder.WorkOrder;
@@ -208,19 +209,60 @@ class ComplaintApiIntegrationTest {
   @Test
   void aHotlineAgentMayNotRecordARegulatorReferral() {
     Written before = written();
-    ObjectNode body = billingComplaint();
-    body.put("channel", "REGULATOR");
-    ResponseEntity<JsonNode> answer = post("hotline1", body);
+    ResponseEntity<JsonNode> answer = post("hotline1", referral());
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(answer.getBody().get("message").asText()).contains("REGULATOR", "service-supervision");
     assertThat(written()).isEqualTo(before);
   }
 
   @Test
-  void aChannelSystemMayRecordARegulatorReferral() {
-    ObjectNode body = billingComplaint();
-    body.put("channel", "REGULATOR");
+  void aChannelSystemMayRecordARegulatorReferral_withTheRegulatorsReferenceAndDeadline() {
+    ObjectNode body = referral();
     ResponseEntity<JsonNode> answer = post("channel1", body);
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String orderNo = answer.getBody().get("orderNo").asText();
+    assertThat(jdbc.queryForMap("SELECT regulator_reference, regulator_reply_due FROM sl_work_order WHERE order_no = ?",
+        orderNo)).containsEntry("REGULATOR_REFERENCE", "工信部申〔2026〕0123号");
+    assertThat(WorkOrderView.instant(jdbc.queryForObject(
+        "SELECT regulator_reply_due FROM sl_work_order WHERE order_no = ?", Object.class, orderNo)))
+        .isEqualTo(java.time.OffsetDateTime.parse("2026-11-25T17:00+08:00").toInstant());
+  }
+
+  @Test
+  void aReferralWithoutItsReferenceOrDeadline_orWithADeadlineOutsideItsWindow_isRefusedAndNothingIsWritten() {
+    Written before = written();
+    ObjectNode missing = referral();
+    missing.remove("regulatorReference");
+    missing.remove("regulatorReplyDue");
+    ResponseEntity<JsonNode> answer = post("channel1", missing);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(answer)).containsExactlyInAnyOrder("regulatorReference", "regulatorReplyDue");
+    for (String due : List.of("2026-11-20T17:00+08:00", "2019-01-01T00:00+08:00", "2026-12-21T17:10+08:00",
+        "next friday")) {
+      ObjectNode body = referral();
+      body.put("regulatorReplyDue", due);
+      answer = post("channel1", body);
+      assertThat(answer.getStatusCode()).as(due).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(fields(answer)).as(due).containsExactly("regulatorReplyDue");
+    }
+    ObjectNode huge = referral();
+    huge.put("regulatorReference", "X".repeat(65));
+    assertThat(fields(post("channel1", huge))).containsExactly("regulatorReference");
+    // a complaint of another channel does not carry a regulator's reference
+    ObjectNode online = billingComplaint();
+    online.put("regulatorReference", "工信部申〔2026〕0123号");
+    answer = post("channel1", online);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(answer)).containsExactly("regulatorReference");
+    assertThat(written()).isEqualTo(before);
+  }
+
+  /** A referral the regulator set a reply deadline of Wednesday 2026-11-25 17:00 for (received Friday 17:10). */
+  static ObjectNode referral() {
+    ObjectNode body = billingComplaint();
+    body.put("channel", "REGULATOR");
+    body.put("regulatorReference", "工信部申〔2026〕0123号");
+    body.put("regulatorReplyDue", "2026-11-25T17:00+08:00");
+    return body;
   }
 }
