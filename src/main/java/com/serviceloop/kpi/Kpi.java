@@ -20,7 +20,9 @@ public enum Kpi {
       "complaints whose work order was created (created_at) on the day, in the operator's zone, they were "
           + "received (received_at)"),
   escalationRate("升级率", "Escalation rate", Unit.RATIO),
-  repeatComplaintRate("重复投诉率", "Repeat complaint rate", Unit.RATIO),
+  repeatComplaintRate("重复投诉率", "Repeat complaint rate", Unit.RATIO,
+      "the flag complaint-handling stored when it checked the complaint, with its model's window (repeatWindow "
+          + "of Task_CheckRepeatComplaint); complaints before issue 13: the former 30-day look-back"),
   reprocessingRate("再处理率", "Reprocessing rate", Unit.RATIO),
   remediesDue("应付赔偿", "Remedies due (CNY)", Unit.CNY);
 

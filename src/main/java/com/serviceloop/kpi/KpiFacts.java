@@ -1,30 +1,31 @@
 package com.serviceloop.kpi;
 
 import static com.serviceloop.common.SqlTimestamps.ts;
+import static java.util.stream.Collectors.joining;
 
-import java.time.Instant;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Which work orders (sl_work_order w) each KPI counts in a period, and what each adds to the
  * numerator: the denominator is COUNT(*) of the facts, the numerator SUM(numerator). Plain SQL that
- * H2 and PostgreSQL both run; the bounds are instants computed by Java in the operator's zone.
+ * H2 and PostgreSQL both run, with named parameters (NamedParameterJdbcTemplate): the period is
+ * :from and :to, the instants computed by Java in the operator's zone, the present :now, a region
+ * :region. A name means the same value wherever it appears, so every fragment may use it.
  */
 final class KpiFacts {
 
-  /** WHERE condition and numerator expression over alias w, with their parameters in order. */
-  record Sql(String where, List<Object> whereParams, String numerator, List<Object> numeratorParams) {}
+  /** WHERE condition and numerator expression over alias w, with the values of their named parameters. */
+  record Sql(String where, String numerator, Map<String, Object> params) {}
 
-  /** A previous complaint of the same phone in the 30 days before this one (重复投诉). */
-  static final String REPEAT_COMPLAINT = """
-      EXISTS (SELECT 1 FROM sl_work_order p
-              WHERE p.order_type = 'COMPLAINT' AND p.customer_phone = w.customer_phone
-                AND p.received_at < w.received_at AND p.received_at >= w.received_at - INTERVAL '30' DAY)""";
+  /** A whole statement and the values of its named parameters. */
+  record Query(String sql, Map<String, Object> params) {}
 
   /**
    * An order that was handled (工单处理): not an installation refused for no coverage or no free port —
@@ -43,64 +44,81 @@ final class KpiFacts {
   static final String MISSED_AT_DEADLINE = "(w.closed_at IS NULL OR w.closed_at > w.first_closure_due)"
       + " AND (w.first_closure_on_time IS NULL OR w.first_closure_on_time = FALSE)";
 
+  /** The region filter, when a region is asked for (its value :region). */
+  static final String IN_REGION = " AND w.region = :region";
+
   private KpiFacts() {}
 
   static Sql of(Kpi kpi, Instant from, Instant to, Instant now, List<KpiWeight> satisfactionWeights,
       int dayOffsetSeconds) {
-    Object f = ts(from);
-    Object t = ts(to);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("from", ts(from));
+    params.put("to", ts(to));
     return switch (kpi) {
-      case firstContactInTime -> new Sql("""
-          ((w.first_contact_at >= ? AND w.first_contact_at < ?)
-           OR (w.first_contact_due >= ? AND w.first_contact_due < ? AND w.first_contact_due < ?
-               AND (w.first_contact_at IS NULL OR w.first_contact_at >= ?)))""",
-          List.of(f, t, f, t, ts(now), t),
-          flag("w.first_contact_at >= ? AND w.first_contact_at < ? AND w.first_contact_on_time = TRUE"),
-          List.of(f, t));
-      case timelyHandlingRate -> new Sql(HANDLED
-          + " AND ((w.closed_at >= ? AND w.closed_at < ? AND " + JUDGED_AT_CLOSURE + ")"
-          + " OR (w.first_closure_due >= ? AND w.first_closure_due < ? AND w.first_closure_due < ? AND "
-          + MISSED_AT_DEADLINE + "))",
-          List.of(f, t, f, t, ts(now)), flag("w.first_closure_on_time = TRUE"), List.of());
-      case repeatComplaintRate -> new Sql(
-          "w.order_type = 'COMPLAINT' AND w.received_at >= ? AND w.received_at < ?", List.of(f, t),
-          flag(REPEAT_COMPLAINT), List.of());
+      case firstContactInTime -> {
+        params.put("now", ts(now));
+        yield new Sql("""
+            ((w.first_contact_at >= :from AND w.first_contact_at < :to)
+             OR (w.first_contact_due >= :from AND w.first_contact_due < :to AND w.first_contact_due < :now
+                 AND (w.first_contact_at IS NULL OR w.first_contact_at >= :to)))""",
+            flag("w.first_contact_at >= :from AND w.first_contact_at < :to AND w.first_contact_on_time = TRUE"),
+            params);
+      }
+      case timelyHandlingRate -> {
+        params.put("now", ts(now));
+        yield new Sql(HANDLED
+            + " AND ((w.closed_at >= :from AND w.closed_at < :to AND " + JUDGED_AT_CLOSURE + ")"
+            + " OR (w.first_closure_due >= :from AND w.first_closure_due < :to AND w.first_closure_due < :now AND "
+            + MISSED_AT_DEADLINE + "))",
+            flag("w.first_closure_on_time = TRUE"), params);
+      }
       default -> {
         Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
-        yield new Sql((c.filter() == null ? "" : c.filter() + " AND ") + c.column() + " >= ? AND " + c.column() + " < ?",
-            List.of(f, t), c.numerator(), c.numeratorParams());
+        params.putAll(c.numeratorParams());
+        yield new Sql((c.filter() == null ? "" : c.filter() + " AND ") + c.column() + " >= :from AND "
+            + c.column() + " < :to", c.numerator(), params);
       }
     };
   }
 
   /**
    * A KPI that counts the orders whose milestone column falls in the period: the orders it looks at
-   * (filter, or null), the milestone, what each adds to the numerator. Every KPI but firstContactInTime
-   * (two milestones) and repeatComplaintRate (a look-back).
+   * (filter, or null), the milestone, what each adds to the numerator and the values of the numerator's
+   * parameters. Every KPI but firstContactInTime and timelyHandlingRate (two milestones each; timelyHandlingRate's
+   * part judged at closure is one).
    */
-  record Counted(String filter, String column, String numerator, List<Object> numeratorParams) {}
+  record Counted(String filter, String column, String numerator, Map<String, Object> numeratorParams) {
+
+    Counted(String filter, String column, String numerator) {
+      this(filter, column, numerator, Map.of());
+    }
+  }
 
   static Counted counted(Kpi kpi, List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
     return switch (kpi) {
       case complaintsPer10k -> new Counted("w.order_type = 'COMPLAINT' AND w.category = 'BROADBAND'", "w.received_at",
-          "1", List.of());
+          "1");
       // the part judged at closure; the misses judged at their deadline are of()'s second part, the trend's
       // TIMELY_MISSED branch
       case timelyHandlingRate -> new Counted(HANDLED + " AND " + JUDGED_AT_CLOSURE, "w.closed_at",
-          flag("w.first_closure_on_time = TRUE"), List.of());
+          flag("w.first_closure_on_time = TRUE"));
       case satisfactionRate -> satisfaction(satisfactionWeights);
       case onSiteAppointmentRate -> new Counted("w.order_type = 'FAULT_REPAIR'", "w.received_at",
-          flag("w.on_site_appointment = TRUE"), List.of());
+          flag("w.on_site_appointment = TRUE"));
       case installationTimeliness -> new Counted("w.order_type = 'INSTALLATION'", "w.completed_at",
-          flag("w.completion_on_time = TRUE"), List.of());
-      case escalationRate -> new Counted(null, "w.received_at", flag("w.escalation_level > 0"), List.of());
+          flag("w.completion_on_time = TRUE"));
+      case escalationRate -> new Counted(null, "w.received_at", flag("w.escalation_level > 0"));
       // 每诉必录: the work order created (created_at) on the operator's day the complaint was received
       case sameDayRecordingRate -> new Counted("w.order_type = 'COMPLAINT'", "w.received_at",
-          flag(day("w.created_at", dayOffsetSeconds) + " = " + day("w.received_at", dayOffsetSeconds)), List.of());
-      case reprocessingRate -> new Counted(null, "w.closed_at", flag("w.rounds > 1"), List.of());
+          flag(day("w.created_at", dayOffsetSeconds) + " = " + day("w.received_at", dayOffsetSeconds)));
+      // 重复投诉: the flag complaint-handling stored when it checked the complaint with its model's window
+      // (Task_CheckRepeatComplaint, repeatWindow); not checked yet (NULL): no repeat
+      case repeatComplaintRate -> new Counted("w.order_type = 'COMPLAINT'", "w.received_at",
+          flag("w.repeat_complaint = TRUE"));
+      case reprocessingRate -> new Counted(null, "w.closed_at", flag("w.rounds > 1"));
       case remediesDue -> new Counted("(w.compensation_amount > 0 OR w.remedy_amount > 0)", "w.closed_at",
-          "COALESCE(w.compensation_amount, 0) + COALESCE(w.remedy_amount, 0)", List.of());
-      case firstContactInTime, repeatComplaintRate -> throw new IllegalArgumentException(kpi + " has its own SQL");
+          "COALESCE(w.compensation_amount, 0) + COALESCE(w.remedy_amount, 0)");
+      case firstContactInTime -> throw new IllegalArgumentException(kpi + " has its own SQL");
     };
   }
 
@@ -111,113 +129,72 @@ final class KpiFacts {
    * that milestone a pair of columns SUM(numerator where the KPI's filter holds), COUNT(where it holds) —
    * the same definitions ({@link #counted}) as the reports, so each bucket gives what a report of that
    * period gives. firstContactInTime is two branches (contacted in the bucket; deadline passed in it with
-   * no contact by its end); the repeat-complaint numerator is the same EXISTS as the report's, in the
-   * WHERE clause so that PostgreSQL can run it as a hash semi join over the span instead of one index
-   * probe per complaint. The customer base is summed per bucket month. Columns: branch key, bucket,
-   * then {@link #TREND_PAIRS} (numerator, denominator) pairs in the order of {@link #trendBranches}.
+   * no contact by its end), timelyHandlingRate's misses at their deadline one more. The customer base is
+   * summed per bucket month. Columns: branch key, bucket, then {@link #TREND_PAIRS} (numerator, denominator)
+   * pairs in the order of {@link #trendBranches}. Parameters: the span :from, :to, the inner bounds :bound1 …,
+   * :now, :region, the base months :baseMonth0 …, the weights' ({@link #satisfaction}).
    */
-  static Sql buckets(List<Instant> bounds, List<String> baseMonths, String region, Instant now,
+  static Query buckets(List<Instant> bounds, List<String> baseMonths, String region, Instant now,
       List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
-    Object start = ts(bounds.get(0));
-    Object end = ts(bounds.get(bounds.size() - 1));
-    String regionFilter = region == null ? "" : " AND w.region = ?";
+    Map<String, Object> params = boundParams(bounds, region);
+    params.put("now", ts(now));
+    int buckets = bounds.size() - 1;
+    String regionFilter = region == null ? "" : IN_REGION;
     List<String> branches = new ArrayList<>();
-    List<Object> params = new ArrayList<>();
     for (Map.Entry<String, List<Counted>> branch : trendBranches(satisfactionWeights, dayOffsetSeconds).entrySet()) {
       String key = branch.getKey();
-      StringBuilder select = new StringBuilder("SELECT '").append(key).append("' AS branch, b.bucket");
-      StringBuilder inner = new StringBuilder();
-      List<Object> innerParams = new ArrayList<>();
-      String column;
-      String where;
-      List<Object> whereParams = new ArrayList<>();
-      if (key.equals(FIRST_CONTACT_MISSED)) {
-        column = "w.first_contact_due";
-        inner.append(bucket(column, bounds, innerParams));
-        where = "w.first_contact_due >= ? AND w.first_contact_due < ? AND w.first_contact_due < ?"
-            + " AND (w.first_contact_at IS NULL OR w.first_contact_at >= " + bucketEnd(column, bounds,
-            whereParams(whereParams, start, end, ts(now))) + ")";
-      } else if (key.equals(TIMELY_MISSED)) {
-        column = "w.first_closure_due";
-        inner.append(bucket(column, bounds, innerParams));
-        where = "w.first_closure_due >= ? AND w.first_closure_due < ? AND w.first_closure_due < ? AND " + HANDLED
-            + " AND " + MISSED_AT_DEADLINE;
-        whereParams(whereParams, start, end, ts(now));
-      } else if (key.equals(REPEATS)) {
-        column = "w.received_at";
-        inner.append(bucket(column, bounds, innerParams));
-        where = "w.order_type = 'COMPLAINT' AND w.received_at >= ? AND w.received_at < ? AND " + REPEAT_COMPLAINT
-            .replace("WHERE p.order_type", "WHERE p.received_at >= ? AND p.received_at < ? AND p.order_type");
-        whereParams(whereParams, start, end, ts(bounds.get(0).minus(LOOK_BACK_MARGIN)), end);
-      } else {
-        column = key;
-        inner.append(bucket(column, bounds, innerParams));
-        where = column + " >= ? AND " + column + " < ?";
-        whereParams(whereParams, start, end);
-      }
-      inner.insert(0, "SELECT ").append(" AS bucket");
+      String where = switch (key) {
+        case FIRST_CONTACT_MISSED -> "w.first_contact_due >= :from AND w.first_contact_due < :to AND w.first_contact_due < :now"
+            + " AND (w.first_contact_at IS NULL OR w.first_contact_at >= " + bucketEnd("w.first_contact_due", buckets) + ")";
+        case TIMELY_MISSED -> "w.first_closure_due >= :from AND w.first_closure_due < :to AND w.first_closure_due < :now"
+            + " AND " + HANDLED + " AND " + MISSED_AT_DEADLINE;
+        default -> key + " >= :from AND " + key + " < :to";
+      };
+      String column = branch.getValue().get(0).column();
+      List<String> inner = new ArrayList<>(List.of(bucket(column, buckets) + " AS bucket"));
+      List<String> outer = new ArrayList<>(List.of("'" + key + "' AS branch", "b.bucket"));
       int pair = 0;
       for (Counted c : branch.getValue()) {
         String holds = c.filter() == null ? "1 = 1" : c.filter();
-        inner.append(", CASE WHEN ").append(holds).append(" THEN ").append(decimal(c.numerator()))
-            .append(" END AS n").append(pair).append(", CASE WHEN ").append(holds).append(" THEN 1 ELSE 0 END AS d")
-            .append(pair);
-        innerParams.addAll(c.numeratorParams());
-        select.append(", SUM(b.n").append(pair).append("), SUM(b.d").append(pair).append(")");
+        inner.add("CASE WHEN " + holds + " THEN " + decimal(c.numerator()) + " END AS n" + pair);
+        inner.add("CASE WHEN " + holds + " THEN 1 ELSE 0 END AS d" + pair);
+        outer.add("SUM(b.n" + pair + ")");
+        outer.add("SUM(b.d" + pair + ")");
+        params.putAll(c.numeratorParams());
         pair++;
       }
       for (; pair < TREND_PAIRS; pair++) {
-        select.append(", CAST(NULL AS DECIMAL(18, 4)), CAST(NULL AS DECIMAL(18, 4))");
+        outer.add(NULL_DECIMAL);
+        outer.add(NULL_DECIMAL);
       }
-      inner.append(" FROM sl_work_order w WHERE ").append(where).append(regionFilter);
-      params.addAll(innerParams);
-      params.addAll(whereParams);
-      addRegion(params, region);
-      branches.add(select + " FROM (" + inner + ") b GROUP BY b.bucket");
+      branches.add("SELECT " + String.join(", ", outer) + " FROM (SELECT " + String.join(", ", inner)
+          + " FROM sl_work_order w WHERE " + where + regionFilter + ") b GROUP BY b.bucket");
     }
     // the customer base of each bucket's month, per region, and the regions with broadband complaints in each
     // bucket: a month whose base misses one of them (or has none) has no denominator (CUSTOMER_BASE, COMPLAINT_REGION)
-    StringBuilder month = new StringBuilder("CASE");
+    String month = IntStream.range(0, baseMonths.size())
+        .mapToObj(i -> "WHEN b.base_month = :baseMonth" + i + " THEN " + i).collect(joining(" ", "CASE ", " END"));
     for (int i = 0; i < baseMonths.size(); i++) {
-      month.append(" WHEN b.base_month = ? THEN ").append(i);
-      params.add(baseMonths.get(i));
+      params.put("baseMonth" + i, baseMonths.get(i));
     }
-    StringBuilder nulls = new StringBuilder(", CAST(NULL AS DECIMAL(18, 4))");
-    for (int pair = 1; pair < TREND_PAIRS; pair++) {
-      nulls.append(", CAST(NULL AS DECIMAL(18, 4)), CAST(NULL AS DECIMAL(18, 4))");
-    }
+    String nulls = ", " + String.join(", ", java.util.Collections.nCopies(2 * TREND_PAIRS - 1, NULL_DECIMAL));
     branches.add("SELECT '" + CUSTOMER_BASE + "' || c.region, c.bucket, SUM(c.customers)" + nulls
-        + " FROM (SELECT " + month + " END AS bucket, b.region, CAST(b.broadband_customers AS DECIMAL(18, 4))"
-        + " AS customers FROM sl_customer_base b WHERE b.base_month >= ? AND b.base_month <= ?"
-        + (region == null ? "" : " AND b.region = ?") + ") c GROUP BY c.bucket, c.region");
-    params.add(baseMonths.get(0));
-    params.add(baseMonths.get(baseMonths.size() - 1));
-    addRegion(params, region);
-    Counted per10k = counted(Kpi.complaintsPer10k, satisfactionWeights, dayOffsetSeconds);
-    List<Object> bucketParams = new ArrayList<>();
-    String bucket = bucket("w.received_at", bounds, bucketParams);
+        + " FROM (SELECT " + month + " AS bucket, b.region, CAST(b.broadband_customers AS DECIMAL(18, 4))"
+        + " AS customers FROM sl_customer_base b WHERE b.base_month >= :baseMonth0 AND b.base_month <= :baseMonth"
+        + (baseMonths.size() - 1) + (region == null ? "" : " AND b.region = :region") + ") c GROUP BY c.bucket, c.region");
     branches.add("SELECT '" + COMPLAINT_REGION + "' || COALESCE(c.region, '" + NO_REGION + "'), c.bucket,"
-        + " CAST(COUNT(*) AS DECIMAL(18, 4))" + nulls + " FROM (SELECT " + bucket + " AS bucket, w.region"
-        + " FROM sl_work_order w WHERE " + per10k.filter() + " AND w.received_at >= ? AND w.received_at < ?"
-        + regionFilter + ") c GROUP BY c.bucket, c.region");
-    params.addAll(bucketParams);
-    params.add(start);
-    params.add(end);
-    addRegion(params, region);
-    return new Sql(String.join(" UNION ALL ", branches), params, null, List.of());
+        + " CAST(COUNT(*) AS DECIMAL(18, 4))" + nulls + " FROM (SELECT " + bucket("w.received_at", buckets)
+        + " AS bucket, w.region FROM sl_work_order w WHERE " + counted(Kpi.complaintsPer10k, List.of(), 0).filter()
+        + " AND w.received_at >= :from AND w.received_at < :to" + regionFilter + ") c GROUP BY c.bucket, c.region");
+    return new Query(String.join(" UNION ALL ", branches), params);
   }
 
-  private static List<Object> whereParams(List<Object> params, Object... values) {
-    params.addAll(List.of(values));
-    return params;
-  }
+  private static final String NULL_DECIMAL = "CAST(NULL AS DECIMAL(18, 4))";
 
   /** Branch key of the first contacts whose deadline passed in the bucket without a contact by its end. */
   static final String FIRST_CONTACT_MISSED = "firstContactMissed";
   /** Branch key of the orders whose first-round closure deadline passed in the bucket, a miss (timelyHandlingRate). */
   static final String TIMELY_MISSED = "timelyMissed";
-  /** Branch key of the repeat complaints (the numerator of repeatComplaintRate). */
-  static final String REPEATS = "repeats";
   /** (numerator, denominator) column pairs per branch of {@link #buckets}: the most KPIs on one milestone. */
   static final int TREND_PAIRS = 5;
 
@@ -225,23 +202,17 @@ final class KpiFacts {
   static Map<String, List<Counted>> trendBranches(List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
     Map<String, List<Counted>> branches = new LinkedHashMap<>();
     for (Kpi kpi : Kpi.values()) {
-      if (kpi != Kpi.firstContactInTime && kpi != Kpi.repeatComplaintRate) {
+      if (kpi != Kpi.firstContactInTime) {
         Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
         branches.computeIfAbsent(c.column(), k -> new ArrayList<>()).add(c);
       }
     }
-    // the repeat-complaint KPI's denominator: the complaints received (its numerator is the REPEATS branch)
-    branches.get("w.received_at").add(REPEAT_DENOMINATOR);
     branches.put("w.first_contact_at", List.of(new Counted(null, "w.first_contact_at",
-        flag("w.first_contact_on_time = TRUE"), List.of())));
-    branches.put(FIRST_CONTACT_MISSED, List.of(new Counted(null, "w.first_contact_due", "0", List.of())));
-    branches.put(REPEATS, List.of(new Counted(null, "w.received_at", "1", List.of())));
-    branches.put(TIMELY_MISSED, List.of(new Counted(null, "w.first_closure_due", "0", List.of())));
+        flag("w.first_contact_on_time = TRUE"))));
+    branches.put(FIRST_CONTACT_MISSED, List.of(new Counted(null, "w.first_contact_due", "0")));
+    branches.put(TIMELY_MISSED, List.of(new Counted(null, "w.first_closure_due", "0")));
     return branches;
   }
-
-  private static final Counted REPEAT_DENOMINATOR =
-      new Counted("w.order_type = 'COMPLAINT'", "w.received_at", "0", List.of());
 
   /**
    * One bucket's (numerator, denominator) per KPI, from that bucket's rows of {@link #buckets}: branch
@@ -264,8 +235,6 @@ final class KpiFacts {
           BigDecimal[] missed = pair(rows, TIMELY_MISSED, 0);
           out.put(kpi, new BigDecimal[] {add(closed[0], missed[0]), add(closed[1], missed[1])});
         }
-        case repeatComplaintRate -> out.put(kpi, new BigDecimal[] {pair(rows, REPEATS, 0)[0],
-            pair(rows, "w.received_at", branches.get("w.received_at").indexOf(REPEAT_DENOMINATOR))[1]});
         default -> {
           Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
           out.put(kpi, pair(rows, c.column(), branches.get(c.column()).indexOf(c)));
@@ -292,81 +261,71 @@ final class KpiFacts {
   static final String NO_REGION = "(none)";
 
   /** The regions (or NO_REGION) with broadband complaints received in each bucket [bounds[i], bounds[i+1]). */
-  static Sql complaintRegions(List<Instant> bounds, String region) {
-    List<Object> params = new ArrayList<>();
-    String bucket = bucket("w.received_at", bounds, params);
-    params.add(ts(bounds.get(0)));
-    params.add(ts(bounds.get(bounds.size() - 1)));
-    addRegion(params, region);
-    return new Sql("SELECT DISTINCT " + bucket + " AS bucket, COALESCE(w.region, '" + NO_REGION + "')"
-        + " FROM sl_work_order w WHERE " + counted(Kpi.complaintsPer10k, List.of(), 0).filter()
-        + " AND w.received_at >= ? AND w.received_at < ?" + (region == null ? "" : " AND w.region = ?"),
-        params, null, List.of());
+  static Query complaintRegions(List<Instant> bounds, String region) {
+    return new Query("SELECT DISTINCT " + bucket("w.received_at", bounds.size() - 1) + " AS bucket, COALESCE(w.region, '"
+        + NO_REGION + "') FROM sl_work_order w WHERE " + counted(Kpi.complaintsPer10k, List.of(), 0).filter()
+        + " AND w.received_at >= :from AND w.received_at < :to" + (region == null ? "" : IN_REGION),
+        boundParams(bounds, region));
   }
 
-  /** More than the 30-day look-back (whatever the session's zone makes of INTERVAL '30' DAY). */
-  private static final java.time.Duration LOOK_BACK_MARGIN = java.time.Duration.ofDays(32);
+  /** The span :from (bounds[0]) to :to (bounds[last]), the inner bounds :bound1 …, and :region when given. */
+  private static Map<String, Object> boundParams(List<Instant> bounds, String region) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("from", ts(bounds.get(0)));
+    params.put("to", ts(bounds.get(bounds.size() - 1)));
+    for (int i = 1; i < bounds.size() - 1; i++) {
+      params.put("bound" + i, ts(bounds.get(i)));
+    }
+    if (region != null) {
+      params.put("region", region);
+    }
+    return params;
+  }
 
-  /** The bucket index of a value known to lie in [bounds[0], bounds[last]). */
-  private static String bucket(String column, List<Instant> bounds, List<Object> params) {
-    if (bounds.size() == 2) {
+  /** The bucket index of a value known to lie in [:from, :to): i where it is before :bound(i+1). */
+  private static String bucket(String column, int buckets) {
+    if (buckets == 1) {
       return "0";
     }
-    StringBuilder sql = new StringBuilder("CASE");
-    for (int i = 1; i < bounds.size() - 1; i++) {
-      sql.append(" WHEN ").append(column).append(" < ? THEN ").append(i - 1);
-      params.add(ts(bounds.get(i)));
-    }
-    return sql.append(" ELSE ").append(bounds.size() - 2).append(" END").toString();
+    return IntStream.range(1, buckets).mapToObj(i -> "WHEN " + column + " < :bound" + i + " THEN " + (i - 1))
+        .collect(joining(" ", "CASE ", " ELSE " + (buckets - 1) + " END"));
   }
 
-  /** The end of the bucket of a value known to lie in [bounds[0], bounds[last]). */
-  private static String bucketEnd(String column, List<Instant> bounds, List<Object> params) {
-    if (bounds.size() == 2) {
-      params.add(ts(bounds.get(1)));
-      return "?";
+  /** The end of the bucket of a value known to lie in [:from, :to). */
+  private static String bucketEnd(String column, int buckets) {
+    if (buckets == 1) {
+      return ":to";
     }
-    StringBuilder sql = new StringBuilder("CASE");
-    for (int i = 1; i < bounds.size() - 1; i++) {
-      sql.append(" WHEN ").append(column).append(" < ? THEN ?");
-      params.add(ts(bounds.get(i)));
-      params.add(ts(bounds.get(i)));
-    }
-    params.add(ts(bounds.get(bounds.size() - 1)));
-    return sql.append(" ELSE ? END").toString();
+    return IntStream.range(1, buckets).mapToObj(i -> "WHEN " + column + " < :bound" + i + " THEN :bound" + i)
+        .collect(joining(" ", "CASE ", " ELSE :to END"));
   }
 
   private static String decimal(String expression) {
     return "CAST(" + expression + " AS DECIMAL(18, 4))";
   }
 
-  private static void addRegion(List<Object> params, String region) {
-    if (region != null) {
-      params.add(region);
-    }
-  }
-
   /**
    * Surveyed = reached on the first round's return visit (first_satisfaction, first_surveyed_at: a later
-   * round never changes a month already reported); numerator = the weighted unsatisfied ones.
+   * round never changes a month already reported); numerator = the weighted unsatisfied ones. The weights'
+   * parameters: :weightType0, :weightCategory0, :weight0, … in the order of the rules.
    */
   private static Counted satisfaction(List<KpiWeight> weights) {
-    StringBuilder weight = new StringBuilder("CASE");
-    List<Object> params = new ArrayList<>();
-    for (KpiWeight w : weights) {
-      weight.append(" WHEN w.order_type = ?");
-      params.add(w.orderType());
+    Map<String, Object> params = new LinkedHashMap<>();
+    List<String> whens = new ArrayList<>();
+    for (int i = 0; i < weights.size(); i++) {
+      KpiWeight w = weights.get(i);
+      params.put("weightType" + i, w.orderType());
+      params.put("weight" + i, w.weight());
+      String category = "";
       if (w.category() != null) {
-        weight.append(" AND w.category = ?");
-        params.add(w.category());
+        params.put("weightCategory" + i, w.category());
+        category = " AND w.category = :weightCategory" + i;
       }
-      weight.append(" THEN CAST(? AS DECIMAL(9, 4))");
-      params.add(w.weight());
+      whens.add("WHEN w.order_type = :weightType" + i + category + " THEN CAST(:weight" + i + " AS DECIMAL(9, 4))");
     }
-    weight.append(" ELSE 1 END");
     String numerator = weights.isEmpty()
         ? flag("w.first_satisfaction = 'UNSATISFIED'")
-        : "CASE WHEN w.first_satisfaction = 'UNSATISFIED' THEN " + weight + " ELSE 0 END";
+        : "CASE WHEN w.first_satisfaction = 'UNSATISFIED' THEN CASE " + String.join(" ", whens) + " ELSE 1 END ELSE 0 END";
     return new Counted("w.first_satisfaction IN ('SATISFIED', 'UNSATISFIED')", "w.first_surveyed_at", numerator,
         params);
   }

@@ -14,13 +14,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Computes the KPIs as SQL aggregates over the work-order facts: one aggregate query per KPI (grouped
  * by region, channel or category where asked), never the orders themselves loaded into Java. The
  * weights come from the decision kpi-weights once per report; the targets from {@link KpiProperties}.
+ * The SQL ({@link KpiFacts}) has named parameters.
  */
 @Service
 public class KpiService {
@@ -30,12 +31,12 @@ public class KpiService {
   private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
   private static final int SCALE = 6;
 
-  private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate jdbc;
   private final KpiWeightSource weights;
   private final KpiProperties properties;
   private final ZoneId zone;
 
-  public KpiService(JdbcTemplate jdbc, KpiWeightSource weights, KpiProperties properties,
+  public KpiService(NamedParameterJdbcTemplate jdbc, KpiWeightSource weights, KpiProperties properties,
       @Value("${serviceloop.calendar.zone:Asia/Shanghai}") String zone) {
     this.jdbc = jdbc;
     this.weights = weights;
@@ -77,16 +78,16 @@ public class KpiService {
     bounds.add(period.end());
     List<String> baseMonths = months.stream().map(m -> m.firstMonth().toString()).toList();
     int dayOffset = dayOffsetSeconds(period);
-    KpiFacts.Sql sql = KpiFacts.buckets(bounds, baseMonths, region, now, satisfactionWeights, dayOffset);
+    KpiFacts.Query sql = KpiFacts.buckets(bounds, baseMonths, region, now, satisfactionWeights, dayOffset);
     // bucket → branch key → its sums
     Map<Integer, Map<String, BigDecimal[]>> rows = new TreeMap<>();
-    jdbc.query(sql.where(), rs -> {
+    jdbc.query(sql.sql(), sql.params(), rs -> {
       BigDecimal[] sums = new BigDecimal[2 * KpiFacts.TREND_PAIRS];
       for (int c = 0; c < sums.length; c++) {
         sums[c] = number(rs.getObject(3 + c));
       }
       rows.computeIfAbsent(rs.getInt(2), k -> new TreeMap<>()).put(rs.getString(1), sums);
-    }, sql.whereParams().toArray());
+    });
     List<KpiGroup> groups = new ArrayList<>();
     for (int i = 0; i < months.size(); i++) {
       Map<String, BigDecimal[]> bucket = rows.getOrDefault(i, Map.of());
@@ -130,21 +131,16 @@ public class KpiService {
   public List<KpiOrder> orders(Kpi kpi, KpiPeriod period, String region, int limit) {
     KpiFacts.Sql facts = KpiFacts.of(kpi, period.start(), period.end(), WorkOrderRepository.now(),
         kpi == Kpi.satisfactionRate ? weights.weights(kpi) : List.of(), dayOffsetSeconds(period));
-    List<Object> params = new ArrayList<>(facts.numeratorParams());
-    params.addAll(facts.whereParams());
-    String regionFilter = "";
-    if (region != null) {
-      regionFilter = " AND w.region = ?";
-      params.add(region);
-    }
-    params.add(limit);
+    Map<String, Object> params = new LinkedHashMap<>(facts.params());
+    params.put("region", region);
+    params.put("limit", limit);
     return jdbc.query("SELECT w.order_no, w.order_type, w.category, w.channel, w.region, w.received_at,"
             + " w.closed_at, w.process_instance_id, " + facts.numerator() + " AS contribution"
-            + " FROM sl_work_order w WHERE " + facts.where() + regionFilter + " ORDER BY w.id LIMIT ?",
+            + " FROM sl_work_order w WHERE " + facts.where() + (region == null ? "" : KpiFacts.IN_REGION)
+            + " ORDER BY w.id LIMIT :limit", params,
         (rs, i) -> new KpiOrder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), instant(rs.getObject(6, OffsetDateTime.class)),
-            instant(rs.getObject(7, OffsetDateTime.class)), rs.getString(8), number(rs.getObject(9))),
-        params.toArray());
+            instant(rs.getObject(7, OffsetDateTime.class)), rs.getString(8), number(rs.getObject(9))));
   }
 
   /** numerator and denominator of every KPI per group key; missing groups mean no facts. */
@@ -184,39 +180,30 @@ public class KpiService {
   }
 
   private Map<String, BigDecimal[]> aggregate(KpiFacts.Sql facts, String region, String groupExpr) {
-    List<Object> params = new ArrayList<>(facts.numeratorParams());
-    params.addAll(facts.whereParams());
-    StringBuilder sql = new StringBuilder("SELECT ")
-        .append(groupExpr == null ? "'" + NO_GROUP + "'" : groupExpr).append(" AS grp, SUM(")
-        .append(facts.numerator()).append(") AS num, COUNT(*) AS den FROM sl_work_order w WHERE ")
-        .append(facts.where());
-    if (region != null) {
-      sql.append(" AND w.region = ?");
-      params.add(region);
-    }
-    if (groupExpr != null) {
-      sql.append(" GROUP BY ").append(groupExpr);
-    }
+    Map<String, Object> params = new LinkedHashMap<>(facts.params());
+    params.put("region", region);
+    String sql = "SELECT " + (groupExpr == null ? "'" + NO_GROUP + "'" : groupExpr) + " AS grp, SUM("
+        + facts.numerator() + ") AS num, COUNT(*) AS den FROM sl_work_order w WHERE " + facts.where()
+        + (region == null ? "" : KpiFacts.IN_REGION) + (groupExpr == null ? "" : " GROUP BY " + groupExpr);
     Map<String, BigDecimal[]> rows = new TreeMap<>();
-    jdbc.query(sql.toString(), rs -> {
+    jdbc.query(sql, params, rs -> {
       rows.put(rs.getString(1), new BigDecimal[] {number(rs.getObject(2)), number(rs.getObject(3))});
-    }, params.toArray());
+    });
     return rows;
   }
 
   /** Broadband customers of the months the period touches (and its region): region → month → customers. */
   private Map<String, Map<String, BigDecimal>> customerBase(KpiPeriod period, String region) {
-    List<Object> params = new ArrayList<>(List.of(period.firstMonth().toString(), period.lastMonth().toString()));
-    StringBuilder sql = new StringBuilder("SELECT b.region, b.base_month, b.broadband_customers FROM sl_customer_base b"
-        + " WHERE b.base_month >= ? AND b.base_month <= ?");
-    if (region != null) {
-      sql.append(" AND b.region = ?");
-      params.add(region);
-    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("firstMonth", period.firstMonth().toString());
+    params.put("lastMonth", period.lastMonth().toString());
+    params.put("region", region);
     Map<String, Map<String, BigDecimal>> base = new TreeMap<>();
-    jdbc.query(sql.toString(), rs -> {
+    jdbc.query("SELECT b.region, b.base_month, b.broadband_customers FROM sl_customer_base b"
+        + " WHERE b.base_month >= :firstMonth AND b.base_month <= :lastMonth"
+        + (region == null ? "" : " AND b.region = :region"), params, rs -> {
       base.computeIfAbsent(rs.getString(1), r -> new TreeMap<>()).put(rs.getString(2).trim(), number(rs.getObject(3)));
-    }, params.toArray());
+    });
     return base;
   }
 
@@ -226,11 +213,11 @@ public class KpiService {
     List<Instant> bounds = new ArrayList<>();
     months.forEach(m -> bounds.add(m.start()));
     bounds.add(period.end());
-    KpiFacts.Sql sql = KpiFacts.complaintRegions(bounds, region);
+    KpiFacts.Query sql = KpiFacts.complaintRegions(bounds, region);
     Map<String, Set<String>> out = new TreeMap<>();
-    jdbc.query(sql.where(), rs -> {
+    jdbc.query(sql.sql(), sql.params(), rs -> {
       out.computeIfAbsent(rs.getString(2), r -> new TreeSet<>()).add(months.get(rs.getInt(1)).firstMonth().toString());
-    }, sql.whereParams().toArray());
+    });
     return out;
   }
 

@@ -8,12 +8,21 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
+import java.util.Collection;
+import com.serviceloop.common.EngineCaller;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaList;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,27 +82,32 @@ public class MonthlyReviewDelegates {
     };
   }
 
-  /** Task_ListHotIssues: the hot issues, prefilled into the review form's list. */
+  /** Task_ListHotIssues: the hot issues (the model's hotIssueTop of each kind), prefilled into the review form's list. */
   @Bean
   public JavaDelegate listHotIssues(MonthlyReviewService review) {
     return execution -> {
       YearMonth month = month(execution);
       // the KPIs were computed one step before: their misses are read back, not computed again
       String missed = (String) execution.getVariable(MISSED_KPI_ISSUES);
-      List<String> issues = review.hotIssues(month, missed == null || missed.isEmpty() ? List.of()
-          : List.of(missed.split("\n")));
+      List<String> issues = review.hotIssues(month, hotIssueTop(execution), missed == null || missed.isEmpty()
+          ? List.of() : List.of(missed.split("\n")));
       execution.setVariable(REVIEW_ACTIONS, SpinValues.jsonValue(review.actionListJson(issues)).create());
     };
   }
 
-  /** Task_PrepareActions: checks the submitted actions (a bad list fails the form submit) and counts them. */
+  /**
+   * Task_PrepareActions: checks the submitted actions against the model's responsibleDepartments (a bad list
+   * fails the form submit) and counts them.
+   */
   @Bean
   public JavaDelegate prepareReviewActions(MonthlyReviewService review) {
-    return execution -> execution.setVariable(ACTION_COUNT, review.actions(actionsJson(execution)).size());
+    return execution -> execution.setVariable(ACTION_COUNT,
+        review.checkedActions(actionsJson(execution), responsibleDepartments(execution)).size());
   }
 
   /**
-   * Task_OpenAction: the action of this multi-instance branch, as local variables — its result and its
+   * Task_OpenAction: the action of this multi-instance branch (of the list Task_PrepareActions checked in the
+   * same transaction), as local variables — its result and its
    * supervisor's instruction too, so that each form shows and each submit writes this action's own, not
    * the previous one's — and as a row of the review's record.
    */
@@ -153,6 +167,70 @@ public class MonthlyReviewDelegates {
   private static String user(DelegateTask task) {
     var current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return current != null ? current.getUserId() : task.getAssignee();
+  }
+
+  /** Task_ListHotIssues' input parameter: how many complaint categories and root causes the review lists. */
+  private static int hotIssueTop(DelegateExecution execution) {
+    Object top = modelInput(execution, HOT_ISSUE_TOP);
+    try {
+      return Integer.parseInt(String.valueOf(top).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(HOT_ISSUE_TOP + " of " + execution.getCurrentActivityId()
+          + " must be a whole number, e.g. 3, not '" + top + "'", e);
+    }
+  }
+
+  /** Task_PrepareActions' input parameter: the groups an action may go to (a list in the model). */
+  private static List<String> responsibleDepartments(DelegateExecution execution) {
+    Object departments = modelInput(execution, RESPONSIBLE_DEPARTMENTS);
+    if (!(departments instanceof java.util.Collection<?> list)) {
+      throw new IllegalArgumentException(RESPONSIBLE_DEPARTMENTS + " of " + execution.getCurrentActivityId()
+          + " must be a list of groups, not '" + departments + "'");
+    }
+    return list.stream().map(d -> String.valueOf(d).trim()).toList();
+  }
+
+  /**
+   * The value of this step's input parameter {@code name}. A review started on a version of the model before
+   * the parameter (issue 13) has none: its step reads it from the same step of the latest deployed version of
+   * its process, as a process owner set it there (a plain value or a list; an expression is not evaluated). Read
+   * as the application: the supervisor who submits the review needs no permission on process definitions.
+   */
+  static Object modelInput(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value != null) {
+      return value;
+    }
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    EngineCaller caller = EngineCaller.current(identity);
+    identity.clearAuthentication();
+    try {
+      return latestModelInput(execution, name);
+    } finally {
+      if (caller != null) {
+        caller.restore(identity);
+      }
+    }
+  }
+
+  private static Object latestModelInput(DelegateExecution execution, String name) {
+    RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
+    String key = repository.getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+        .singleResult();
+    BaseElement step = repository.getBpmnModelInstance(latest.getId())
+        .getModelElementById(execution.getCurrentActivityId());
+    Collection<CamundaInputParameter> parameters = step == null || step.getExtensionElements() == null ? List.of()
+        : step.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
+            .flatMap(io -> io.getCamundaInputParameters().stream()).filter(p -> name.equals(p.getCamundaName()))
+            .toList();
+    for (CamundaInputParameter parameter : parameters) {
+      if (parameter.getValue() instanceof CamundaList list) {
+        return list.getValues().stream().map(v -> v.getTextContent().trim()).toList();
+      }
+      return parameter.getTextContent().trim();
+    }
+    return null;
   }
 
   private static YearMonth month(DelegateExecution execution) {

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -22,10 +22,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MonthlyReviewService {
-
-  public static final int TOP = 3;
-  public static final Set<String> DEPARTMENTS = Set.of(
-      "dept-network-assurance", "dept-business-management", "dept-channel-service", "dept-system-support");
 
   private final KpiService kpis;
   private final WorkingTimeCalendar calendar;
@@ -121,10 +117,14 @@ public class MonthlyReviewService {
   }
 
   /**
-   * The hot issues of the month, each as a line for the review form: the top complaint categories and
-   * root causes, then the missed KPIs (as {@link #missedKpiIssues} listed them when the KPIs were computed).
+   * The hot issues of the month, each as a line for the review form: the {@code top} most frequent complaint
+   * categories and root causes (the model's hotIssueTop), then the missed KPIs (as {@link #missedKpiIssues}
+   * listed them when the KPIs were computed).
    */
-  public List<String> hotIssues(YearMonth month, List<String> missedKpiIssues) {
+  public List<String> hotIssues(YearMonth month, int top, List<String> missedKpiIssues) {
+    if (top < 1) {
+      throw new IllegalArgumentException("The review lists at least one top category and root cause, not " + top);
+    }
     KpiPeriod period = KpiPeriod.month(month, calendar.zone());
     List<String> issues = new ArrayList<>();
     jdbc.query("""
@@ -133,14 +133,14 @@ public class MonthlyReviewService {
         GROUP BY w.category ORDER BY COUNT(*) DESC, w.category LIMIT ?""",
         rs -> {
           issues.add("投诉热点 Top complaint category " + rs.getString(1) + ": " + rs.getLong(2));
-        }, SqlTimestamps.ts(period.start()), SqlTimestamps.ts(period.end()), TOP);
+        }, SqlTimestamps.ts(period.start()), SqlTimestamps.ts(period.end()), top);
     jdbc.query("""
         SELECT w.root_cause, COUNT(*) FROM sl_work_order w
         WHERE w.closed_at >= ? AND w.closed_at < ? AND w.root_cause IS NOT NULL
         GROUP BY w.root_cause ORDER BY COUNT(*) DESC, w.root_cause LIMIT ?""",
         rs -> {
           issues.add("主要根因 Top root cause " + rs.getString(1) + ": " + rs.getLong(2));
-        }, SqlTimestamps.ts(period.start()), SqlTimestamps.ts(period.end()), TOP);
+        }, SqlTimestamps.ts(period.start()), SqlTimestamps.ts(period.end()), top);
     issues.addAll(missedKpiIssues);
     return issues;
   }
@@ -157,8 +157,29 @@ public class MonthlyReviewService {
   }
 
   /**
-   * The actions as submitted by the review form (a JSON list); every action needs an issue, one of
-   * the responsible departments, a person and a deadline.
+   * The actions as submitted by the review form (a JSON list), checked: every action needs an issue, one of
+   * the responsible departments (the model's responsibleDepartments), a person and a deadline.
+   *
+   * @throws IllegalArgumentException naming the first action that is incomplete or goes to another department
+   */
+  public List<ReviewAction> checkedActions(Object submitted, Collection<String> departments) {
+    if (departments == null || departments.isEmpty()) {
+      throw new IllegalArgumentException("No responsible departments to give the review's actions to");
+    }
+    List<ReviewAction> actions = actions(submitted);
+    for (int n = 1; n <= actions.size(); n++) {
+      String department = actions.get(n - 1).department();
+      if (!departments.contains(department)) {
+        throw new IllegalArgumentException("Action " + n + ": no responsible department " + department
+            + " (one of " + String.join(", ", departments) + ")");
+      }
+    }
+    return actions;
+  }
+
+  /**
+   * The actions as submitted by the review form (a JSON list); every action needs an issue, a department, a
+   * person and a deadline. Which departments may take one is {@link #checkedActions}' question.
    *
    * @throws IllegalArgumentException naming the first action that is incomplete
    */
@@ -188,9 +209,6 @@ public class MonthlyReviewService {
       String deadline = text(item, "deadline");
       if (issue == null || department == null || person == null || deadline == null) {
         throw new IllegalArgumentException("Action " + n + ": issue, department, person and deadline are required");
-      }
-      if (!DEPARTMENTS.contains(department)) {
-        throw new IllegalArgumentException("Action " + n + ": no responsible department " + department);
       }
       actions.add(new ReviewAction(issue, department, person, calendar.toInstant(deadline),
           item.path("hardest").asBoolean(false)));

@@ -51,6 +51,10 @@ public final class MonthlyReviewVariables {
   public static final String ACTION_RESULT = "actionResult";
   /** Local to each tracked action: the supervisor's instruction (form monthly-review-supervision). */
   public static final String SUPERVISION_INSTRUCTION = "supervisionInstruction";
+  /** Task_ListHotIssues' input parameter (the model's rule): how many top complaint categories and root causes. */
+  public static final String HOT_ISSUE_TOP = "hotIssueTop";
+  /** Task_PrepareActions' input parameter (the model's rule): the groups an action may go to (责任部门). */
+  public static final String RESPONSIBLE_DEPARTMENTS = "responsibleDepartments";
   /** Who asked for a review of a chosen month: the start form's initiator, the API caller or CATCH_UP. */
   public static final String REQUESTED_BY = "requestedBy";
 

@@ -337,6 +337,14 @@ public class WorkOrderRepository {
         WHERE w.order_no = ? ORDER BY b.id""", String.class, orderNo);
   }
 
+  /**
+   * Whether this complaint is a repeat complaint (重复投诉), as the complaint process decided it with its model's
+   * window; the KPI repeatComplaintRate counts these flags. A retried check writes its answer again.
+   */
+  public void recordRepeatComplaint(String orderNo, boolean repeat) {
+    update(orderNo, "repeat_complaint = ?", repeat);
+  }
+
   /** Work orders of the same type from this phone received in [from, to), other than this one. */
   public int countFromPhone(OrderType type, String phone, Instant from, Instant to, String exceptOrderNo) {
     Integer count = jdbc.queryForObject("""

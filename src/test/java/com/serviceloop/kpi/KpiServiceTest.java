@@ -214,20 +214,53 @@ class KpiServiceTest {
   }
 
   @Test
-  void repeatComplaintRateLooksBackThirtyDaysForTheSamePhone() {
-    facts.complaint("BILLING").phone("17099990001").received("2026-10-20T10:00+08:00").insert();
-    facts.complaint("BILLING").phone("17099990001").received("2026-11-10T10:00+08:00").insert(); // repeat (21 d)
-    facts.complaint("BILLING").phone("17099990002").received("2026-11-01T10:00+08:00").insert();
-    facts.installation().phone("17099990002").received("2026-10-25T10:00+08:00").insert();       // not a complaint
-    facts.complaint("BILLING").phone("17099990003").received("2026-09-01T10:00+08:00").insert();
-    facts.complaint("BILLING").phone("17099990003").received("2026-11-05T10:00+08:00").insert(); // 65 d: no
-    facts.complaint("BILLING").phone("17099990004").received("2026-11-12T10:00+08:00").insert();
-    facts.complaint("BROADBAND").phone("17099990004").received("2026-11-12T11:00+08:00").insert(); // repeat
-    facts.complaint("BILLING").phone("17099990005").received("2026-10-11T10:00+08:00").insert();
-    facts.complaint("BILLING").phone("17099990005").received("2026-11-10T10:00+08:00").insert(); // exactly 30 d
-    facts.complaint("BILLING").phone("17099990002").received("2026-12-05T08:00+08:00").insert(); // December
+  void repeatComplaintRateCountsTheFlagsComplaintHandlingStored() {
+    facts.complaint("BILLING").repeat(true).insert();
+    facts.complaint("BROADBAND").repeat(true).insert();
+    facts.complaint("BILLING").repeat(false).insert();
+    facts.complaint("BILLING").insert();                                                   // not checked yet: no repeat
+    facts.installation().repeat(true).insert();                                            // not a complaint
+    facts.complaint("BILLING").repeat(true).received("2026-10-31T23:59:59+08:00").insert(); // October (Beijing)
+    facts.complaint("BILLING").repeat(true).received("2026-12-01T00:00+08:00").insert();    // December (Beijing)
 
-    assertRate(report(NOVEMBER).get("repeatComplaintRate"), "0.5", "3", "6");
+    // no look-back in the KPI: the window is the model's (complaint-handling, Task_CheckRepeatComplaint)
+    assertRate(report(NOVEMBER).get("repeatComplaintRate"), "0.5", "2", "4");
+    assertRate(report(DECEMBER).get("repeatComplaintRate"), "1", "1", "1");
+  }
+
+  /** The complaints before V20_1 keep last month's figures: the migration flags them with the 30-day look-back. */
+  @Test
+  void theMigrationFlagsEarlierComplaintsWithTheThirtyDayLookBackTheKpiHadBefore() {
+    String oct20 = facts.complaint("BILLING").phone("17099990001").received("2026-10-20T10:00+08:00").insert();
+    String repeat21Days = facts.complaint("BILLING").phone("17099990001").received("2026-11-10T10:00+08:00").insert();
+    facts.complaint("BILLING").phone("17099990002").received("2026-11-01T10:00+08:00").insert();
+    String installation = facts.installation().phone("17099990002").received("2026-10-25T10:00+08:00").insert();
+    facts.complaint("BILLING").phone("17099990003").received("2026-09-01T10:00+08:00").insert();
+    String days65 = facts.complaint("BILLING").phone("17099990003").received("2026-11-05T10:00+08:00").insert();
+    facts.complaint("BILLING").phone("17099990004").received("2026-11-12T10:00+08:00").insert();
+    String hourLater = facts.complaint("BROADBAND").phone("17099990004").received("2026-11-12T11:00+08:00").insert();
+    facts.complaint("BILLING").phone("17099990005").received("2026-10-11T10:00+08:00").insert();
+    String exactly30Days = facts.complaint("BILLING").phone("17099990005").received("2026-11-10T10:00+08:00").insert();
+    facts.complaint("BILLING").phone("17099990006").received("2026-11-20T10:00+08:00").insert();
+    String sameInstant = facts.complaint("BILLING").phone("17099990006").received("2026-11-20T10:00+08:00").insert();
+    facts.complaint("BILLING").phone("17099990002").received("2026-12-05T08:00+08:00").insert(); // December
+    assertRate(report(NOVEMBER).get("repeatComplaintRate"), "0", "0", "8"); // before the migration: no flags
+
+    assertThat(facts.backfillRepeatFlags()).isEqualTo(12); // every complaint, not the installation
+
+    assertThat(flag(repeat21Days)).isTrue();
+    assertThat(flag(hourLater)).isTrue();
+    assertThat(flag(exactly30Days)).isTrue();
+    assertThat(flag(days65)).isFalse();
+    assertThat(flag(oct20)).isFalse();
+    assertThat(flag(sameInstant)).isFalse(); // received at the same instant: neither is the earlier
+    assertThat(flag(installation)).isNull();
+    // the figure the KPI gave with its own 30-day look-back before issue 13 (3 of November's 8 complaints)
+    assertRate(report(NOVEMBER).get("repeatComplaintRate"), "0.375", "3", "8");
+  }
+
+  Boolean flag(String orderNo) {
+    return jdbc.queryForObject("SELECT repeat_complaint FROM sl_work_order WHERE order_no = ?", Boolean.class, orderNo);
   }
 
   @Test

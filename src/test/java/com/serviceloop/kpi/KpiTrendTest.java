@@ -45,6 +45,8 @@ class KpiTrendTest {
     facts.clear();
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-20T09:00+08:00").toInstant()));
     insertFacts(new Random(12), 500);
+    // the repeat flags as complaint-handling stores them with a 30-day window (the rule V20_1 backfills with)
+    facts.backfillRepeatFlags();
   }
 
   @AfterEach

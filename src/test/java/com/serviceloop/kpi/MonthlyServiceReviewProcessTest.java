@@ -17,13 +17,23 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaList;
 import org.camunda.spin.plugin.variable.SpinValues;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ClassPathResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +49,7 @@ class MonthlyServiceReviewProcessTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired WorkingTimeCalendar calendar;
@@ -186,6 +197,137 @@ class MonthlyServiceReviewProcessTest {
 
     complete(task(review), withVariables(REVIEW_ACTIONS, "[]"));
     assertThat(review).isEnded();
+  }
+
+  /**
+   * Issue 13: how many top categories and root causes the review lists and which departments an action may go
+   * to are the model's (Task_ListHotIssues' hotIssueTop, Task_PrepareActions' responsibleDepartments): the shipped
+   * model lists three of each, a copy with hotIssueTop 1 and one department lists one and refuses the others.
+   */
+  @Test
+  void theTopOfTheHotIssuesAndTheResponsibleDepartmentsAreTheModels() throws Exception {
+    // June 2026: broadband complaints first, then billing, then mobile
+    for (String category : List.of("BROADBAND", "BROADBAND", "BROADBAND", "BILLING", "BILLING", "MOBILE")) {
+      facts.complaint(category).received("2026-06-10T10:00+08:00").insert();
+    }
+    clock("2026-07-01T09:00+08:00");
+    String shipped = hotIssuesOfJune(PROCESS_ID);
+    Assertions.assertThat(shipped).contains("Top complaint category BROADBAND: 3", "Top complaint category BILLING: 2",
+        "Top complaint category MOBILE: 1");
+
+    String narrowed = "monthly-service-review-top1";
+    String changed = withTopOne(shippedAs(narrowed))
+        .replaceAll("\\s*<camunda:value>dept-(business-management|channel-service|system-support)</camunda:value>", "");
+    Assertions.assertThat(changed).contains(">1</camunda:inputParameter>").doesNotContain("dept-channel-service");
+    String deployment = repositoryService.createDeployment().name("hotIssueTop 1, one department")
+        .addString(narrowed + ".bpmn", changed).deploy().getId();
+    try {
+      String top1 = hotIssuesOfJune(narrowed);
+      Assertions.assertThat(top1).contains("Top complaint category BROADBAND: 3").doesNotContain("BILLING", "MOBILE");
+      Task review = taskService.createTaskQuery().processDefinitionKey(narrowed).singleResult();
+      assertThatThrownBy(() -> taskService.complete(review.getId(), withVariables(REVIEW_ACTIONS, """
+          [{"issue": "x", "department": "dept-channel-service", "person": "p", "deadline": "2026-07-10T17:00+08:00"}]""")))
+          .hasMessageContaining("no responsible department dept-channel-service (one of dept-network-assurance)");
+      taskService.complete(review.getId(), withVariables(REVIEW_ACTIONS, """
+          [{"issue": "x", "department": "dept-network-assurance", "person": "p", "deadline": "2026-07-10T17:00+08:00"}]"""));
+      Assertions.assertThat(taskService.createTaskQuery().processDefinitionKey(narrowed)
+          .taskDefinitionKey(TASK_CARRY_OUT_ACTION).singleResult().getName()).isNotNull();
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
+  }
+
+  /** processes/monthly-service-review.bpmn as shipped, its process id {@code key}. */
+  static String shippedAs(String key) throws java.io.IOException {
+    String model = new String(new ClassPathResource("processes/monthly-service-review.bpmn").getInputStream()
+        .readAllBytes(), StandardCharsets.UTF_8);
+    return model.replace("id=\"" + PROCESS_ID + "\"", "id=\"" + key + "\"")
+        .replace("bpmnElement=\"" + PROCESS_ID + "\"", "bpmnElement=\"" + key + "\"");
+  }
+
+  static String withTopOne(String model) {
+    String changed = model.replace("<camunda:inputParameter name=\"" + HOT_ISSUE_TOP + "\">3<",
+        "<camunda:inputParameter name=\"" + HOT_ISSUE_TOP + "\">1<");
+    Assertions.assertThat(changed).isNotEqualTo(model);
+    return changed;
+  }
+
+  /**
+   * A review started before issue 13 (its version of the model has neither parameter) reads them from the latest
+   * deployed version when it reaches the step: after an upgrade it lists and checks by the model, never fails.
+   */
+  @Test
+  void aReviewOfAVersionWithoutTheParametersReadsThemFromTheLatestVersion() throws Exception {
+    for (String category : List.of("BROADBAND", "BROADBAND", "BILLING")) {
+      facts.complaint(category).received("2026-06-10T10:00+08:00").insert();
+    }
+    clock("2026-07-01T09:00+08:00");
+    String key = "monthly-service-review-upgrade";
+    String shipped = shippedAs(key);
+    String before = shipped.replaceAll("(?s)\\s*<bpmn:extensionElements>\\s*<camunda:inputOutput>\\s*"
+        + "<camunda:inputParameter name=\"(" + HOT_ISSUE_TOP + "|" + RESPONSIBLE_DEPARTMENTS + ")\">.*?"
+        + "</camunda:inputOutput>\\s*</bpmn:extensionElements>", "");
+    Assertions.assertThat(before).doesNotContain(HOT_ISSUE_TOP + "\"", RESPONSIBLE_DEPARTMENTS + "\"")
+        .contains("name=\"reviewTime\"");
+    List<String> deployments = new java.util.ArrayList<>();
+    try {
+      deployments.add(repositoryService.createDeployment().addString(key + ".bpmn", before).deploy().getId());
+      ProcessInstance listing = runtimeService.createProcessInstanceByKey(key).startBeforeActivity(TASK_COMPUTE_KPIS)
+          .setVariable(REPORT_MONTH, "2026-06").setVariable(REVIEW_DUE, date("2026-07-03T09:00+08:00")).execute();
+      ProcessInstance reviewing = runtimeService.createProcessInstanceByKey(key)
+          .startBeforeActivity(TASK_REVIEW_HOT_ISSUES).setVariable(REPORT_MONTH, "2026-06")
+          .setVariable(REVIEW_DUE, date("2026-07-03T09:00+08:00")).execute();
+      // the process owner's next version: the parameters, the top cut to one
+      deployments.add(repositoryService.createDeployment().addString(key + ".bpmn", withTopOne(shipped)).deploy()
+          .getId());
+
+      execute(managementService.createJobQuery().processInstanceId(listing.getId()).activityId(TASK_COMPUTE_KPIS)
+          .singleResult());
+      Assertions.assertThat(runtimeService.getVariable(listing.getId(), REVIEW_ACTIONS).toString())
+          .contains("Top complaint category BROADBAND: 2").doesNotContain("BILLING");
+      Task review = task(reviewing);
+      assertThatThrownBy(() -> taskService.complete(review.getId(), withVariables(REVIEW_ACTIONS, """
+          [{"issue": "x", "department": "nobody", "person": "p", "deadline": "2026-07-10T17:00+08:00"}]""")))
+          .hasMessageContaining("no responsible department nobody (one of dept-network-assurance, ");
+      taskService.complete(review.getId(), withVariables(REVIEW_ACTIONS, """
+          [{"issue": "x", "department": "dept-system-support", "person": "p", "deadline": "2026-07-10T17:00+08:00"}]"""));
+      assertThat(taskService.createTaskQuery().processInstanceId(reviewing.getId())
+          .taskDefinitionKey(TASK_CARRY_OUT_ACTION).singleResult()).hasCandidateGroup("dept-system-support");
+    } finally {
+      deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
+    }
+  }
+
+  /** A review of June 2026 of the process {@code key}, from its KPIs to the review task: the prefilled list. */
+  String hotIssuesOfJune(String key) {
+    ProcessInstance review = runtimeService.createProcessInstanceByKey(key).startBeforeActivity(TASK_COMPUTE_KPIS)
+        .setVariable(REPORT_MONTH, "2026-06").setVariable(REVIEW_DUE, date("2026-07-03T09:00+08:00")).execute();
+    execute(managementService.createJobQuery().processInstanceId(review.getId()).activityId(TASK_COMPUTE_KPIS)
+        .singleResult());
+    return runtimeService.getVariable(review.getId(), REVIEW_ACTIONS).toString();
+  }
+
+  /** The review form offers the departments the model allows, no more, no fewer (both are edited in Modeler). */
+  @Test
+  void theReviewFormOffersTheResponsibleDepartmentsOfTheModel() throws Exception {
+    BpmnModelInstance model;
+    try (var in = new ClassPathResource("processes/monthly-service-review.bpmn").getInputStream()) {
+      model = Bpmn.readModelFromStream(in);
+    }
+    ServiceTask prepare = model.getModelElementById("Task_PrepareActions");
+    CamundaInputParameter departments = prepare.getExtensionElements().getElementsQuery()
+        .filterByType(CamundaInputOutput.class).singleResult().getCamundaInputParameters().stream()
+        .filter(p -> p.getCamundaName().equals(RESPONSIBLE_DEPARTMENTS)).findFirst().orElseThrow();
+    List<String> inModel = departments.<CamundaList>getValue().getValues().stream()
+        .map(v -> v.getTextContent().trim()).toList();
+    var form = new ObjectMapper().readTree(new ClassPathResource("forms/monthly-service-review.form").getInputStream());
+    // the department select inside the dynamic list of actions (findParents: every object with a "key")
+    List<String> inForm = new java.util.ArrayList<>();
+    form.findParents("key").stream().filter(c -> "department".equals(c.path("key").asText()))
+        .forEach(c -> c.path("values").forEach(v -> inForm.add(v.path("value").asText())));
+    Assertions.assertThat(inModel).containsExactly("dept-network-assurance", "dept-business-management",
+        "dept-channel-service", "dept-system-support");
+    Assertions.assertThat(inForm).containsExactlyInAnyOrderElementsOf(inModel);
   }
 
   Job overdueTimer() {

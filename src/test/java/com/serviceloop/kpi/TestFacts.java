@@ -45,6 +45,28 @@ final class TestFacts {
     return new Fact("FAULT_REPAIR").set("category", "BROADBAND");
   }
 
+  /**
+   * The repeat-complaint flags of this region's complaints as the 30-day rule of V20_1 backfills them (the
+   * statement of the migration itself, limited to this region): a complaint of the same phone received in the
+   * 30 days before, at an earlier instant. Returns the rows it set.
+   */
+  int backfillRepeatFlags() {
+    return jdbc.update(repeatBackfill() + " AND w.region = ?", region);
+  }
+
+  /** V20_1's UPDATE that flags the complaints before it (its WHERE clause ends with the order type). */
+  static String repeatBackfill() {
+    String migration;
+    try {
+      migration = new org.springframework.core.io.ClassPathResource("db/migration/V20_1__repeat_complaint_flag.sql")
+          .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    int start = migration.indexOf("UPDATE sl_work_order");
+    return migration.substring(start, migration.indexOf(';', start));
+  }
+
   static OffsetDateTime at(String text) {
     return OffsetDateTime.parse(text);
   }
@@ -107,6 +129,11 @@ final class TestFacts {
 
     Fact firstContact(String at, boolean onTime) {
       return set("first_contact_at", at).set("first_contact_on_time", onTime);
+    }
+
+    /** The repeat-complaint flag complaint-handling stores at intake (repeat_complaint; not set: not checked). */
+    Fact repeat(boolean repeat) {
+      return set("repeat_complaint", repeat);
     }
 
     Fact remedies(String compensation, String remedy) {
