@@ -102,4 +102,24 @@ class ComplaintReturnVisitTest extends ComplaintProcessTestSupport {
     assertThat(order.status()).isEqualTo("CLOSED_UNREACHABLE");
     assertThat(order.surveyedAt()).isEqualTo(at("2026-11-24T14:00+08:00").toInstant());
   }
+
+  @Test
+  void anUnreachableCustomerIsCalledAgainInWorkingHoursNeverAtNight() {
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    handle(complaint);
+    ProcessInstance returnVisit = returnVisit(complaint);
+
+    // Tuesday 17:30, 30 minutes before the end of the working day: the next call is Wednesday 10:30, not 19:30
+    clockAt("2026-11-24T17:30+08:00");
+    answerReturnVisit(complaint, "UNREACHABLE");
+    assertThat(timer(returnVisit, ReturnVisitProcess.Timer_WaitBeforeCallingAgain).getDuedate())
+        .isEqualTo(at("2026-11-25T10:30+08:00"));
+    // Friday 17:00: one working hour that day, one on Monday
+    clockAt("2026-11-25T10:30+08:00");
+    fire(returnVisit, ReturnVisitProcess.Timer_WaitBeforeCallingAgain);
+    clockAt("2026-11-27T17:00+08:00");
+    answerReturnVisit(complaint, "UNREACHABLE");
+    assertThat(timer(returnVisit, ReturnVisitProcess.Timer_WaitBeforeCallingAgain).getDuedate())
+        .isEqualTo(at("2026-11-30T10:00+08:00"));
+  }
 }
