@@ -39,6 +39,10 @@ public final class FaultVariables {
   public static final String CONTACT_RESULT = "contactResult";
   /** contactResult of a call that did not reach the customer: an attempt, not the contact. */
   public static final String NOT_REACHED = "NOT_REACHED";
+  /** The first-contact calls so far, reached or not. */
+  public static final String CONTACT_ATTEMPTS = "contactAttempts";
+  /** How the first-contact limit is counted (WORKING, NATURAL): a pause moves the deadline in this mode. */
+  public static final String FIRST_CONTACT_TIME_MODE = "firstContactTimeMode";
   public static final String CONTACT_NOTE = "contactNote";
   public static final String RESOLVED_REMOTELY = "resolvedRemotely";
   public static final String RESOLUTION_NOTE = "resolutionNote";

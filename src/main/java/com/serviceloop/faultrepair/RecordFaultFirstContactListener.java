@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener (complete) of the first contact: on time against its deadline. A call that did not reach the
- * customer ({@code contactResult} NOT_REACHED) is an attempt, never the contact: the first contact stays open
- * on the work order (and counts as not made in time) until a call reaches the customer.
+ * customer ({@code contactResult} NOT_REACHED) is an attempt, never the contact ({@code contactAttempts} counts
+ * every call): the model pauses the first-contact clock and calls again, as sla-pause decides.
  */
 @Component("recordFaultFirstContact")
 public class RecordFaultFirstContactListener implements TaskListener {
@@ -25,6 +25,8 @@ public class RecordFaultFirstContactListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String orderNo = CaseOrder.orderNo(task);
+    Object attempts = task.getVariable(CONTACT_ATTEMPTS);
+    task.getExecution().setVariable(CONTACT_ATTEMPTS, (attempts instanceof Number n ? n.intValue() : 0) + 1);
     if (NOT_REACHED.equals(task.getVariable(CONTACT_RESULT))) {
       workOrders.recordFirstContactAttempt(orderNo);
       return;

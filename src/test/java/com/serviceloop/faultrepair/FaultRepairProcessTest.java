@@ -101,6 +101,36 @@ class FaultRepairProcessTest {
   }
 
   @Test
+  void aCallNotReachedIsNoContact_andPausesTheFirstContactUntilTheNextCallInWorkingHours() {
+    ProcessInstance fault = start("URBAN", "PUBLIC", "2026-11-20T17:00+08:00");
+    String orderNo = orderNo(fault);
+    ClockUtil.setCurrentTime(at("2026-11-20T17:30+08:00"));
+    complete(task(FIRST_CONTACT), withVariables("contactResult", "NOT_REACHED", "contactNote", "no answer"));
+
+    assertThat(fault).isWaitingAt("Timer_WaitToCallAgain");
+    Assertions.assertThat(workOrders.get(orderNo).firstContactAt()).as("a call not reached is no contact").isNull();
+    // sla-pause: the next call 2 working hours on (Monday 10:30, not Friday 19:30); the first contact's
+    // deadline moves by the 2 paused working hours, Monday 10:00 → 12:00; the repair clock does not pause
+    Assertions.assertThat(timer(fault, "Timer_WaitToCallAgain").getDuedate()).isEqualTo(at("2026-11-23T10:30+08:00"));
+    Assertions.assertThat(timer(fault, "Timer_FirstContactDue").getDuedate()).isEqualTo(at("2026-11-23T12:00+08:00"));
+    Assertions.assertThat(workOrders.get(orderNo).firstContactDue()).isEqualTo(at("2026-11-23T12:00+08:00").toInstant());
+    Assertions.assertThat(timer(fault, "Timer_RepairDue").getDuedate()).isEqualTo(at("2026-11-22T17:00+08:00"));
+
+    ClockUtil.setCurrentTime(at("2026-11-23T10:30+08:00"));
+    execute(timer(fault, "Timer_WaitToCallAgain"));
+    Assertions.assertThat(task(FIRST_CONTACT).getDueDate()).isEqualTo(at("2026-11-23T12:00+08:00"));
+    ClockUtil.setCurrentTime(at("2026-11-23T10:45+08:00"));
+    complete(task(FIRST_CONTACT), withVariables("contactResult", "REACHED", "contactNote", "modem lights off"));
+
+    assertThat(fault).isWaitingAt(REMOTE);
+    WorkOrder contacted = workOrders.get(orderNo);
+    Assertions.assertThat(contacted.firstContactAt()).isEqualTo(at("2026-11-23T10:45+08:00").toInstant());
+    Assertions.assertThat(contacted.firstContactOnTime()).as("within the deadline the pause moved").isTrue();
+    Assertions.assertThat(workOrders.row(orderNo)).containsEntry("FIRST_CONTACT_ATTEMPTS", 2)
+        .containsEntry("FIRST_CONTACT_TIME_MODE", "WORKING");
+  }
+
+  @Test
   void faultNeedingAVisit_appointmentRecorded_repairedOnSite_returnOrder() {
     ProcessInstance fault = start("URBAN", "PUBLIC", "2026-11-20T17:00+08:00");
     String orderNo = orderNo(fault);

@@ -1,4 +1,4 @@
-package com.serviceloop.complaint;
+package com.serviceloop.sla;
 
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Record customer unreachable: every call sla-pause allowed failed. The work order keeps the first contact
- * unmade (first_contact_result UNREACHABLE, first_contact_at empty); handling goes on without it.
+ * Record customer unreachable: every first-contact call sla-pause allowed failed (a complaint, a fault repair).
+ * The work order keeps the first contact unmade (first_contact_result UNREACHABLE, first_contact_at empty);
+ * handling goes on without it.
  */
 @Component("recordCustomerUnreachable")
 public class RecordCustomerUnreachableDelegate implements JavaDelegate {
