@@ -4,6 +4,7 @@ import static com.serviceloop.complaint.ComplaintVariables.CLOSURE_DUE;
 import static com.serviceloop.complaint.ComplaintVariables.CLOSURE_TIME_MODE;
 import static com.serviceloop.escalation.EscalationVariables.ESCALATION_NEW_DEADLINE;
 
+import com.serviceloop.sla.SlaWarningTimes;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
@@ -29,13 +30,15 @@ public class ApplyEscalationInstructionDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final ComplaintDeadlines deadlines;
+  private final SlaWarningTimes warningTimes;
   private final TaskService taskService;
   private final ManagementService managementService;
 
-  public ApplyEscalationInstructionDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines,
+  public ApplyEscalationInstructionDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines, SlaWarningTimes warningTimes,
       TaskService taskService, ManagementService managementService) {
     this.workOrders = workOrders;
     this.deadlines = deadlines;
+    this.warningTimes = warningTimes;
     this.taskService = taskService;
     this.managementService = managementService;
   }
@@ -62,8 +65,8 @@ public class ApplyEscalationInstructionDelegate implements JavaDelegate {
     // The closure warnings move with the deadline: at their shares of the span from now (the new target is
     // set now) to the new deadline, in the closure's time mode. A warning that already fired has no timer
     // left and stays recorded; the level reached is kept.
-    if (deadlines.hasWarnings(execution, SlaClock.CLOSURE)) {
-      Instant[] warnings = deadlines.setWarnings(execution, SlaClock.CLOSURE, WorkOrderRepository.now(), newDeadline,
+    if (warningTimes.has(execution, SlaClock.CLOSURE)) {
+      Instant[] warnings = warningTimes.set(execution, SlaClock.CLOSURE, WorkOrderRepository.now(), newDeadline,
           (String) execution.getVariable(CLOSURE_TIME_MODE));
       workOrders.setWarningsDue(CaseOrder.orderNo(execution), SlaClock.CLOSURE, warnings[0], warnings[1], false);
       moveTimers(processInstanceId, ComplaintProcess.Timer_ClosureWarning1, warnings[0]);

@@ -2,7 +2,6 @@ package com.serviceloop.complaint;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
-import com.serviceloop.workorder.SlaClock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.OptionalInt;
@@ -20,38 +19,6 @@ public class ComplaintDeadlines {
 
   public ComplaintDeadlines(WorkingTimeCalendar calendar) {
     this.calendar = calendar;
-  }
-
-  /** Whether sla-warning answered for the clock in this case (not in a case started before the warnings). */
-  public boolean hasWarnings(VariableScope execution, SlaClock clock) {
-    return execution.getVariable(clock.variable() + "Warning1Share") instanceof Number
-        && execution.getVariable(clock.variable() + "Warning2Share") instanceof Number;
-  }
-
-  /**
-   * The clock's two warnings for the span from {@code start} to {@code deadline}: each at the share
-   * sla-warning decided ({@code <clock>Warning1Share}, {@code …Warning2Share}, variables the model's
-   * business-rule task set), counted in the clock's own time mode on the calendar. They become Date variables
-   * {@code <clock>Warning1At}/{@code …Warning2At} (the warning timers' timeDate; no text: no form shows
-   * them, the work order and its SLA timeline do); the caller
-   * stores them on the work order.
-   *
-   * @return the two moments, level 1 first
-   */
-  public Instant[] setWarnings(VariableScope execution, SlaClock clock, Instant start, Instant deadline,
-      String timeMode) {
-    Instant[] at = new Instant[2];
-    for (int level = 1; level <= 2; level++) {
-      String share = clock.variable() + "Warning" + level + "Share";
-      Object value = execution.getVariable(share);
-      if (!(value instanceof Number number)) {
-        throw new IllegalStateException("sla-warning gave no " + share + " for clock " + clock
-            + " (the table must answer both levels of every clock the model warns on)");
-      }
-      at[level - 1] = calendar.shareOf(start, deadline, number.doubleValue(), TimeMode.of(timeMode));
-      execution.setVariable(clock.variable() + "Warning" + level + "At", Date.from(at[level - 1]));
-    }
-    return at;
   }
 
   public Instant due(Instant start, String limit, String timeMode) {

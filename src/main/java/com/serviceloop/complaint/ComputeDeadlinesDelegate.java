@@ -4,6 +4,7 @@ import static com.serviceloop.complaint.ComplaintVariables.*;
 import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
 
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
+import com.serviceloop.sla.SlaWarningTimes;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
@@ -25,10 +26,12 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final ComplaintDeadlines deadlines;
+  private final SlaWarningTimes warningTimes;
 
-  public ComputeDeadlinesDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines) {
+  public ComputeDeadlinesDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines, SlaWarningTimes warningTimes) {
     this.workOrders = workOrders;
     this.deadlines = deadlines;
+    this.warningTimes = warningTimes;
   }
 
   @Override
@@ -49,10 +52,10 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
         closureDue, TimeMode.of(closureMode).name());
     workOrders.flagUnscheduledYear(orderNo, deadlines.unscheduledYear(receivedAt, firstContactDue, firstContactMode));
     workOrders.flagUnscheduledYear(orderNo, deadlines.unscheduledYear(receivedAt, closureDue, closureMode));
-    Instant[] firstContactWarnings = deadlines.setWarnings(execution, SlaClock.FIRST_CONTACT, receivedAt,
+    Instant[] firstContactWarnings = warningTimes.set(execution, SlaClock.FIRST_CONTACT, receivedAt,
         firstContactDue, firstContactMode);
     workOrders.setWarningsDue(orderNo, SlaClock.FIRST_CONTACT, firstContactWarnings[0], firstContactWarnings[1], true);
-    Instant[] closureWarnings = deadlines.setWarnings(execution, SlaClock.CLOSURE, receivedAt, closureDue, closureMode);
+    Instant[] closureWarnings = warningTimes.set(execution, SlaClock.CLOSURE, receivedAt, closureDue, closureMode);
     workOrders.setWarningsDue(orderNo, SlaClock.CLOSURE, closureWarnings[0], closureWarnings[1], true);
   }
 }

@@ -2,6 +2,7 @@ package com.serviceloop.complaint;
 
 import static com.serviceloop.complaint.ComplaintVariables.*;
 
+import com.serviceloop.sla.SlaWarningTimes;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
@@ -21,10 +22,12 @@ public class StartReprocessingRoundDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final ComplaintDeadlines deadlines;
+  private final SlaWarningTimes warningTimes;
 
-  public StartReprocessingRoundDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines) {
+  public StartReprocessingRoundDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines, SlaWarningTimes warningTimes) {
     this.workOrders = workOrders;
     this.deadlines = deadlines;
+    this.warningTimes = warningTimes;
   }
 
   @Override
@@ -38,8 +41,8 @@ public class StartReprocessingRoundDelegate implements JavaDelegate {
     workOrders.flagUnscheduledYear(CaseOrder.orderNo(execution), deadlines.unscheduledYear(now, closureDue, mode));
     // The round's closure clock starts now: its warnings too (the sub-process's warning timers read them when
     // the round enters it), and the level reached starts again.
-    if (deadlines.hasWarnings(execution, SlaClock.CLOSURE)) {
-      Instant[] warnings = deadlines.setWarnings(execution, SlaClock.CLOSURE, now, closureDue, mode);
+    if (warningTimes.has(execution, SlaClock.CLOSURE)) {
+      Instant[] warnings = warningTimes.set(execution, SlaClock.CLOSURE, now, closureDue, mode);
       workOrders.setWarningsDue(CaseOrder.orderNo(execution), SlaClock.CLOSURE, warnings[0], warnings[1], true);
       execution.setVariable(SLA_WARNING_TEXT, null); // the forms show no warning of an earlier round
     }

@@ -29,6 +29,8 @@ public final class FaultVariables {
   // from dmn/fault-repair-time-limit.dmn
   public static final String FIRST_CONTACT_DUE = "firstContactDue";
   public static final String REPAIR_DUE = "repairDue";
+  /** How the repair limit is counted (WORKING, NATURAL): its warnings are shares in this mode. */
+  public static final String REPAIR_TIME_MODE = "repairTimeMode";
   public static final String PRIORITY = "priority";
   public static final String CONTACT_GROUP = "contactGroup";
   public static final String RETURN_ORDER_LIMIT = "returnOrderLimit";

@@ -56,6 +56,7 @@ public class RegisterFaultReportDelegate implements JavaDelegate {
     execution.setVariable(CUSTOMER_SEGMENT, report.customerSegment().name());
     execution.setVariable(FIRST_CONTACT_DUE, Moments.toDate(firstContactDue));
     execution.setVariable(FIRST_CONTACT_TIME_MODE, limits.firstContactTimeMode().name());
+    execution.setVariable(REPAIR_TIME_MODE, limits.repairTimeMode().name());
     execution.setVariable(REPAIR_DUE, Moments.toDate(repairDue));
     execution.setVariable(PRIORITY, limits.priority());
     execution.setVariable(CONTACT_GROUP, limits.contactGroup());

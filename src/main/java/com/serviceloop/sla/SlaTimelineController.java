@@ -44,7 +44,7 @@ public class SlaTimelineController {
       new Clock("INSTALLATION", "装机承诺 Installation promise", List.of("INSTALLATION"), "receivedAt",
           "installationDue", "completedAt", "INSTALLATION_OVERDUE", null, null),
       new Clock("REPAIR", "修复 Repair", List.of("FAULT_REPAIR"), "receivedAt", "completionDue", "completedAt",
-          "REPAIR_OVERDUE", null, "completionTimeMode"));
+          "REPAIR_OVERDUE", "completion", "completionTimeMode"));
 
   private final WorkOrderView view;
   private final WorkingTimeCalendar calendar;

@@ -11,7 +11,9 @@ import java.util.Locale;
  */
 public enum SlaClock {
   FIRST_CONTACT("first_contact", "firstContact", "首次联系 first contact"),
-  CLOSURE("closure", "closure", "办结 closure");
+  CLOSURE("closure", "closure", "办结 closure"),
+  /** A fault repair's repair clock (completion_due, the repair limit). */
+  REPAIR("completion", "repair", "修复 repair");
 
   private final String column;
   private final String variable;

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.workorder.WorkOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
+import com.serviceloop.workorder.WorkOrderView;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ class FaultRepairProcessTest {
   @Autowired ManagementService management;
   @Autowired WorkOrderRepository workOrders;
   @Autowired FaultOrders faults;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 
   @BeforeEach
@@ -128,6 +130,30 @@ class FaultRepairProcessTest {
     Assertions.assertThat(contacted.firstContactOnTime()).as("within the deadline the pause moved").isTrue();
     Assertions.assertThat(workOrders.row(orderNo)).containsEntry("FIRST_CONTACT_ATTEMPTS", 2)
         .containsEntry("FIRST_CONTACT_TIME_MODE", "WORKING");
+  }
+
+  @Test
+  void theRepairClockWarnsAtHalfAndThreeQuartersOfItsLimit() {
+    // urban: repair P2D natural from Friday 17:00, due Sunday 17:00; sla-warning's shares 50 % and 75 %
+    ProcessInstance fault = start("URBAN", "PUBLIC", "2026-11-20T17:00+08:00");
+    String orderNo = orderNo(fault);
+    Assertions.assertThat(timer(fault, "Timer_RepairWarning1").getDuedate()).isEqualTo(at("2026-11-21T17:00+08:00"));
+    Assertions.assertThat(timer(fault, "Timer_RepairWarning2").getDuedate()).isEqualTo(at("2026-11-22T05:00+08:00"));
+    Assertions.assertThat(WorkOrderView.instant(workOrders.row(orderNo).get("COMPLETION_WARN1_AT")))
+        .isEqualTo(at("2026-11-21T17:00+08:00").toInstant());
+
+    ClockUtil.setCurrentTime(at("2026-11-21T17:00+08:00"));
+    execute(timer(fault, "Timer_RepairWarning1"));
+    ClockUtil.setCurrentTime(at("2026-11-22T05:00+08:00"));
+    execute(timer(fault, "Timer_RepairWarning2"));
+
+    Assertions.assertThat(workOrders.row(orderNo)).containsEntry("COMPLETION_WARNED_LEVEL", 2);
+    // level 1 tells the contact group, level 2 also the shift lead
+    Assertions.assertThat(jdbc.queryForList("SELECT recipient FROM sl_notification_outbox WHERE order_no = ?"
+        + " AND template = 'SLA_WARNING' ORDER BY id", String.class, orderNo))
+        .containsExactly("network", "network", "shift-lead");
+    Assertions.assertThat(timer(fault, "Timer_RepairWarning1")).as("each level fires once").isNull();
+    Assertions.assertThat(workOrders.breachReasons(orderNo)).as("a warning is no breach").isEmpty();
   }
 
   @Test

@@ -1,0 +1,39 @@
+package com.serviceloop.sla;
+
+import com.serviceloop.calendar.WorkingTimeCalendar;
+import com.serviceloop.workorder.CaseOrder;
+import com.serviceloop.workorder.SlaClock;
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compute warnings: the two warning moments of the clock the task's input parameter {@code warningClock} names,
+ * from {@code receivedAt} to the clock's deadline in its time mode (the {@link SlaClock} variables), as variables
+ * for the warning timers and on the work order.
+ */
+@Component("computeSlaWarnings")
+public class ComputeSlaWarningsDelegate implements JavaDelegate {
+
+  private final SlaWarningTimes times;
+  private final WorkOrderRepository workOrders;
+  private final WorkingTimeCalendar calendar;
+
+  public ComputeSlaWarningsDelegate(SlaWarningTimes times, WorkOrderRepository workOrders,
+      WorkingTimeCalendar calendar) {
+    this.times = times;
+    this.workOrders = workOrders;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    SlaClock clock = SlaClock.of((String) execution.getVariable(RecordSlaWarningDelegate.WARNING_CLOCK));
+    Instant start = calendar.toInstant(execution.getVariable("receivedAt"));
+    Instant due = calendar.toInstant(execution.getVariable(clock.dueVariable()));
+    Instant[] at = times.set(execution, clock, start, due, (String) execution.getVariable(clock.timeModeVariable()));
+    workOrders.setWarningsDue(CaseOrder.orderNo(execution), clock, at[0], at[1], true);
+  }
+}
