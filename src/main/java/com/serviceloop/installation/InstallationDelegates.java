@@ -7,8 +7,7 @@ import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.coverage.CoverageResult;
 import com.serviceloop.coverage.CoverageService;
 import com.serviceloop.intake.IntakeWindow;
-import com.serviceloop.installation.InstallationTimeLimits.Limit;
-import com.serviceloop.installation.InstallationTimeLimits.Milestone;
+import com.serviceloop.installation.InstallationDeadlines.Milestone;
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
 import com.serviceloop.workorder.CaseOrder;
@@ -35,7 +34,7 @@ public class InstallationDelegates {
 
   private final InstallationService installation;
   private final InstallationOrders orders;
-  private final InstallationTimeLimits timeLimits;
+  private final InstallationDeadlines deadlines;
   private final CoverageService coverage;
   private final WorkOrderRepository workOrders;
   private final NotificationPort notifications;
@@ -44,13 +43,13 @@ public class InstallationDelegates {
   private final IntakeWindow window;
 
   public InstallationDelegates(InstallationService installation, InstallationOrders orders,
-      InstallationTimeLimits timeLimits, CoverageService coverage, WorkOrderRepository workOrders,
+      InstallationDeadlines deadlines, CoverageService coverage, WorkOrderRepository workOrders,
       NotificationPort notifications, OrderSystemPort orderSystem, WorkingTimeCalendar calendar,
       IntakeWindow window) {
     this.window = window;
     this.installation = installation;
     this.orders = orders;
-    this.timeLimits = timeLimits;
+    this.deadlines = deadlines;
     this.coverage = coverage;
     this.workOrders = workOrders;
     this.notifications = notifications;
@@ -74,33 +73,31 @@ public class InstallationDelegates {
     };
   }
 
-  /** The deadlines of a covered order, from dmn/installation-time-limit.dmn, counted from acceptance. */
+  /**
+   * The deadlines of a covered order, counted from acceptance with the rows Task_DetermineTimeLimits mapped
+   * from installation-time-limit (no extraction for hall orders, no audit for the others; appointment and
+   * installation for every order), and the installation row's damages rate.
+   */
   @Bean
   public JavaDelegate computeInstallationDeadlines() {
     return execution -> {
-      String channel = string(execution, CHANNEL);
-      String mode = string(execution, CONSTRUCTION_MODE);
-      Map<Milestone, Limit> limits = timeLimits.limits(channel, mode);
+      deadlines.requireOneRowPerMilestone(execution);
       Instant accepted = Moments.toInstant(execution.getVariable(ACCEPTED_AT), calendar.zone());
-      Instant extractionDue = timeLimits.due(limits, Milestone.EXTRACTION, accepted);
-      Instant appointmentDue = timeLimits.due(limits, Milestone.APPOINTMENT, accepted);
-      Instant installationDue = timeLimits.due(limits, Milestone.INSTALLATION, accepted);
-      if (appointmentDue == null || installationDue == null) {
-        throw new IllegalStateException(InstallationTimeLimits.DECISION + " gives no appointment or installation "
-            + "limit for " + channel + " / " + mode);
-      }
+      Instant extractionDue = deadlines.due(execution, Milestone.EXTRACTION, accepted);
+      Instant appointmentDue = deadlines.requiredDue(execution, Milestone.APPOINTMENT, accepted);
+      Instant installationDue = deadlines.requiredDue(execution, Milestone.INSTALLATION, accepted);
       execution.setVariable(EXTRACTION_DUE, Moments.toDate(extractionDue));
-      execution.setVariable(AUDIT_DUE, Moments.toDate(timeLimits.due(limits, Milestone.AUDIT, accepted)));
+      execution.setVariable(AUDIT_DUE, Moments.toDate(deadlines.due(execution, Milestone.AUDIT, accepted)));
       execution.setVariable(APPOINTMENT_DUE, Moments.toDate(appointmentDue));
       execution.setVariable(INSTALLATION_DUE, Moments.toDate(installationDue));
-      execution.setVariable(DAMAGES_RATE, limits.get(Milestone.INSTALLATION).damagesRatePerDay());
+      execution.setVariable(DAMAGES_RATE, deadlines.damagesRatePerDay(execution));
       orders.setDeadlines(orderNo(execution), extractionDue, appointmentDue, installationDue);
       workOrders.flagUnscheduledYear(orderNo(execution),
-          timeLimits.unscheduledYear(limits, Milestone.EXTRACTION, accepted, extractionDue));
+          deadlines.unscheduledYear(execution, Milestone.EXTRACTION, accepted, extractionDue));
       workOrders.flagUnscheduledYear(orderNo(execution),
-          timeLimits.unscheduledYear(limits, Milestone.APPOINTMENT, accepted, appointmentDue));
+          deadlines.unscheduledYear(execution, Milestone.APPOINTMENT, accepted, appointmentDue));
       workOrders.flagUnscheduledYear(orderNo(execution),
-          timeLimits.unscheduledYear(limits, Milestone.INSTALLATION, accepted, installationDue));
+          deadlines.unscheduledYear(execution, Milestone.INSTALLATION, accepted, installationDue));
     };
   }
 
@@ -181,8 +178,7 @@ public class InstallationDelegates {
   public JavaDelegate dispatchToInstaller() {
     return execution -> {
       Instant now = WorkOrderRepository.now();
-      Instant target = timeLimits.due(string(execution, CHANNEL), string(execution, CONSTRUCTION_MODE),
-          Milestone.INSTALL_TARGET, now);
+      Instant target = deadlines.requiredDue(execution, Milestone.INSTALL_TARGET, now);
       workOrders.recordDispatch(orderNo(execution), now);
       orders.setInstallTarget(orderNo(execution), target);
       execution.setVariable(INSTALL_TARGET_DUE, Moments.toDate(target));
@@ -281,16 +277,16 @@ public class InstallationDelegates {
       coverage.consume(orderNo);   // the port reserved at acceptance; never refused at this point
       workOrders.recordCompletion(orderNo, now);   // on time against the internal target (装机及时率)
       workOrders.setStatus(orderNo, "INSTALLED");
-      execution.setVariable(RETURN_ORDER_DUE, Moments.toDate(timeLimits.due(string(execution, CHANNEL),
-          string(execution, CONSTRUCTION_MODE), Milestone.RETURN_ORDER, now)));
+      execution.setVariable(RETURN_ORDER_DUE,
+          Moments.toDate(deadlines.requiredDue(execution, Milestone.RETURN_ORDER, now)));
     };
   }
 
   /** Task listener (complete) of the return order: the cash handover is due next. */
   @Bean
   public TaskListener scheduleCashHandover() {
-    return task -> task.setVariable(HANDOVER_DUE, Moments.toDate(timeLimits.due(string(task, CHANNEL),
-        string(task, CONSTRUCTION_MODE), Milestone.CASH_HANDOVER, WorkOrderRepository.now())));
+    return task -> task.setVariable(HANDOVER_DUE,
+        Moments.toDate(deadlines.requiredDue(task, Milestone.CASH_HANDOVER, WorkOrderRepository.now())));
   }
 
   /** Task listener (complete) of the installer's handover: the first signature is the authenticated user. */
@@ -338,8 +334,8 @@ public class InstallationDelegates {
       execution.setVariable(HANDOVER_MATCHES, matches);
       if (!matches) {
         workOrders.setStatus(orderNo, "PAYMENT_MISMATCH");
-        execution.setVariable(PAYMENT_REVIEW_DUE, Moments.toDate(timeLimits.due(string(execution, CHANNEL),
-            string(execution, CONSTRUCTION_MODE), Milestone.PAYMENT_REVIEW, WorkOrderRepository.now())));
+        execution.setVariable(PAYMENT_REVIEW_DUE, Moments.toDate(
+            deadlines.requiredDue(execution, Milestone.PAYMENT_REVIEW, WorkOrderRepository.now())));
         notifications.send(Notification.staff(orderNo, "service-supervision", "INSTALLATION_PAYMENT_MISMATCH",
             "Cash handover of " + orderNo + ": collected " + collected + ", installer handed over " + declared
                 + ", back office received " + handedOver));
@@ -360,8 +356,8 @@ public class InstallationDelegates {
       workOrders.recordRemedy(orderNo, remedy.amount());
       orders.recordDaysLate(orderNo, remedy.daysLate());
       execution.setVariable(REMEDY_AMOUNT, remedy.amount().doubleValue());
-      execution.setVariable(RETURN_VISIT_DUE, Moments.toDate(timeLimits.due(string(execution, CHANNEL),
-          string(execution, CONSTRUCTION_MODE), Milestone.RETURN_VISIT, WorkOrderRepository.now())));
+      execution.setVariable(RETURN_VISIT_DUE, Moments.toDate(
+          deadlines.requiredDue(execution, Milestone.RETURN_VISIT, WorkOrderRepository.now())));
     };
   }
 

@@ -24,6 +24,12 @@ public final class InstallationVariables {
   public static final String INVOICE_NO = "invoiceNo";
   public static final String CUSTOMER_SIGNED = "customerSigned";
 
+  // decided: Task_DetermineTimeLimits maps every row installation-time-limit answers for the order
+  /** The decision's rows: a list of {milestone, limit, timeMode, damagesRatePerDay}, one per milestone. */
+  public static final String TIME_LIMITS = "timeLimits";
+  /** Copied from the INSTALLATION row at acceptance: the liquidated damages per day late. */
+  public static final String DAMAGES_RATE = "damagesRatePerDay";
+
   // computed
   public static final String PAID_AT_HALL = "paidAtHall";
   public static final String COVERAGE_RESULT = "coverageResult";
@@ -32,7 +38,6 @@ public final class InstallationVariables {
   public static final String APPOINTMENT_DUE = "appointmentDue";
   public static final String INSTALLATION_DUE = "installationDue";
   public static final String INSTALL_TARGET_DUE = "installTargetDue";
-  public static final String DAMAGES_RATE = "damagesRatePerDay";
   public static final String ORDER_SYSTEM_NO = "orderSystemNo";
   public static final String RETURN_ORDER_DUE = "returnOrderDue";
   public static final String HANDOVER_DUE = "handoverDue";

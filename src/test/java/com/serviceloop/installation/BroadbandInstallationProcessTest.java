@@ -552,6 +552,41 @@ class BroadbandInstallationProcessTest {
   }
 
   @Test
+  void theTimeLimitsAreDecidedInTheModel_theOrderCarriesTheTablesRows() {
+    // Task_DetermineTimeLimits maps installation-time-limit's rows; Cockpit shows them on the order
+    ProcessInstance hotline = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    assertThat(hotline).hasPassed("Task_DetermineTimeLimits", "ServiceTask_ComputeDeadlines");
+    Assertions.assertThat(timeLimits(hotline))
+        .extracting(r -> r.get("milestone"), r -> r.get("limit"), r -> r.get("timeMode"))
+        .contains(Assertions.tuple("EXTRACTION", "PT2H", "NATURAL"), Assertions.tuple("INSTALLATION", "P3D", "NATURAL"),
+            Assertions.tuple("INSTALL_TARGET", "P3D", "WORKING"))
+        .extracting(t -> t.toArray()[0]).doesNotContain("AUDIT");
+    assertThat(hotline).variables().containsEntry("damagesRatePerDay", 0.01);
+    ProcessInstance hall = start("BUSINESS_HALL", "1", "2026-11-18T15:30+08:00");
+    Assertions.assertThat(timeLimits(hall)).extracting(r -> r.get("milestone")).contains("AUDIT")
+        .doesNotContain("EXTRACTION");
+    assertThat(hall).variables().containsEntry("extractionDue", null);
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> timeLimits(ProcessInstance order) {
+    return (List<Map<String, Object>>) runtime.getVariable(order.getId(), "timeLimits");
+  }
+
+  @Test
+  void anOrderAcceptedBeforeTheModelDecidedItsTimeLimits_stillGetsItsLaterDeadlinesFromTheTable() {
+    // accepted by the previous model version: deadlines set at acceptance, no timeLimits variable
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    runtime.removeVariable(order.getId(), "timeLimits");
+    ClockUtil.setCurrentTime(at("2026-11-19T10:00+08:00"));
+    toInstall(order);
+    Assertions.assertThat(workOrders.get(orderNo(order)).completionDue()).isEqualTo(at("2026-11-24T10:00+08:00").toInstant());
+    ClockUtil.setCurrentTime(at("2026-11-20T09:30+08:00"));
+    install(order, "POS", 200);
+    Assertions.assertThat(task(RETURN_ORDER).getDueDate()).isEqualTo(at("2026-11-21T09:30+08:00"));
+  }
+
+  @Test
   void aSupervisorsInstructionReachesTheOrderWhileItRuns() {
     ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
     runtime.createMessageCorrelation("EscalationInstruction").processInstanceBusinessKey(orderNo(order))
