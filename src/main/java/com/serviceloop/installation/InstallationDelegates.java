@@ -57,12 +57,20 @@ public class InstallationDelegates {
     this.calendar = calendar;
   }
 
-  /** Registers the work order; its number becomes the business key. */
+  /**
+   * Registers the work order; its number becomes the business key. A hall order's volume coefficient is the
+   * model's input parameter {@code hallVolumeCoefficient}.
+   */
   @Bean
   public JavaDelegate registerBroadbandOrder() {
     return execution -> {
       BroadbandOrder order = BroadbandOrderRequest.fromVariables(execution.getVariables(), calendar.zone(), window);
-      String orderNo = installation.register(order, execution.getProcessInstanceId());
+      BigDecimal coefficient = BroadbandOrderRequest.decimal(execution.getVariable(HALL_VOLUME_COEFFICIENT));
+      if (order.paidAtHall() && (coefficient == null || coefficient.signum() <= 0)) {
+        throw new IllegalStateException("The register step needs the input parameter " + HALL_VOLUME_COEFFICIENT
+            + " (> 0) for hall orders");
+      }
+      String orderNo = installation.register(order, execution.getProcessInstanceId(), coefficient);
       execution.setProcessBusinessKey(orderNo);
       execution.setVariable(ORDER_NO, orderNo);
       execution.setVariable(ACCEPTED_AT, Moments.toDate(order.acceptedAt()));
@@ -151,12 +159,12 @@ public class InstallationDelegates {
     };
   }
 
-  /** The accepting hall's first-level audit: an irregular order is reported to service supervision. */
+  /** The accepting hall's first-level audit: an irregular order is reported to the model's notifyGroup. */
   @Bean
   public JavaDelegate recordHallAudit() {
     return execution -> {
       if ("IRREGULAR".equals(execution.getVariable(AUDIT_RESULT))) {
-        notifications.send(Notification.staff(orderNo(execution), "service-supervision", "INSTALLATION_AUDIT_IRREGULAR",
+        notifications.send(Notification.staff(orderNo(execution), notifyGroup(execution), "INSTALLATION_AUDIT_IRREGULAR",
             "Hall order " + orderNo(execution) + " failed the first-level audit: " + execution.getVariable(AUDIT_NOTE)));
       }
     };
@@ -336,7 +344,7 @@ public class InstallationDelegates {
         workOrders.setStatus(orderNo, "PAYMENT_MISMATCH");
         execution.setVariable(PAYMENT_REVIEW_DUE, Moments.toDate(
             deadlines.requiredDue(execution, Milestone.PAYMENT_REVIEW, WorkOrderRepository.now())));
-        notifications.send(Notification.staff(orderNo, "service-supervision", "INSTALLATION_PAYMENT_MISMATCH",
+        notifications.send(Notification.staff(orderNo, notifyGroup(execution), "INSTALLATION_PAYMENT_MISMATCH",
             "Cash handover of " + orderNo + ": collected " + collected + ", installer handed over " + declared
                 + ", back office received " + handedOver));
       }
@@ -375,16 +383,25 @@ public class InstallationDelegates {
         Moments.toInstant(execution.getVariable(BREACH_DEADLINE), calendar.zone()), WorkOrderRepository.now());
   }
 
-  /** The supervisor's instruction (from the escalation) reaches the staff working on the order. */
+  /** The supervisor's instruction (from the escalation) reaches the staff working on the order (notifyGroup). */
   @Bean
   public JavaDelegate forwardInstallationInstruction() {
-    return execution -> notifications.send(Notification.staff(orderNo(execution), "network",
+    return execution -> notifications.send(Notification.staff(orderNo(execution), notifyGroup(execution),
         "ESCALATION_INSTRUCTION", "Instruction for " + orderNo(execution) + ": "
             + execution.getVariable(ESCALATION_INSTRUCTION)));
   }
 
   private static String orderNo(VariableScope scope) {
     return CaseOrder.orderNo(scope);
+  }
+
+  /** The group the model names on the step (input parameter notifyGroup): the step refuses to run without one. */
+  private static String notifyGroup(VariableScope scope) {
+    String group = string(scope, NOTIFY_GROUP);
+    if (group == null || group.isBlank()) {
+      throw new IllegalStateException("The step needs the input parameter " + NOTIFY_GROUP + " (the group to tell)");
+    }
+    return group;
   }
 
   private static String string(VariableScope scope, String name) {

@@ -30,6 +30,12 @@ public final class InstallationVariables {
   /** Copied from the INSTALLATION row at acceptance: the liquidated damages per day late. */
   public static final String DAMAGES_RATE = "damagesRatePerDay";
 
+  // the model's input parameters
+  /** On ServiceTask_RegisterOrder: a hall order's volume coefficient in the hall's variable pay. */
+  public static final String HALL_VOLUME_COEFFICIENT = "hallVolumeCoefficient";
+  /** On the steps that tell staff: the group the STAFF notification goes to. */
+  public static final String NOTIFY_GROUP = "notifyGroup";
+
   // computed
   public static final String PAID_AT_HALL = "paidAtHall";
   public static final String COVERAGE_RESULT = "coverageResult";
