@@ -28,7 +28,7 @@ public class InstallationService {
    * counts with {@code hallVolumeCoefficient} (the model's, on its register step) in the hall's variable pay.
    */
   public String register(BroadbandOrder order, String processInstanceId, BigDecimal hallVolumeCoefficient) {
-    String orderNo = workOrders.create(new NewWorkOrder(OrderType.INSTALLATION, "ACCEPTED", processInstanceId,
+    String orderNo = workOrders.create(new NewWorkOrder(OrderType.INSTALLATION, InstallationVariables.STATUS_ACCEPTED, processInstanceId,
         order.channel().name(), CATEGORY, order.region(), null, null, null, order.customerPhone(),
         order.customerName(), order.broadbandPackage() + " @ " + order.compound() + " " + order.building()
             + (order.room() == null ? "" : " " + order.room()),

@@ -88,6 +88,20 @@ public final class InstallationVariables {
   public static final String BREACH_REASON = "breachReason";
   public static final String BREACH_DEADLINE = "breachDeadline";
 
+  /** Work-order statuses (sl_work_order.status) of an installation, in their order. */
+  public static final String STATUS_ACCEPTED = "ACCEPTED";
+  public static final String STATUS_ENTERED = "ENTERED";
+  public static final String STATUS_APPOINTMENT_BOOKED = "APPOINTMENT_BOOKED";
+  public static final String STATUS_DISPATCHED = "DISPATCHED";
+  public static final String STATUS_INSTALLED = "INSTALLED";
+  public static final String STATUS_PAYMENT_MISMATCH = "PAYMENT_MISMATCH";
+  public static final String STATUS_CLOSED = "CLOSED";
+  /** A failed visit not repeated (the closure's status). */
+  public static final String STATUS_CANCELLED = "CANCELLED";
+
+  /** The PBOSS remark of an order the customer pays on site. */
+  public static final String NOT_PAID_REMARK = "400, not paid";
+
   /** Installation outcomes of the on-site task. */
   public static final String INSTALLED = "INSTALLED";
   public static final String RESCHEDULED = "RESCHEDULED";
