@@ -597,6 +597,23 @@ class BroadbandInstallationProcessTest {
   }
 
   @Test
+  void aTableWithTwoInstallationRowsForAnOrderIsRefused_notSilentlyTheFirst() throws Exception {
+    // the docs' trap: the old partner rule restored without taking PARTNER out of Rule_Installation
+    String table = Files.readString(Path.of("dmn/installation-time-limit.dmn"), StandardCharsets.UTF_8);
+    String disabled = "<text>\"PARTNER-DISABLED\"</text>";
+    Assertions.assertThat(table).contains(disabled);
+    String deployment = processEngine.getRepositoryService().createDeployment().name("test: two partner promises")
+        .addString("dmn/installation-time-limit.dmn", table.replace(disabled, "<text>\"PARTNER\"</text>")).deploy().getId();
+    try {
+      Assertions.assertThatThrownBy(() -> start("HOTLINE_400", "1", "2026-11-18T15:30+08:00", "PARTNER"))
+          .hasStackTraceContaining("installation-time-limit has two rules for INSTALLATION");
+      Assertions.assertThat(runtime.createProcessInstanceQuery().variableValueEquals("region", region).count()).isZero();
+    } finally {
+      processEngine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
   void anOrderAcceptedBeforeTheModelDecidedItsTimeLimits_stillGetsItsLaterDeadlinesFromTheTable() {
     // accepted by the previous model version: deadlines set at acceptance, no timeLimits variable
     ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
