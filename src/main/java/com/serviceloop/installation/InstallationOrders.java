@@ -25,7 +25,8 @@ public class InstallationOrders {
     this.jdbc = jdbc;
   }
 
-  public void recordIntake(String orderNo, BroadbandOrder order) {
+  /** The intake's columns; volumeCoefficient: the hall order's weight in the hall's variable pay (null: none). */
+  public void recordIntake(String orderNo, BroadbandOrder order, BigDecimal volumeCoefficient) {
     update(orderNo, """
         construction_mode = ?, broadband_package = ?, address_compound = ?, address_building = ?, address_room = ?,
         paid_at_hall = ?, business_hall = ?, hall_region = ?, payment_method = ?, payment_amount = ?, invoice_no = ?,
@@ -33,7 +34,7 @@ public class InstallationOrders {
         order.constructionMode().name(), order.broadbandPackage(), order.compound(), order.building(), order.room(),
         order.paidAtHall(), order.businessHall(), order.hallRegion(),
         order.paymentMethod() == null ? null : order.paymentMethod().name(), order.paymentAmount(),
-        order.invoiceNo(), order.paidAtHall() ? new BigDecimal("2") : null, order.region());
+        order.invoiceNo(), volumeCoefficient, order.region());
   }
 
   public void setDeadlines(String orderNo, Instant extractionDue, Instant appointmentDue, Instant installationDue) {

@@ -23,14 +23,17 @@ public class InstallationService {
     this.orders = orders;
   }
 
-  /** The work order of a newly accepted broadband order; returns its order number (INS-…). */
-  public String register(BroadbandOrder order, String processInstanceId) {
-    String orderNo = workOrders.create(new NewWorkOrder(OrderType.INSTALLATION, "ACCEPTED", processInstanceId,
+  /**
+   * The work order of a newly accepted broadband order; returns its order number (INS-…). A hall order
+   * counts with {@code hallVolumeCoefficient} (the model's, on its register step) in the hall's variable pay.
+   */
+  public String register(BroadbandOrder order, String processInstanceId, BigDecimal hallVolumeCoefficient) {
+    String orderNo = workOrders.create(new NewWorkOrder(OrderType.INSTALLATION, InstallationVariables.STATUS_ACCEPTED, processInstanceId,
         order.channel().name(), CATEGORY, order.region(), null, null, null, order.customerPhone(),
         order.customerName(), order.broadbandPackage() + " @ " + order.compound() + " " + order.building()
             + (order.room() == null ? "" : " " + order.room()),
         null, order.channel().name(), order.acceptedAt()));
-    orders.recordIntake(orderNo, order);
+    orders.recordIntake(orderNo, order, order.paidAtHall() ? hallVolumeCoefficient : null);
     return orderNo;
   }
 

@@ -24,6 +24,18 @@ public final class InstallationVariables {
   public static final String INVOICE_NO = "invoiceNo";
   public static final String CUSTOMER_SIGNED = "customerSigned";
 
+  // decided: Task_DetermineTimeLimits maps every row installation-time-limit answers for the order
+  /** The decision's rows: a list of {milestone, limit, timeMode, damagesRatePerDay}, one per milestone. */
+  public static final String TIME_LIMITS = "timeLimits";
+  /** Copied from the INSTALLATION row at acceptance: the liquidated damages per day late. */
+  public static final String DAMAGES_RATE = "damagesRatePerDay";
+
+  // the model's input parameters
+  /** On ServiceTask_RegisterOrder: a hall order's volume coefficient in the hall's variable pay. */
+  public static final String HALL_VOLUME_COEFFICIENT = "hallVolumeCoefficient";
+  /** On the steps that tell staff: the group the STAFF notification goes to. */
+  public static final String NOTIFY_GROUP = "notifyGroup";
+
   // computed
   public static final String PAID_AT_HALL = "paidAtHall";
   public static final String COVERAGE_RESULT = "coverageResult";
@@ -32,7 +44,6 @@ public final class InstallationVariables {
   public static final String APPOINTMENT_DUE = "appointmentDue";
   public static final String INSTALLATION_DUE = "installationDue";
   public static final String INSTALL_TARGET_DUE = "installTargetDue";
-  public static final String DAMAGES_RATE = "damagesRatePerDay";
   public static final String ORDER_SYSTEM_NO = "orderSystemNo";
   public static final String RETURN_ORDER_DUE = "returnOrderDue";
   public static final String HANDOVER_DUE = "handoverDue";
@@ -76,6 +87,20 @@ public final class InstallationVariables {
   public static final String ESCALATION_INSTRUCTION = "escalationInstruction";
   public static final String BREACH_REASON = "breachReason";
   public static final String BREACH_DEADLINE = "breachDeadline";
+
+  /** Work-order statuses (sl_work_order.status) of an installation, in their order. */
+  public static final String STATUS_ACCEPTED = "ACCEPTED";
+  public static final String STATUS_ENTERED = "ENTERED";
+  public static final String STATUS_APPOINTMENT_BOOKED = "APPOINTMENT_BOOKED";
+  public static final String STATUS_DISPATCHED = "DISPATCHED";
+  public static final String STATUS_INSTALLED = "INSTALLED";
+  public static final String STATUS_PAYMENT_MISMATCH = "PAYMENT_MISMATCH";
+  public static final String STATUS_CLOSED = "CLOSED";
+  /** A failed visit not repeated (the closure's status). */
+  public static final String STATUS_CANCELLED = "CANCELLED";
+
+  /** The PBOSS remark of an order the customer pays on site. */
+  public static final String NOT_PAID_REMARK = "400, not paid";
 
   /** Installation outcomes of the on-site task. */
   public static final String INSTALLED = "INSTALLED";

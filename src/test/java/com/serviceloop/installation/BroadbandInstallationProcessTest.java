@@ -6,6 +6,9 @@ import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.workorder.WorkOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -204,11 +207,30 @@ class BroadbandInstallationProcessTest {
   }
 
   @Test
+  void theHallsVolumeCoefficientIsTheModels_aProcessOwnersChangeCountsFromTheNextHallOrder() throws Exception {
+    String coefficient = "<camunda:inputParameter name=\"hallVolumeCoefficient\">%s</camunda:inputParameter>";
+    String model = Files.readString(Path.of("processes/broadband-installation.bpmn"), StandardCharsets.UTF_8);
+    Assertions.assertThat(model).contains(coefficient.formatted("2"));
+    String changed = model.replace(coefficient.formatted("2"), coefficient.formatted("1.5"));
+    String deployment = processEngine.getRepositoryService().createDeployment().name("test: hall coefficient 1.5")
+        .addString("processes/broadband-installation.bpmn", changed).deploy().getId();
+    try {
+      String hallOrder = orderNo(start("BUSINESS_HALL", "1", "2026-11-18T15:30+08:00"));
+      String hotlineOrder = orderNo(start("HOTLINE_400", "1", "2026-11-18T15:30+08:00"));
+      Assertions.assertThat((BigDecimal) orders.row(hallOrder).get("VOLUME_COEFFICIENT")).isEqualByComparingTo("1.5");
+      Assertions.assertThat(orders.row(hotlineOrder).get("VOLUME_COEFFICIENT")).isNull();
+    } finally {
+      processEngine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
   void anIrregularHallOrderIsReportedToServiceSupervision_andGoesBackToTheHall_thenIsAuditedAgain() {
     ProcessInstance order = start("BUSINESS_HALL", "1", "2026-11-18T15:30+08:00");
     execute(job(ENTER_ORDER));
     complete(task(AUDIT), withVariables("auditResult", "IRREGULAR", "auditNote", "invoice missing"));
     Assertions.assertThat(outbox(orderNo(order), "INSTALLATION_AUDIT_IRREGULAR")).isEqualTo(1);
+    Assertions.assertThat(recipients(orderNo(order), "INSTALLATION_AUDIT_IRREGULAR")).containsExactly("service-supervision");
     // not onward as if passed: the accepting hall corrects the order, due by the appointment deadline
     assertThat(order).isWaitingAt(CORRECT).hasNotPassed(BOOK);
     assertThat(task(CORRECT)).hasCandidateGroup("business-hall").hasName("营业厅整改 Hall corrects the order");
@@ -319,6 +341,7 @@ class BroadbandInstallationProcessTest {
     Assertions.assertThat(orders.row(orderNo)).containsEntry("HANDOVER_MATCHES", false)
         .containsEntry("HANDOVER_BACK_OFFICE", BACK_OFFICE).containsEntry("HANDOVER_INSTALLER", INSTALLER);
     Assertions.assertThat(outbox(orderNo, "INSTALLATION_PAYMENT_MISMATCH")).isEqualTo(1);
+    Assertions.assertThat(recipients(orderNo, "INSTALLATION_PAYMENT_MISMATCH")).containsExactly("service-supervision");
 
     complete(task(MISMATCH), withVariables("supervisionNote", "50 CNY found in the installer's bag"));
     assertThat(order).isWaitingAt(RETURN_VISIT);
@@ -552,11 +575,64 @@ class BroadbandInstallationProcessTest {
   }
 
   @Test
+  void theTimeLimitsAreDecidedInTheModel_theOrderCarriesTheTablesRows() {
+    // Task_DetermineTimeLimits maps installation-time-limit's rows; Cockpit shows them on the order
+    ProcessInstance hotline = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    assertThat(hotline).hasPassed("Task_DetermineTimeLimits", "ServiceTask_ComputeDeadlines");
+    Assertions.assertThat(timeLimits(hotline))
+        .extracting(r -> r.get("milestone"), r -> r.get("limit"), r -> r.get("timeMode"))
+        .contains(Assertions.tuple("EXTRACTION", "PT2H", "NATURAL"), Assertions.tuple("INSTALLATION", "P3D", "NATURAL"),
+            Assertions.tuple("INSTALL_TARGET", "P3D", "WORKING"))
+        .extracting(t -> t.toArray()[0]).doesNotContain("AUDIT");
+    assertThat(hotline).variables().containsEntry("damagesRatePerDay", 0.01);
+    ProcessInstance hall = start("BUSINESS_HALL", "1", "2026-11-18T15:30+08:00");
+    Assertions.assertThat(timeLimits(hall)).extracting(r -> r.get("milestone")).contains("AUDIT")
+        .doesNotContain("EXTRACTION");
+    assertThat(hall).variables().containsEntry("extractionDue", null);
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> timeLimits(ProcessInstance order) {
+    return (List<Map<String, Object>>) runtime.getVariable(order.getId(), "timeLimits");
+  }
+
+  @Test
+  void aTableWithTwoInstallationRowsForAnOrderIsRefused_notSilentlyTheFirst() throws Exception {
+    // the docs' trap: the old partner rule restored without taking PARTNER out of Rule_Installation
+    String table = Files.readString(Path.of("dmn/installation-time-limit.dmn"), StandardCharsets.UTF_8);
+    String disabled = "<text>\"PARTNER-DISABLED\"</text>";
+    Assertions.assertThat(table).contains(disabled);
+    String deployment = processEngine.getRepositoryService().createDeployment().name("test: two partner promises")
+        .addString("dmn/installation-time-limit.dmn", table.replace(disabled, "<text>\"PARTNER\"</text>")).deploy().getId();
+    try {
+      Assertions.assertThatThrownBy(() -> start("HOTLINE_400", "1", "2026-11-18T15:30+08:00", "PARTNER"))
+          .hasStackTraceContaining("installation-time-limit has two rules for INSTALLATION");
+      Assertions.assertThat(runtime.createProcessInstanceQuery().variableValueEquals("region", region).count()).isZero();
+    } finally {
+      processEngine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
+  void anOrderAcceptedBeforeTheModelDecidedItsTimeLimits_stillGetsItsLaterDeadlinesFromTheTable() {
+    // accepted by the previous model version: deadlines set at acceptance, no timeLimits variable
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    runtime.removeVariable(order.getId(), "timeLimits");
+    ClockUtil.setCurrentTime(at("2026-11-19T10:00+08:00"));
+    toInstall(order);
+    Assertions.assertThat(workOrders.get(orderNo(order)).completionDue()).isEqualTo(at("2026-11-24T10:00+08:00").toInstant());
+    ClockUtil.setCurrentTime(at("2026-11-20T09:30+08:00"));
+    install(order, "POS", 200);
+    Assertions.assertThat(task(RETURN_ORDER).getDueDate()).isEqualTo(at("2026-11-21T09:30+08:00"));
+  }
+
+  @Test
   void aSupervisorsInstructionReachesTheOrderWhileItRuns() {
     ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
     runtime.createMessageCorrelation("EscalationInstruction").processInstanceBusinessKey(orderNo(order))
         .setVariable("escalationInstruction", "call the customer today").correlate();
     Assertions.assertThat(outbox(orderNo(order), "ESCALATION_INSTRUCTION")).isEqualTo(1);
+    Assertions.assertThat(recipients(orderNo(order), "ESCALATION_INSTRUCTION")).containsExactly("network");
     assertThat(order).isWaitingAt(EXTRACT);
   }
 
@@ -671,6 +747,12 @@ class BroadbandInstallationProcessTest {
   int demand(String orderNo, String result) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM sl_coverage_demand WHERE order_no = ? AND result = ?",
         Integer.class, orderNo, result);
+  }
+
+  /** Who a notification went to: the group of a STAFF notification (the model's notifyGroup). */
+  List<String> recipients(String orderNo, String template) {
+    return jdbc.queryForList("SELECT recipient FROM sl_notification_outbox WHERE order_no = ? AND template = ?",
+        String.class, orderNo, template);
   }
 
   int outbox(String orderNo, String template) {

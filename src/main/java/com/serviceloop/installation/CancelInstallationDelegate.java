@@ -1,0 +1,41 @@
+package com.serviceloop.installation;
+
+import static com.serviceloop.installation.InstallationVariables.*;
+import static com.serviceloop.installation.InstallationSteps.*;
+
+import com.serviceloop.coverage.CoverageService;
+import com.serviceloop.notification.Notification;
+import com.serviceloop.notification.NotificationPort;
+import com.serviceloop.workorder.WorkOrderRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The failed visit is not repeated: the order is cancelled, its reserved port released, the customer
+ * told by SMS, the work order closed as CANCELLED (reached through the fulfilment's error boundary,
+ * which also ends its deadline timers).
+ */
+@Component("cancelInstallation")
+public class CancelInstallationDelegate implements JavaDelegate {
+
+  private final CoverageService coverage;
+  private final WorkOrderRepository workOrders;
+  private final NotificationPort notifications;
+
+  public CancelInstallationDelegate(CoverageService coverage, WorkOrderRepository workOrders,
+      NotificationPort notifications) {
+    this.coverage = coverage;
+    this.workOrders = workOrders;
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String orderNo = orderNo(execution);
+    coverage.release(orderNo);
+    notifications.send(Notification.sms(orderNo, string(execution, CUSTOMER_PHONE), "BROADBAND_CANCELLED",
+        "您的宽带装机未能完成，订单已取消，如需办理请重新申请。订单 " + orderNo));
+    workOrders.recordClosure(orderNo, STATUS_CANCELLED, WorkOrderRepository.now());
+  }
+}

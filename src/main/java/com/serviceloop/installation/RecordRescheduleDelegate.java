@@ -1,0 +1,57 @@
+package com.serviceloop.installation;
+
+import static com.serviceloop.installation.InstallationVariables.*;
+import static com.serviceloop.installation.InstallationSteps.*;
+
+import com.serviceloop.calendar.WorkingTimeCalendar;
+import com.serviceloop.common.Moments;
+import com.serviceloop.notification.Notification;
+import com.serviceloop.notification.NotificationPort;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A new visit: the customer moved it (RESCHEDULED), or the visit failed and the installer agreed a new
+ * one (FAILED, next step RESCHEDULE; the customer is told the new time by SMS). Recorded with its
+ * reason; no deadline moves.
+ */
+@Component("recordReschedule")
+public class RecordRescheduleDelegate implements JavaDelegate {
+
+  private final InstallationOrders orders;
+  private final NotificationPort notifications;
+  private final WorkingTimeCalendar calendar;
+
+  public RecordRescheduleDelegate(InstallationOrders orders, NotificationPort notifications,
+      WorkingTimeCalendar calendar) {
+    this.orders = orders;
+    this.notifications = notifications;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String orderNo = orderNo(execution);
+    boolean failed = FAILED.equals(string(execution, INSTALL_OUTCOME));
+    String reason = failed
+        ? "FAILED " + string(execution, FAILURE_REASON) + ": " + string(execution, FAILURE_NOTE)
+        : string(execution, RESCHEDULE_REASON);
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("A reschedule needs the customer's reason (" + RESCHEDULE_REASON + ")");
+    }
+    Instant newAt = required(execution, NEW_APPOINTMENT_AT, calendar.zone());
+    Instant previous = Moments.toInstant(execution.getVariable(APPOINTMENT_AT), calendar.zone());
+    orders.recordAppointmentChange(orderNo, previous, newAt, reason);
+    execution.setVariable(APPOINTMENT_AT, Moments.toDate(newAt));
+    if (failed) {
+      notifications.send(Notification.sms(orderNo, string(execution, CUSTOMER_PHONE),
+          "BROADBAND_VISIT_RESCHEDULED", "您的宽带装机上门未能完成，已为您重新预约 " + calendar.display(Moments.toDate(newAt))
+              + "，装维人员届时上门。订单 " + orderNo));
+    }
+    for (String name : new String[] {NEW_APPOINTMENT_AT, FAILURE_REASON, FAILURE_NOTE, FAILURE_NEXT_STEP}) {
+      execution.removeVariable(name);
+    }
+  }
+}
