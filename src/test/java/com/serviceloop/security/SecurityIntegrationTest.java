@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +58,14 @@ class SecurityIntegrationTest {
             .endEvent()
             .done())
         .deploy();
-    probeInstanceId = runtimeService.startProcessInstanceByKey(PROBE, "SECURITY-PROBE-1").getId();
+  }
+
+  /** The probe instance, started once inside a test (process-test coverage records engine work per test). */
+  @BeforeEach
+  void startProbe() {
+    if (probeInstanceId == null) {
+      probeInstanceId = runtimeService.startProcessInstanceByKey(PROBE, "SECURITY-PROBE-1").getId();
+    }
   }
 
   @AfterAll
