@@ -44,6 +44,7 @@ public class ComputeInstallationDeadlinesDelegate implements JavaDelegate {
     execution.setVariable(AUDIT_DUE, Moments.toDate(deadlines.due(execution, Milestone.AUDIT, accepted)));
     execution.setVariable(APPOINTMENT_DUE, Moments.toDate(appointmentDue));
     execution.setVariable(INSTALLATION_DUE, Moments.toDate(installationDue));
+    execution.setVariable(INSTALLATION_TIME_MODE, deadlines.timeModeOf(execution, Milestone.INSTALLATION));
     execution.setVariable(DAMAGES_RATE, deadlines.damagesRatePerDay(execution));
     orders.setDeadlines(orderNo(execution), extractionDue, appointmentDue, installationDue);
     workOrders.flagUnscheduledYear(orderNo(execution),

@@ -66,6 +66,12 @@ public class InstallationDeadlines {
     return row == null ? OptionalInt.empty() : calendar.unscheduledYearOf(start, due, timeMode(row));
   }
 
+  /** How the milestone's limit is counted (WORKING, NATURAL), or null without a row. */
+  public String timeModeOf(VariableScope order, Milestone milestone) {
+    Map<String, Object> row = row(order, milestone);
+    return row == null ? null : timeMode(row).name();
+  }
+
   /** The installation row's liquidated damages per day late (null: none). */
   public Double damagesRatePerDay(VariableScope order) {
     Map<String, Object> row = row(order, Milestone.INSTALLATION);

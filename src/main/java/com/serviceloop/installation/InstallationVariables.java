@@ -43,6 +43,8 @@ public final class InstallationVariables {
   public static final String AUDIT_DUE = "auditDue";
   public static final String APPOINTMENT_DUE = "appointmentDue";
   public static final String INSTALLATION_DUE = "installationDue";
+  /** How the installation promise is counted (the time-limit row's mode): its warnings are shares in it. */
+  public static final String INSTALLATION_TIME_MODE = "installationTimeMode";
   public static final String INSTALL_TARGET_DUE = "installTargetDue";
   public static final String ORDER_SYSTEM_NO = "orderSystemNo";
   public static final String RETURN_ORDER_DUE = "returnOrderDue";

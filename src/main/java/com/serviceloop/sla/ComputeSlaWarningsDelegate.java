@@ -11,11 +11,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Compute warnings: the two warning moments of the clock the task's input parameter {@code warningClock} names,
- * from {@code receivedAt} to the clock's deadline in its time mode (the {@link SlaClock} variables), as variables
+ * from {@code warningStart} (default {@code receivedAt}) to the clock's deadline in its time mode (the {@link SlaClock} variables), as variables
  * for the warning timers and on the work order.
  */
 @Component("computeSlaWarnings")
 public class ComputeSlaWarningsDelegate implements JavaDelegate {
+
+  /** Input parameter: when the clock started, if not {@code receivedAt} (an installation's {@code acceptedAt}). */
+  public static final String WARNING_START = "warningStart";
 
   private final SlaWarningTimes times;
   private final WorkOrderRepository workOrders;
@@ -31,7 +34,8 @@ public class ComputeSlaWarningsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SlaClock clock = SlaClock.of((String) execution.getVariable(RecordSlaWarningDelegate.WARNING_CLOCK));
-    Instant start = calendar.toInstant(execution.getVariable("receivedAt"));
+    Object given = execution.getVariable(WARNING_START);
+    Instant start = calendar.toInstant(given != null ? given : execution.getVariable("receivedAt"));
     Instant due = calendar.toInstant(execution.getVariable(clock.dueVariable()));
     Instant[] at = times.set(execution, clock, start, due, (String) execution.getVariable(clock.timeModeVariable()));
     workOrders.setWarningsDue(CaseOrder.orderNo(execution), clock, at[0], at[1], true);

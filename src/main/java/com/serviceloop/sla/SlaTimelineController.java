@@ -42,7 +42,7 @@ public class SlaTimelineController {
       new Clock("APPOINTMENT", "预约 Appointment", List.of("INSTALLATION"), "receivedAt", "appointmentDue",
           "appointmentBookedAt", "APPOINTMENT_OVERDUE", null, null),
       new Clock("INSTALLATION", "装机承诺 Installation promise", List.of("INSTALLATION"), "receivedAt",
-          "installationDue", "completedAt", "INSTALLATION_OVERDUE", null, null),
+          "installationDue", "completedAt", "INSTALLATION_OVERDUE", "installation", null),
       new Clock("REPAIR", "修复 Repair", List.of("FAULT_REPAIR"), "receivedAt", "completionDue", "completedAt",
           "REPAIR_OVERDUE", "completion", "completionTimeMode"));
 

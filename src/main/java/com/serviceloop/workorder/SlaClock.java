@@ -13,7 +13,9 @@ public enum SlaClock {
   FIRST_CONTACT("first_contact", "firstContact", "首次联系 first contact"),
   CLOSURE("closure", "closure", "办结 closure"),
   /** A fault repair's repair clock (completion_due, the repair limit). */
-  REPAIR("completion", "repair", "修复 repair");
+  REPAIR("completion", "repair", "修复 repair"),
+  /** A broadband installation's promise (装机承诺, installation_due). */
+  INSTALLATION("installation", "installation", "装机 installation");
 
   private final String column;
   private final String variable;

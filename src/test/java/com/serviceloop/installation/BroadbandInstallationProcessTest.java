@@ -166,6 +166,29 @@ class BroadbandInstallationProcessTest {
   }
 
   @Test
+  void theInstallationPromiseWarnsAtHalfAndThreeQuartersOfItsThreeDays() {
+    // accepted Wednesday 15:30, promise P3D natural → Saturday 15:30; sla-warning (clock INSTALLATION, its fallback
+    // row): 50 % → Friday 03:30, 75 % → Friday 21:30
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    Assertions.assertThat(timer(order, "Timer_InstallationWarning1").getDuedate()).isEqualTo(at("2026-11-20T03:30+08:00"));
+    Assertions.assertThat(timer(order, "Timer_InstallationWarning2").getDuedate()).isEqualTo(at("2026-11-20T21:30+08:00"));
+    Assertions.assertThat(instant(workOrders.row(orderNo).get("INSTALLATION_WARN2_AT"))).isEqualTo(at("2026-11-20T21:30+08:00"));
+
+    ClockUtil.setCurrentTime(at("2026-11-20T03:30+08:00"));
+    execute(timer(order, "Timer_InstallationWarning1"));
+    ClockUtil.setCurrentTime(at("2026-11-20T21:30+08:00"));
+    execute(timer(order, "Timer_InstallationWarning2"));
+
+    Assertions.assertThat(workOrders.row(orderNo)).containsEntry("INSTALLATION_WARNED_LEVEL", 2);
+    // level 1 tells the installers, level 2 also the shift lead
+    Assertions.assertThat(jdbc.queryForList("SELECT recipient FROM sl_notification_outbox WHERE order_no = ?"
+        + " AND template = 'SLA_WARNING' ORDER BY id", String.class, orderNo)).containsExactly(
+        "installers-own", "installers-outsourced", "installers-own", "installers-outsourced", "shift-lead");
+    Assertions.assertThat(workOrders.breachReasons(orderNo)).as("a warning is no breach").isEmpty();
+  }
+
+  @Test
   void websiteOrder_runsLikeThe400Line_butItsBookingHasNormalPriority() {
     ProcessInstance order = start("WEBSITE", "1", "2026-11-18T15:30+08:00");
     assertThat(order).isWaitingAt(EXTRACT);
