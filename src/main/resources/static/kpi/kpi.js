@@ -4,8 +4,6 @@
   'use strict';
 
   const COCKPIT = '/camunda/app/cockpit/default/#/process-instance/';
-  const RATE_KPIS = ['timelyHandlingRate', 'satisfactionRate', 'onSiteAppointmentRate', 'installationTimeliness',
-    'firstContactInTime', 'sameDayRecordingRate', 'escalationRate', 'repeatComplaintRate', 'reprocessingRate'];
   const $ = (id) => document.getElementById(id);
   const ZONE = 'Asia/Shanghai';
   const WHEN = new Intl.DateTimeFormat('zh-CN', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
@@ -165,11 +163,14 @@
     }
   }
 
-  /** Small multiples: one grid per KPI, each on its own scale with its target line. */
+  /**
+   * Small multiples: one grid per rate KPI (unit RATIO, in the API's order, so a new rate appears without a change
+   * here), each on its own scale with its target line.
+   */
   function renderTrend(groups) {
     const months = groups.map((g) => g.key);
     const columns = 4;
-    const ids = RATE_KPIS;
+    const ids = groups.length ? groups[0].kpis.filter((k) => k.unit === 'RATIO').map((k) => k.id) : [];
     const rows = Math.ceil(ids.length / columns);
     const grids = [];
     const xAxes = [];

@@ -1,5 +1,6 @@
 package com.serviceloop.kpi;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -8,6 +9,10 @@ public enum Kpi {
   complaintsPer10k("万客户投诉量", "Broadband complaints per 10,000 customers", Unit.PER_10K,
       "broadband customers of every month of the period in every region counted (sl_customer_base); "
           + "a month without them: no denominator, the month named"),
+  appealsPerMillion("申诉率", "Appeals per million customers", Unit.PER_MILLION,
+      "REGULATOR referrals (申诉, MIIT Order 35) received, per broadband customers of every month of the period in "
+          + "every region counted (sl_customer_base, as complaintsPer10k); a month without them: no denominator, "
+          + "the month named"),
   timelyHandlingRate("工单处理及时率", "Timely handling rate", Unit.RATIO,
       "the first round's closure deadline: an order is judged when it closes or, missed, when that deadline "
           + "passes (open orders included); refusals for no coverage or no free port excluded"),
@@ -16,6 +21,9 @@ public enum Kpi {
   onSiteAppointmentRate("工单处理预约率", "On-site appointment rate", Unit.RATIO),
   installationTimeliness("装机及时率", "Installation timeliness", Unit.RATIO),
   firstContactInTime("首次联系及时率", "First contact in time", Unit.RATIO),
+  regulatorReplyInTime("回复管局及时率", "Regulator reply in time", Unit.RATIO,
+      "REGULATOR referrals reported back (regulator_reported_at) in the period, plus those whose reply deadline "
+          + "(regulator_reply_due) passed in it with no report by its end, a miss; on time: regulator_reply_on_time"),
   sameDayRecordingRate("每诉必录", "Same-day recording", Unit.RATIO,
       "complaints whose work order was created (created_at) on the day, in the operator's zone, they were "
           + "received (received_at)"),
@@ -26,8 +34,24 @@ public enum Kpi {
   reprocessingRate("再处理率", "Reprocessing rate", Unit.RATIO),
   remediesDue("应付赔偿", "Remedies due (CNY)", Unit.CNY);
 
-  /** How a value reads: a fraction, a count per 10,000 customers, an amount of money. */
-  public enum Unit { RATIO, PER_10K, CNY }
+  /** How a value reads: a fraction, a count per 10,000 or per 1,000,000 customers, an amount of money. */
+  public enum Unit {
+    RATIO(null), PER_10K(10_000L), PER_MILLION(1_000_000L), CNY(null);
+
+    private final BigDecimal customers;
+
+    Unit(Long customers) {
+      this.customers = customers == null ? null : BigDecimal.valueOf(customers);
+    }
+
+    /**
+     * A count per this many customers of the customer base (sl_customer_base), with its "no denominator, the
+     * missing months named" rule; null for a unit that is not per customers.
+     */
+    public BigDecimal perCustomers() {
+      return customers;
+    }
+  }
 
   private final String chineseName;
   private final String englishName;

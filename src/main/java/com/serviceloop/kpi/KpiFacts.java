@@ -44,6 +44,9 @@ final class KpiFacts {
   static final String MISSED_AT_DEADLINE = "(w.closed_at IS NULL OR w.closed_at > w.first_closure_due)"
       + " AND (w.first_closure_on_time IS NULL OR w.first_closure_on_time = FALSE)";
 
+  /** A REGULATOR referral (申诉, MIIT Order 35): a complaint the regulator passed on. */
+  static final String REGULATOR_REFERRAL = "w.order_type = 'COMPLAINT' AND w.channel = 'REGULATOR'";
+
   /** The region filter, when a region is asked for (its value :region). */
   static final String IN_REGION = " AND w.region = :region";
 
@@ -54,16 +57,18 @@ final class KpiFacts {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("from", ts(from));
     params.put("to", ts(to));
+    Deadline deadline = deadline(kpi);
+    if (deadline != null) {
+      params.put("now", ts(now));
+      String done = deadline.doneAt();
+      String due = deadline.due();
+      return new Sql((deadline.filter() == null ? "" : deadline.filter() + " AND ")
+          + "((" + done + " >= :from AND " + done + " < :to)"
+          + " OR (" + due + " >= :from AND " + due + " < :to AND " + due + " < :now"
+          + " AND (" + done + " IS NULL OR " + done + " >= :to)))",
+          flag(done + " >= :from AND " + done + " < :to AND " + deadline.onTime() + " = TRUE"), params);
+    }
     return switch (kpi) {
-      case firstContactInTime -> {
-        params.put("now", ts(now));
-        yield new Sql("""
-            ((w.first_contact_at >= :from AND w.first_contact_at < :to)
-             OR (w.first_contact_due >= :from AND w.first_contact_due < :to AND w.first_contact_due < :now
-                 AND (w.first_contact_at IS NULL OR w.first_contact_at >= :to)))""",
-            flag("w.first_contact_at >= :from AND w.first_contact_at < :to AND w.first_contact_on_time = TRUE"),
-            params);
-      }
       case timelyHandlingRate -> {
         params.put("now", ts(now));
         yield new Sql(HANDLED
@@ -82,10 +87,42 @@ final class KpiFacts {
   }
 
   /**
+   * A KPI judged at a deadline (firstContactInTime, regulatorReplyInTime): of the orders it looks at (filter, or
+   * null), those done (doneAt) in the period — on time when the onTime flag is TRUE — plus those whose deadline
+   * (due) passed in the period, before now, not done by the period's end: a miss. So an order whose deadline passed
+   * in November and which was done only in December is a miss of November and a late one of December, and a
+   * month's figure does not change when it is recomputed later.
+   */
+  record Deadline(String filter, String doneAt, String due, String onTime) {
+
+    /** The part done in the period (the trend's branch on doneAt). */
+    Counted done() {
+      return new Counted(filter, doneAt, flag(onTime + " = TRUE"));
+    }
+
+    /** The part missed at its deadline (the trend's missed branch on due; the numerator adds nothing). */
+    Counted missed() {
+      return new Counted(filter, due, "0");
+    }
+  }
+
+  /** The deadline a KPI is judged at, or null for a KPI that counts one milestone. */
+  static Deadline deadline(Kpi kpi) {
+    return switch (kpi) {
+      case firstContactInTime -> new Deadline(null, "w.first_contact_at", "w.first_contact_due",
+          "w.first_contact_on_time");
+      // 回复管局及时率: the report back to the regulator against the deadline the referral set
+      case regulatorReplyInTime -> new Deadline(REGULATOR_REFERRAL, "w.regulator_reported_at",
+          "w.regulator_reply_due", "w.regulator_reply_on_time");
+      default -> null;
+    };
+  }
+
+  /**
    * A KPI that counts the orders whose milestone column falls in the period: the orders it looks at
    * (filter, or null), the milestone, what each adds to the numerator and the values of the numerator's
-   * parameters. Every KPI but firstContactInTime and timelyHandlingRate (two milestones each; timelyHandlingRate's
-   * part judged at closure is one).
+   * parameters. Every KPI but those judged at a deadline ({@link #deadline}) and timelyHandlingRate (two
+   * milestones each; timelyHandlingRate's part judged at closure is one).
    */
   record Counted(String filter, String column, String numerator, Map<String, Object> numeratorParams) {
 
@@ -98,6 +135,8 @@ final class KpiFacts {
     return switch (kpi) {
       case complaintsPer10k -> new Counted("w.order_type = 'COMPLAINT' AND w.category = 'BROADBAND'", "w.received_at",
           "1");
+      // 申诉率: the referrals the regulator passed on, received in the period (any category)
+      case appealsPerMillion -> new Counted(REGULATOR_REFERRAL, "w.received_at", "1");
       // the part judged at closure; the misses judged at their deadline are of()'s second part, the trend's
       // TIMELY_MISSED branch
       case timelyHandlingRate -> new Counted(HANDLED + " AND " + JUDGED_AT_CLOSURE, "w.closed_at",
@@ -118,7 +157,7 @@ final class KpiFacts {
       case reprocessingRate -> new Counted(null, "w.closed_at", flag("w.rounds > 1"));
       case remediesDue -> new Counted("(w.compensation_amount > 0 OR w.remedy_amount > 0)", "w.closed_at",
           "COALESCE(w.compensation_amount, 0) + COALESCE(w.remedy_amount, 0)");
-      case firstContactInTime -> throw new IllegalArgumentException(kpi + " has its own SQL");
+      case firstContactInTime, regulatorReplyInTime -> throw new IllegalArgumentException(kpi + " is judged at a deadline");
     };
   }
 
@@ -128,11 +167,13 @@ final class KpiFacts {
    * over the whole span, its rows put into buckets by a CASE on the milestone, and for each KPI counted on
    * that milestone a pair of columns SUM(numerator where the KPI's filter holds), COUNT(where it holds) —
    * the same definitions ({@link #counted}) as the reports, so each bucket gives what a report of that
-   * period gives. firstContactInTime is two branches (contacted in the bucket; deadline passed in it with
-   * no contact by its end), timelyHandlingRate's misses at their deadline one more. The customer base is
-   * summed per bucket month. Columns: branch key, bucket, then {@link #TREND_PAIRS} (numerator, denominator)
-   * pairs in the order of {@link #trendBranches}. Parameters: the span :from, :to, the inner bounds :bound1 …,
-   * :now, :region, the base months :baseMonth0 …, the weights' ({@link #satisfaction}).
+   * period gives. A KPI judged at a deadline ({@link #deadline}) is two branches (done in the bucket, on its
+   * done-at milestone; deadline passed in it with nothing done by its end), timelyHandlingRate's misses at their
+   * deadline one more. The customer base comes per bucket month and region, and for each KPI per customers
+   * ({@link Kpi.Unit#perCustomers}) the regions it counts orders of in each bucket. Columns: branch key, bucket, then
+   * {@link #TREND_PAIRS} (numerator, denominator) pairs in the order of {@link #trendBranches}. Parameters: the span
+   * :from, :to, the inner bounds :bound1 …, :now, :region, the base months :baseMonth0 …, the weights'
+   * ({@link #satisfaction}).
    */
   static Query buckets(List<Instant> bounds, List<String> baseMonths, String region, Instant now,
       List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
@@ -143,13 +184,18 @@ final class KpiFacts {
     List<String> branches = new ArrayList<>();
     for (Map.Entry<String, List<Counted>> branch : trendBranches(satisfactionWeights, dayOffsetSeconds).entrySet()) {
       String key = branch.getKey();
-      String where = switch (key) {
-        case FIRST_CONTACT_MISSED -> "w.first_contact_due >= :from AND w.first_contact_due < :to AND w.first_contact_due < :now"
-            + " AND (w.first_contact_at IS NULL OR w.first_contact_at >= " + bucketEnd("w.first_contact_due", buckets) + ")";
-        case TIMELY_MISSED -> "w.first_closure_due >= :from AND w.first_closure_due < :to AND w.first_closure_due < :now"
+      Deadline missed = missedBranchOf(key);
+      String where;
+      if (missed != null) {
+        String due = missed.due();
+        where = due + " >= :from AND " + due + " < :to AND " + due + " < :now AND (" + missed.doneAt() + " IS NULL OR "
+            + missed.doneAt() + " >= " + bucketEnd(due, buckets) + ")";
+      } else if (key.equals(TIMELY_MISSED)) {
+        where = "w.first_closure_due >= :from AND w.first_closure_due < :to AND w.first_closure_due < :now"
             + " AND " + HANDLED + " AND " + MISSED_AT_DEADLINE;
-        default -> key + " >= :from AND " + key + " < :to";
-      };
+      } else {
+        where = key + " >= :from AND " + key + " < :to";
+      }
       String column = branch.getValue().get(0).column();
       List<String> inner = new ArrayList<>(List.of(bucket(column, buckets) + " AS bucket"));
       List<String> outer = new ArrayList<>(List.of("'" + key + "' AS branch", "b.bucket"));
@@ -170,8 +216,9 @@ final class KpiFacts {
       branches.add("SELECT " + String.join(", ", outer) + " FROM (SELECT " + String.join(", ", inner)
           + " FROM sl_work_order w WHERE " + where + regionFilter + ") b GROUP BY b.bucket");
     }
-    // the customer base of each bucket's month, per region, and the regions with broadband complaints in each
-    // bucket: a month whose base misses one of them (or has none) has no denominator (CUSTOMER_BASE, COMPLAINT_REGION)
+    // the customer base of each bucket's month, per region, and for each KPI per customers the regions it counts
+    // orders of in each bucket: a month whose base misses one of them (or has none) has no denominator for that KPI
+    // (CUSTOMER_BASE, COUNTED_REGION)
     String month = IntStream.range(0, baseMonths.size())
         .mapToObj(i -> "WHEN b.base_month = :baseMonth" + i + " THEN " + i).collect(joining(" ", "CASE ", " END"));
     for (int i = 0; i < baseMonths.size(); i++) {
@@ -182,36 +229,53 @@ final class KpiFacts {
         + " FROM (SELECT " + month + " AS bucket, b.region, CAST(b.broadband_customers AS DECIMAL(18, 4))"
         + " AS customers FROM sl_customer_base b WHERE b.base_month >= :baseMonth0 AND b.base_month <= :baseMonth"
         + (baseMonths.size() - 1) + (region == null ? "" : " AND b.region = :region") + ") c GROUP BY c.bucket, c.region");
-    branches.add("SELECT '" + COMPLAINT_REGION + "' || COALESCE(c.region, '" + NO_REGION + "'), c.bucket,"
-        + " CAST(COUNT(*) AS DECIMAL(18, 4))" + nulls + " FROM (SELECT " + bucket("w.received_at", buckets)
-        + " AS bucket, w.region FROM sl_work_order w WHERE " + counted(Kpi.complaintsPer10k, List.of(), 0).filter()
-        + " AND w.received_at >= :from AND w.received_at < :to" + regionFilter + ") c GROUP BY c.bucket, c.region");
+    for (Kpi kpi : perCustomers()) {
+      Counted c = counted(kpi, List.of(), 0);
+      branches.add("SELECT '" + COUNTED_REGION + kpi.id() + ":' || COALESCE(c.region, '" + NO_REGION + "'), c.bucket,"
+          + " CAST(COUNT(*) AS DECIMAL(18, 4))" + nulls + " FROM (SELECT " + bucket(c.column(), buckets)
+          + " AS bucket, w.region FROM sl_work_order w WHERE " + c.filter() + " AND " + c.column() + " >= :from AND "
+          + c.column() + " < :to" + regionFilter + ") c GROUP BY c.bucket, c.region");
+    }
     return new Query(String.join(" UNION ALL ", branches), params);
   }
 
   private static final String NULL_DECIMAL = "CAST(NULL AS DECIMAL(18, 4))";
 
-  /** Branch key of the first contacts whose deadline passed in the bucket without a contact by its end. */
-  static final String FIRST_CONTACT_MISSED = "firstContactMissed";
+  /** Branch key suffix (after the KPI's id) of the orders whose deadline passed in the bucket with nothing done by its end. */
+  static final String MISSED = "Missed";
   /** Branch key of the orders whose first-round closure deadline passed in the bucket, a miss (timelyHandlingRate). */
   static final String TIMELY_MISSED = "timelyMissed";
-  /** (numerator, denominator) column pairs per branch of {@link #buckets}: the most KPIs on one milestone. */
-  static final int TREND_PAIRS = 5;
-
   /** The branches of {@link #buckets} in order: milestone column (or special key) → its KPI counts. */
   static Map<String, List<Counted>> trendBranches(List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
     Map<String, List<Counted>> branches = new LinkedHashMap<>();
     for (Kpi kpi : Kpi.values()) {
-      if (kpi != Kpi.firstContactInTime) {
-        Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
-        branches.computeIfAbsent(c.column(), k -> new ArrayList<>()).add(c);
+      Deadline deadline = deadline(kpi);
+      Counted c = deadline == null ? counted(kpi, satisfactionWeights, dayOffsetSeconds) : deadline.done();
+      branches.computeIfAbsent(c.column(), k -> new ArrayList<>()).add(c);
+    }
+    for (Kpi kpi : Kpi.values()) {
+      Deadline deadline = deadline(kpi);
+      if (deadline != null) {
+        branches.put(kpi.id() + MISSED, List.of(deadline.missed()));
       }
     }
-    branches.put("w.first_contact_at", List.of(new Counted(null, "w.first_contact_at",
-        flag("w.first_contact_on_time = TRUE"))));
-    branches.put(FIRST_CONTACT_MISSED, List.of(new Counted(null, "w.first_contact_due", "0")));
     branches.put(TIMELY_MISSED, List.of(new Counted(null, "w.first_closure_due", "0")));
     return branches;
+  }
+
+  /** The deadline of the KPI whose missed branch the key is, or null. */
+  private static Deadline missedBranchOf(String key) {
+    for (Kpi kpi : Kpi.values()) {
+      if (key.equals(kpi.id() + MISSED)) {
+        return deadline(kpi);
+      }
+    }
+    return null;
+  }
+
+  /** The KPIs counted per customers of the customer base (complaintsPer10k, appealsPerMillion). */
+  static List<Kpi> perCustomers() {
+    return java.util.Arrays.stream(Kpi.values()).filter(k -> k.unit().perCustomers() != null).toList();
   }
 
   /**
@@ -223,12 +287,15 @@ final class KpiFacts {
     Map<String, List<Counted>> branches = trendBranches(satisfactionWeights, dayOffsetSeconds);
     Map<Kpi, BigDecimal[]> out = new EnumMap<>(Kpi.class);
     for (Kpi kpi : Kpi.values()) {
+      Deadline deadline = deadline(kpi);
+      if (deadline != null) {
+        Counted c = deadline.done();
+        BigDecimal[] done = pair(rows, c.column(), branches.get(c.column()).indexOf(c));
+        BigDecimal[] missed = pair(rows, kpi.id() + MISSED, 0);
+        out.put(kpi, new BigDecimal[] {done[0], add(done[1], missed[1])});
+        continue;
+      }
       switch (kpi) {
-        case firstContactInTime -> {
-          BigDecimal[] contacted = pair(rows, "w.first_contact_at", 0);
-          BigDecimal[] missed = pair(rows, FIRST_CONTACT_MISSED, 0);
-          out.put(kpi, new BigDecimal[] {contacted[0], add(contacted[1], missed[1])});
-        }
         case timelyHandlingRate -> {
           Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
           BigDecimal[] closed = pair(rows, c.column(), branches.get(c.column()).indexOf(c));
@@ -255,17 +322,23 @@ final class KpiFacts {
 
   /** The key prefix of the customer base rows in {@link #buckets} (+ the region). */
   static final String CUSTOMER_BASE = "customerBase:";
-  /** The key prefix of the rows of regions with broadband complaints in {@link #buckets} (+ the region). */
-  static final String COMPLAINT_REGION = "complaintRegion:";
+  /**
+   * The key prefix of the rows in {@link #buckets} of the regions a KPI per customers counts orders of (+ the KPI's
+   * id, ':', the region).
+   */
+  static final String COUNTED_REGION = "countedRegion:";
   /** The region of orders without one: it has no customer base. */
   static final String NO_REGION = "(none)";
 
-  /** The regions (or NO_REGION) with broadband complaints received in each bucket [bounds[i], bounds[i+1]). */
-  static Query complaintRegions(List<Instant> bounds, String region) {
-    return new Query("SELECT DISTINCT " + bucket("w.received_at", bounds.size() - 1) + " AS bucket, COALESCE(w.region, '"
-        + NO_REGION + "') FROM sl_work_order w WHERE " + counted(Kpi.complaintsPer10k, List.of(), 0).filter()
-        + " AND w.received_at >= :from AND w.received_at < :to" + (region == null ? "" : IN_REGION),
-        boundParams(bounds, region));
+  /**
+   * The regions (or NO_REGION) a KPI per customers counts orders of in each bucket [bounds[i], bounds[i+1]): with
+   * broadband complaints received (complaintsPer10k), with REGULATOR referrals received (appealsPerMillion).
+   */
+  static Query countedRegions(Kpi kpi, List<Instant> bounds, String region) {
+    Counted c = counted(kpi, List.of(), 0);
+    return new Query("SELECT DISTINCT " + bucket(c.column(), bounds.size() - 1) + " AS bucket, COALESCE(w.region, '"
+        + NO_REGION + "') FROM sl_work_order w WHERE " + c.filter() + " AND " + c.column() + " >= :from AND "
+        + c.column() + " < :to" + (region == null ? "" : IN_REGION), boundParams(bounds, region));
   }
 
   /** The span :from (bounds[0]) to :to (bounds[last]), the inner bounds :bound1 …, and :region when given. */
@@ -342,4 +415,10 @@ final class KpiFacts {
   private static String flag(String condition) {
     return "CASE WHEN " + condition + " THEN 1 ELSE 0 END";
   }
+
+  /**
+   * (numerator, denominator) column pairs per branch of {@link #buckets}: the most KPIs on one milestone (declared
+   * last: its initialiser reads the branches).
+   */
+  static final int TREND_PAIRS = trendBranches(List.of(), 0).values().stream().mapToInt(List::size).max().orElse(1);
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,6 @@ public class KpiService {
 
   static final String NO_GROUP = "ALL";
   static final String UNKNOWN_GROUP = "(none)";
-  private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
   private static final int SCALE = 6;
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -92,21 +92,25 @@ public class KpiService {
     for (int i = 0; i < months.size(); i++) {
       Map<String, BigDecimal[]> bucket = rows.getOrDefault(i, Map.of());
       String monthKey = baseMonths.get(i);
-      // the bucket's month: its base per region, the regions with complaints in it
+      // the bucket's month: its base per region; per KPI per customers the regions it counts orders of in it
       Map<String, Map<String, BigDecimal>> base = new TreeMap<>();
-      Set<String> complaintRegions = new TreeSet<>();
+      Map<Kpi, Map<String, Set<String>>> countedMonths = new EnumMap<>(Kpi.class);
+      KpiFacts.perCustomers().forEach(kpi -> countedMonths.put(kpi, new TreeMap<>()));
       bucket.forEach((key, sums) -> {
         if (key.startsWith(KpiFacts.CUSTOMER_BASE)) {
           base.computeIfAbsent(key.substring(KpiFacts.CUSTOMER_BASE.length()), r -> new TreeMap<>())
               .put(monthKey, sums[0]);
-        } else if (key.startsWith(KpiFacts.COMPLAINT_REGION)) {
-          complaintRegions.add(key.substring(KpiFacts.COMPLAINT_REGION.length()));
+        } else if (key.startsWith(KpiFacts.COUNTED_REGION)) {
+          String kpiAndRegion = key.substring(KpiFacts.COUNTED_REGION.length());
+          int colon = kpiAndRegion.indexOf(':');
+          countedMonths.get(Kpi.valueOf(kpiAndRegion.substring(0, colon)))
+              .computeIfAbsent(kpiAndRegion.substring(colon + 1), r -> new TreeSet<>()).add(monthKey);
         }
       });
-      Map<String, Set<String>> complaintMonths = new TreeMap<>();
-      complaintRegions.forEach(r -> complaintMonths.computeIfAbsent(r, k -> new TreeSet<>()).add(monthKey));
+      Map<Kpi, Base> bases = new EnumMap<>(Kpi.class);
+      countedMonths.forEach((kpi, counted) -> bases.put(kpi, Base.of(List.of(monthKey), base, counted, region)));
       groups.add(new KpiGroup(monthKey, results(KpiFacts.trendResults(bucket, satisfactionWeights, dayOffset),
-          Base.of(List.of(monthKey), base, complaintMonths, region))));
+          bases)));
     }
     return groups;
   }
@@ -163,18 +167,27 @@ public class KpiService {
     } else if (grouping == KpiGrouping.region) {
       keys.addAll(customerBase.keySet());
     }
-    Base overall = grouping == KpiGrouping.region ? null
-        : Base.of(months, customerBase, complaintRegions(period, region), region);
+    // per KPI per customers: the base of the report (every grouping but region)
+    Map<Kpi, Base> overall = new EnumMap<>(Kpi.class);
+    if (grouping != KpiGrouping.region) {
+      KpiFacts.perCustomers().forEach(kpi ->
+          overall.put(kpi, Base.of(months, customerBase, countedRegions(kpi, period, region), region)));
+    }
     Map<String, List<KpiResult>> out = new TreeMap<>();
     for (String key : keys) {
       Map<Kpi, BigDecimal[]> group = new LinkedHashMap<>();
       byKpi.forEach((kpi, rows) -> group.put(kpi, rows.get(key)));
       // a region's own base; "(none)" (orders without a region) has none
-      Base base = grouping == KpiGrouping.region
-          ? Base.of(months, customerBase.containsKey(key) ? Map.of(key, customerBase.get(key)) : Map.of(),
-              Map.of(), key)
-          : overall;
-      out.put(key, results(group, base));
+      Map<Kpi, Base> bases = overall;
+      if (grouping == KpiGrouping.region) {
+        Base own = Base.of(months, customerBase.containsKey(key) ? Map.of(key, customerBase.get(key)) : Map.of(),
+            Map.of(), key);
+        bases = new EnumMap<>(Kpi.class);
+        for (Kpi kpi : KpiFacts.perCustomers()) {
+          bases.put(kpi, own);
+        }
+      }
+      out.put(key, results(group, bases));
     }
     return out;
   }
@@ -207,13 +220,16 @@ public class KpiService {
     return base;
   }
 
-  /** The regions with broadband complaints received in the period: region → the months ("2026-11") they came in. */
-  private Map<String, Set<String>> complaintRegions(KpiPeriod period, String region) {
+  /**
+   * The regions a KPI per customers counts orders of in the period (broadband complaints, REGULATOR referrals
+   * received): region → the months ("2026-11") they came in.
+   */
+  private Map<String, Set<String>> countedRegions(Kpi kpi, KpiPeriod period, String region) {
     List<KpiPeriod> months = period.byMonth();
     List<Instant> bounds = new ArrayList<>();
     months.forEach(m -> bounds.add(m.start()));
     bounds.add(period.end());
-    KpiFacts.Query sql = KpiFacts.complaintRegions(bounds, region);
+    KpiFacts.Query sql = KpiFacts.countedRegions(kpi, bounds, region);
     Map<String, Set<String>> out = new TreeMap<>();
     jdbc.query(sql.sql(), sql.params(), rs -> {
       out.computeIfAbsent(rs.getString(2), r -> new TreeSet<>()).add(months.get(rs.getInt(1)).firstMonth().toString());
@@ -222,11 +238,11 @@ public class KpiService {
   }
 
   /**
-   * The customer base behind complaintsPer10k: the customers of every month and region it counts, or the
-   * months that miss some. A month misses its base when no region has one for it, or when a region counted
-   * lacks it: the region asked for; else every region with broadband complaints in that month or with a base in
-   * any month of the period (orders without a region, "(none)", never have one). Never a figure divided by
-   * another region's or month's customers.
+   * The customer base behind a KPI per customers (complaintsPer10k, appealsPerMillion): the customers of every
+   * month and region it counts, or the months that miss some. A month misses its base when no region has one for
+   * it, or when a region counted lacks it: the region asked for; else every region with orders the KPI counts
+   * (broadband complaints, REGULATOR referrals) in that month or with a base in any month of the period (orders
+   * without a region, "(none)", never have one). Never a figure divided by another region's or month's customers.
    */
   record Base(BigDecimal customers, List<String> missingMonths) {
 
@@ -263,15 +279,20 @@ public class KpiService {
     }
   }
 
-  private List<KpiResult> results(Map<Kpi, BigDecimal[]> group, Base customerBase) {
+  /** The results of one group from its (numerator, count) per KPI and the customer base of each KPI per customers. */
+  private List<KpiResult> results(Map<Kpi, BigDecimal[]> group, Map<Kpi, Base> customerBases) {
     List<KpiResult> results = new ArrayList<>();
     for (Kpi kpi : Kpi.values()) {
       BigDecimal[] row = group.get(kpi);
       BigDecimal numerator = row == null || row[0] == null ? BigDecimal.ZERO : row[0];
       BigDecimal count = row == null || row[1] == null ? BigDecimal.ZERO : row[1];
+      Base customerBase = customerBases.get(kpi);
+      if (kpi.unit().perCustomers() != null) {
+        results.add(withMissing(rate(kpi, numerator, customerBase.customers(), kpi.unit().perCustomers()),
+            customerBase.missingMonths()));
+        continue;
+      }
       results.add(switch (kpi) {
-        case complaintsPer10k -> withMissing(rate(kpi, numerator, customerBase.customers(), TEN_THOUSAND),
-            customerBase.missingMonths());
         case satisfactionRate -> rate(kpi, count.subtract(numerator), count, BigDecimal.ONE);
         case remediesDue -> result(kpi, normal(numerator), normal(numerator), null, false);
         default -> rate(kpi, numerator, count, BigDecimal.ONE);

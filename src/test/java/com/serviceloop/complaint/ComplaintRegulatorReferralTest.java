@@ -6,10 +6,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.installation.TestUsers;
+import com.serviceloop.kpi.Kpi;
+import com.serviceloop.kpi.KpiOrder;
+import com.serviceloop.kpi.KpiPeriod;
+import com.serviceloop.kpi.KpiService;
 import com.serviceloop.workorder.WorkOrderView;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -33,6 +40,7 @@ class ComplaintRegulatorReferralTest extends ComplaintProcessTestSupport {
 
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identity;
+  @Autowired KpiService kpis;
 
   @Test
   void aReferralLinksTheOriginalComplaint_isClosedByTheRegulatorsDeadline_andEndsWithTheReportBack() {
@@ -74,6 +82,9 @@ class ComplaintRegulatorReferralTest extends ComplaintProcessTestSupport {
         .containsEntry("target", "2026-11-23T12:00+08:00").containsEntry("stoppedAt", "2026-11-23T09:00+08:00");
     // an ordinary complaint has no regulator's clock and no report back
     assertThat(clocks(original)).doesNotContain("REGULATOR_REPLY");
+    // the KPIs read what the process wrote: an appeal of November, replied in time (1); the original is no appeal
+    assertThat(kpiOrders(Kpi.appealsPerMillion)).containsKey(orderNo).doesNotContainKey(original);
+    assertThat(kpiOrders(Kpi.regulatorReplyInTime)).containsEntry(orderNo, 1);
   }
 
   @Test
@@ -90,6 +101,14 @@ class ComplaintRegulatorReferralTest extends ComplaintProcessTestSupport {
     clockAt("2026-11-23T14:00+08:00");
     complete(referral, Task_ReportToRegulator, Map.of("regulatorReport", "已处理"));
     assertThat(workOrders.row(orderNo).get("REGULATOR_REPLY_ON_TIME")).isEqualTo(false);
+    assertThat(kpiOrders(Kpi.regulatorReplyInTime)).as("a late reply counts, not in time").containsEntry(orderNo, 0);
+  }
+
+  /** The orders behind a KPI in November 2026 in the intake's region (浦东): order number → what it adds. */
+  private Map<String, Integer> kpiOrders(Kpi kpi) {
+    KpiPeriod november = KpiPeriod.month(YearMonth.of(2026, 11), ZoneId.of("Asia/Shanghai"));
+    return kpis.orders(kpi, november, "浦东", 100_000).stream()
+        .collect(Collectors.toMap(KpiOrder::orderNo, o -> o.numeratorValue().intValue()));
   }
 
   private static Map<String, Object> referral(String phone, String replyDue) {

@@ -83,6 +83,30 @@ class KpiApiTest {
   }
 
   @Test
+  void appealsPerMillionAndRegulatorReplyInTimeInTheJson() throws Exception {
+    facts.customerBase("2026-11", 2_000_000);
+    facts.referral("BROADBAND").received("2026-11-03T10:00+08:00").regulatorReplyDue("2026-11-20T18:00+08:00")
+        .reportedToRegulator("2026-11-18T10:00+08:00", true).insert();
+
+    JsonNode body = get("/api/kpis?from=2026-11-01&to=2026-12-01&region=" + REGION, HttpStatus.OK);
+    JsonNode appeals = kpi(body.get("kpis"), "appealsPerMillion");
+    assertThat(appeals.get("name").asText()).isEqualTo("申诉率 Appeals per million customers");
+    assertThat(appeals.get("unit").asText()).isEqualTo("PER_MILLION");
+    assertThat(appeals.get("value").decimalValue()).isEqualByComparingTo("0.5");   // 1 / 2,000,000 × 1,000,000
+    assertThat(appeals.get("denominator").asLong()).isEqualTo(2_000_000);
+    assertThat(appeals.get("missingBaseMonths")).isEmpty();
+    JsonNode reply = kpi(body.get("kpis"), "regulatorReplyInTime");
+    assertThat(reply.get("unit").asText()).isEqualTo("RATIO");
+    assertThat(reply.get("value").decimalValue()).isEqualByComparingTo("1");
+    // December: no base — no denominator, the month named
+    JsonNode december = kpi(get("/api/kpis?from=2026-12-01&to=2027-01-01&region=" + REGION, HttpStatus.OK)
+        .get("kpis"), "appealsPerMillion");
+    assertThat(december.get("value").isNull()).isTrue();
+    assertThat(december.get("noDenominator").asBoolean()).isTrue();
+    assertThat(december.get("missingBaseMonths").get(0).asText()).isEqualTo("2026-12");
+  }
+
+  @Test
   void emptyPeriodAnswersNullValuesWithNoDenominator() throws Exception {
     JsonNode body = get("/api/kpis?from=2026-11-01&to=2026-12-01&region=" + REGION, HttpStatus.OK);
     JsonNode timely = kpi(body.get("kpis"), "timelyHandlingRate");

@@ -177,7 +177,7 @@ class KpiDashboardBrowserTest {
         .isEqualTo(due.format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm")));
     assertThat(browser.findElements(By.cssSelector("#riskGroups tbody tr"))).hasSize(2);
     assertThat(browser.executeScript("return echarts.getInstanceByDom(document.getElementById('trend'))"
-        + ".getOption().grid.length")).isEqualTo(9L);   // small multiples: one grid per rate KPI (9 with sameDayRecordingRate)
+        + ".getOption().grid.length")).isEqualTo(10L);  // small multiples: one grid per rate KPI (10 with regulatorReplyInTime)
     java.nio.file.Files.write(java.nio.file.Path.of("target", "kpi-dashboard-at-risk.png"),
         browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 

@@ -26,6 +26,7 @@ class KpiServiceTest {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   static final KpiPeriod NOVEMBER = new KpiPeriod(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-12-01"), SHANGHAI);
   static final KpiPeriod DECEMBER = new KpiPeriod(LocalDate.parse("2026-12-01"), LocalDate.parse("2027-01-01"), SHANGHAI);
+  static final KpiPeriod NOV_DEC = new KpiPeriod(LocalDate.parse("2026-11-01"), LocalDate.parse("2027-01-01"), SHANGHAI);
 
   @Autowired JdbcTemplate jdbc;
   @Autowired KpiService kpis;
@@ -105,6 +106,113 @@ class KpiServiceTest {
     facts.complaint("BROADBAND").received("2026-12-15T12:00+08:00").insert();
     KpiPeriod twoMonths = new KpiPeriod(LocalDate.parse("2026-11-01"), LocalDate.parse("2027-01-01"), SHANGHAI);
     assertRate(report(twoMonths).get("complaintsPer10k"), "0.4", "2", "50000");
+  }
+
+  /** 申诉率 as MIIT publishes it, appeals per million customers: REGULATOR referrals received in the Beijing month. */
+  @Test
+  void appealsPerMillionCountsRegulatorReferralsReceivedInShanghaiMonth() {
+    facts.customerBase("2026-11", 2_000_000);
+    facts.referral("BROADBAND").received("2026-11-01T00:00+08:00").insert();
+    facts.referral("BILLING").received("2026-11-15T12:00+08:00").insert();          // any category
+    facts.referral("BROADBAND").received("2026-11-30T23:30+08:00").insert();        // 15:30Z: still November
+    facts.referral("BROADBAND").received("2026-12-01T00:10+08:00").insert();        // December here
+    facts.referral("BROADBAND").received("2026-10-31T23:59+08:00").insert();        // October
+    facts.complaint("BROADBAND").received("2026-11-10T10:00+08:00").insert();       // HOTLINE: not an appeal
+    facts.installation().channel("REGULATOR").received("2026-11-10T10:00+08:00").insert(); // not a complaint
+
+    // 3 / 2,000,000 × 1,000,000 = 1.5
+    KpiResult appeals = report(NOVEMBER).get("appealsPerMillion");
+    assertRate(appeals, "1.5", "3", "2000000");
+    assertThat(appeals.unit()).isEqualTo(Kpi.Unit.PER_MILLION);
+    assertThat(appeals.name()).isEqualTo("申诉率 Appeals per million customers");
+    assertThat(appeals.missingBaseMonths()).isEmpty();
+    // the same base as complaintsPer10k: 3 broadband complaints (two of them referrals) / 2,000,000 × 10,000
+    assertRate(report(NOVEMBER).get("complaintsPer10k"), "0.015", "3", "2000000");
+    // December has no base: no denominator, the month named, the numerator kept
+    KpiResult both = report(NOV_DEC).get("appealsPerMillion");
+    assertThat(both.value()).isNull();
+    assertThat(both.noDenominator()).isTrue();
+    assertThat(both.denominator()).isNull();
+    assertThat(both.numerator()).isEqualByComparingTo("4");
+    assertThat(both.missingBaseMonths()).containsExactly("2026-12");
+    // the one-query trend: each month is that month's report
+    KpiTrendTest.assertSameAsReports(NOV_DEC, REGION, kpis.breakdown(NOV_DEC, REGION, KpiGrouping.month), kpis);
+    // the orders behind it: the three referrals, each adding 1
+    assertThat(kpis.orders(Kpi.appealsPerMillion, NOVEMBER, REGION, 10)).hasSize(3)
+        .allSatisfy(o -> assertThat(o.channel()).isEqualTo("REGULATOR"));
+  }
+
+  /**
+   * The regions an appeal rate counts are those with referrals (or a base), not those with broadband complaints:
+   * one region's referral without that region's base leaves the rate of all regions unknown.
+   */
+  @Test
+  void appealsPerMillionOfAllRegionsNeedsTheBaseOfEveryRegionWithReferrals() {
+    // June 2031: a month no other test has facts in, so that the report of all regions is this test's
+    ClockUtil.setCurrentTime(Date.from(TestFacts.at("2031-07-05T09:00+08:00").toInstant()));
+    TestFacts other = new TestFacts(jdbc, REGION + "-2");
+    other.clear();
+    try {
+      facts.customerBase("2031-06", 2_000_000);
+      facts.referral("BILLING").received("2031-06-10T10:00+08:00").insert();
+      facts.referral("BILLING").received("2031-06-11T10:00+08:00").insert();
+      other.referral("BILLING").received("2031-06-12T10:00+08:00").insert();      // its region has no base
+      KpiPeriod june = KpiPeriod.month(java.time.YearMonth.of(2031, 6), SHANGHAI);
+
+      Map<String, KpiResult> all = kpis.report(june, null).stream()
+          .collect(Collectors.toMap(KpiResult::id, Function.identity()));
+      assertThat(all.get("appealsPerMillion").noDenominator()).isTrue();
+      assertThat(all.get("appealsPerMillion").numerator()).isEqualByComparingTo("3");
+      assertThat(all.get("appealsPerMillion").missingBaseMonths()).containsExactly("2031-06");
+      // no broadband complaint in the other region: complaints per 10,000 stay whole, 0 / 2,000,000
+      assertRate(all.get("complaintsPer10k"), "0", "0", "2000000");
+      KpiTrendTest.assertSameAsReports(june, null, kpis.breakdown(june, null, KpiGrouping.month), kpis);
+      // each region by its own base: 2 / 2,000,000 × 1,000,000 = 1; the other none, named
+      List<KpiGroup> byRegion = kpis.breakdown(june, null, KpiGrouping.region);
+      assertRate(find(KpiHonestTest.group(byRegion, REGION), "appealsPerMillion"), "1", "2", "2000000");
+      KpiResult without = find(KpiHonestTest.group(byRegion, REGION + "-2"), "appealsPerMillion");
+      assertThat(without.noDenominator()).isTrue();
+      assertThat(without.missingBaseMonths()).containsExactly("2031-06");
+      // with the other region's base: 3 / 3,000,000 × 1,000,000 = 1
+      other.customerBase("2031-06", 1_000_000);
+      assertRate(kpis.report(june, null).stream().filter(k -> k.id().equals("appealsPerMillion")).findFirst()
+          .orElseThrow(), "1", "3", "3000000");
+    } finally {
+      other.clear();
+    }
+  }
+
+  /**
+   * 回复管局及时率: referrals reported back to the regulator in the period, plus those whose reply deadline passed
+   * in it (and before now) with no report by the period's end — a miss, as firstContactInTime counts misses.
+   */
+  @Test
+  void regulatorReplyInTimeCountsReportsAndMissedReplyDeadlines() {
+    // now: 2026-12-05 09:00
+    facts.referral("BILLING").regulatorReplyDue("2026-11-10T18:00+08:00")
+        .reportedToRegulator("2026-11-08T10:00+08:00", true).insert();              // a: on time
+    facts.referral("BILLING").regulatorReplyDue("2026-11-10T18:00+08:00")
+        .reportedToRegulator("2026-11-12T10:00+08:00", false).insert();             // b: late, in November
+    facts.referral("BILLING").regulatorReplyDue("2026-11-20T18:00+08:00").insert(); // c: missed, never reported
+    facts.referral("BILLING").regulatorReplyDue("2026-11-28T18:00+08:00")
+        .reportedToRegulator("2026-12-02T10:00+08:00", false).insert();             // d: missed in Nov, late in Dec
+    facts.referral("BILLING").regulatorReplyDue("2026-10-30T18:00+08:00")
+        .reportedToRegulator("2026-11-02T10:00+08:00", false).insert();             // e: reported in Nov, late
+    facts.referral("BILLING").regulatorReplyDue("2026-12-03T18:00+08:00").insert(); // f: missed in Dec
+    facts.referral("BILLING").regulatorReplyDue("2026-12-10T18:00+08:00").insert(); // g: not due yet
+    facts.complaint("BILLING").firstContactDue("2026-11-05T12:00+08:00")
+        .firstContact("2026-11-05T10:00+08:00", true).insert();                     // not a referral
+
+    // November: a, b, c, d, e — a on time: 1/5
+    KpiResult november = report(NOVEMBER).get("regulatorReplyInTime");
+    assertRate(november, "0.2", "1", "5");
+    assertThat(november.unit()).isEqualTo(Kpi.Unit.RATIO);
+    assertThat(november.name()).isEqualTo("回复管局及时率 Regulator reply in time");
+    // December: d reported late, f missed: 0/2
+    assertRate(report(DECEMBER).get("regulatorReplyInTime"), "0", "0", "2");
+    KpiTrendTest.assertSameAsReports(NOV_DEC, REGION, kpis.breakdown(NOV_DEC, REGION, KpiGrouping.month), kpis);
+    assertThat(kpis.orders(Kpi.regulatorReplyInTime, NOVEMBER, REGION, 10)).hasSize(5)
+        .extracting(o -> o.numeratorValue().intValue()).containsExactly(1, 0, 0, 0, 0);
   }
 
   @Test

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * definitions have — orders at Beijing midnight on the first of a month, first contacts missed in one
  * month and made in the next, first-contact deadlines still ahead of now, complaints of the same phone at
  * the same instant, 30 days apart to the second, weighted dissatisfaction, remedies, months with and
- * without a customer base.
+ * without a customer base, regulator referrals reported back on time, late in a later month or never.
  */
 @ServiceLoopTest
 class KpiTrendTest {
@@ -68,6 +68,14 @@ class KpiTrendTest {
     assertThat(trend.stream().map(m -> find(m, "repeatComplaintRate").numerator()).reduce(BigDecimal.ZERO,
         BigDecimal::add)).isGreaterThan(BigDecimal.TEN);
     assertThat(trend.stream().filter(m -> find(m, "complaintsPer10k").noDenominator())).isNotEmpty();
+    // appeals and regulator replies: referrals most months, months without base, replies on time and missed
+    assertThat(trend.stream().filter(m -> find(m, "appealsPerMillion").noDenominator())).isNotEmpty();
+    assertThat(trend.stream().filter(m -> !find(m, "appealsPerMillion").noDenominator()
+        && find(m, "appealsPerMillion").numerator().signum() > 0)).isNotEmpty();
+    assertThat(trend.stream().map(m -> find(m, "regulatorReplyInTime").denominator()).filter(d -> d != null)
+        .reduce(BigDecimal.ZERO, BigDecimal::add)).isGreaterThan(BigDecimal.TEN);
+    assertThat(trend.stream().map(m -> find(m, "regulatorReplyInTime").numerator()).filter(d -> d != null)
+        .reduce(BigDecimal.ZERO, BigDecimal::add)).isPositive();
   }
 
   @Test
@@ -118,6 +126,7 @@ class KpiTrendTest {
       }
     }
     Random edges = new Random(34);
+    Random appeals = new Random(56);
     OffsetDateTime previous = null;
     String previousPhone = null;
     for (int i = 0; i < n; i++) {
@@ -173,6 +182,18 @@ class KpiTrendTest {
       fact.set("created_at", received.plusMinutes(edges.nextInt(3) == 0 ? 0 : edges.nextInt(60 * 48)).toString());
       if (kind == 3 && edges.nextInt(4) == 0) {
         fact.set("coverage_result", edges.nextBoolean() ? "NOT_COVERED" : "NO_FREE_PORT");
+      }
+      // issue 9 item 3: REGULATOR referrals with the regulator's reply deadline — reported on time, late (into a
+      // later month), never, or not due yet — from a third generator, so the data set above stays as it was
+      if (kind < 3 && appeals.nextInt(6) == 0) {
+        OffsetDateTime replyDue = received.plusDays(1 + appeals.nextInt(30));
+        fact.channel("REGULATOR").set("regulator_reference", "MIIT-T" + i).regulatorReplyDue(replyDue.toString());
+        int report = appeals.nextInt(4);
+        if (report > 0) {
+          OffsetDateTime at = report == 1 ? replyDue.minusHours(1 + appeals.nextInt(48))
+              : replyDue.plusHours(1 + appeals.nextInt(24 * 20));
+          fact.reportedToRegulator(at.toString(), !at.isAfter(replyDue));
+        }
       }
       fact.set("rounds", 1 + r.nextInt(3) / 2).set("escalation_level", r.nextInt(8) == 0 ? 1 : 0)
           .set("on_site_appointment", kind == 4 && r.nextInt(3) == 0);

@@ -37,6 +37,11 @@ final class TestFacts {
     return new Fact("COMPLAINT").set("category", category);
   }
 
+  /** A REGULATOR referral (申诉, MIIT Order 35): a complaint through channel REGULATOR with the regulator's reference. */
+  Fact referral(String category) {
+    return complaint(category).channel("REGULATOR").set("regulator_reference", "MIIT-" + SEQ.incrementAndGet());
+  }
+
   Fact installation() {
     return new Fact("INSTALLATION").set("category", "BROADBAND");
   }
@@ -129,6 +134,16 @@ final class TestFacts {
 
     Fact firstContact(String at, boolean onTime) {
       return set("first_contact_at", at).set("first_contact_on_time", onTime);
+    }
+
+    /** The deadline the regulator set for the report back (regulator_reply_due). */
+    Fact regulatorReplyDue(String due) {
+      return set("regulator_reply_due", due);
+    }
+
+    /** Reported back to the regulator (regulator_reported_at), on time or not (regulator_reply_on_time). */
+    Fact reportedToRegulator(String at, boolean onTime) {
+      return set("regulator_reported_at", at).set("regulator_reply_on_time", onTime);
     }
 
     /** The repeat-complaint flag complaint-handling stores at intake (repeat_complaint; not set: not checked). */
