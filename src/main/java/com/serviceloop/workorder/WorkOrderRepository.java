@@ -209,15 +209,17 @@ public class WorkOrderRepository {
         first_satisfaction = CASE WHEN rounds = 1 THEN ? ELSE first_satisfaction END,
         first_surveyed_at = CASE WHEN rounds = 1 THEN ? ELSE first_surveyed_at END""",
         satisfaction, ts(at), satisfaction, ts(at));
-    int updated = jdbc.update("""
-        UPDATE sl_return_visit SET outcome = ?, attempts = COALESCE(attempts, 0) + 1, surveyed_at = ?
-        WHERE order_no = ? AND round_no = (SELECT w.rounds FROM sl_work_order w WHERE w.order_no = ?)""",
-        satisfaction, ts(at), orderNo, orderNo);
-    if (updated == 0) {
+    // the round's first call inserts its row (one statement: the usual case), a later call of the round updates it
+    int inserted = jdbc.update("""
+        INSERT INTO sl_return_visit (order_no, round_no, outcome, attempts, first_call_at, surveyed_at)
+        SELECT w.order_no, w.rounds, ?, 1, ?, ? FROM sl_work_order w WHERE w.order_no = ?
+          AND NOT EXISTS (SELECT 1 FROM sl_return_visit r WHERE r.order_no = w.order_no AND r.round_no = w.rounds)""",
+        satisfaction, ts(at), ts(at), orderNo);
+    if (inserted == 0) {
       jdbc.update("""
-          INSERT INTO sl_return_visit (order_no, round_no, outcome, attempts, first_call_at, surveyed_at)
-          SELECT order_no, rounds, ?, 1, ?, ? FROM sl_work_order WHERE order_no = ?""",
-          satisfaction, ts(at), ts(at), orderNo);
+          UPDATE sl_return_visit SET outcome = ?, attempts = COALESCE(attempts, 0) + 1, surveyed_at = ?
+          WHERE order_no = ? AND round_no = (SELECT w.rounds FROM sl_work_order w WHERE w.order_no = ?)""",
+          satisfaction, ts(at), orderNo, orderNo);
     }
   }
 
