@@ -48,14 +48,17 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
     deadlines.set(execution, FIRST_CONTACT_DUE, firstContactDue);
     deadlines.set(execution, CLOSURE_DUE, closureDue);
     String orderNo = CaseOrder.orderNo(execution);
-    workOrders.setServiceLevel(orderNo, priority, firstContactDue, TimeMode.of(firstContactMode).name(), closureDue,
-        closureDue, TimeMode.of(closureMode).name());
-    workOrders.flagUnscheduledYear(orderNo, deadlines.unscheduledYear(receivedAt, firstContactDue, firstContactMode));
-    workOrders.flagUnscheduledYear(orderNo, deadlines.unscheduledYear(receivedAt, closureDue, closureMode));
     Instant[] firstContactWarnings = warningTimes.set(execution, SlaClock.FIRST_CONTACT, receivedAt,
         firstContactDue, firstContactMode);
-    workOrders.setWarningsDue(orderNo, SlaClock.FIRST_CONTACT, firstContactWarnings[0], firstContactWarnings[1], true);
     Instant[] closureWarnings = warningTimes.set(execution, SlaClock.CLOSURE, receivedAt, closureDue, closureMode);
-    workOrders.setWarningsDue(orderNo, SlaClock.CLOSURE, closureWarnings[0], closureWarnings[1], true);
+    // one UPDATE of the work order (issue 12)
+    workOrders.changes(orderNo)
+        .serviceLevel(priority, firstContactDue, TimeMode.of(firstContactMode).name(), closureDue, closureDue,
+            TimeMode.of(closureMode).name())
+        .unscheduledYear(deadlines.unscheduledYear(receivedAt, firstContactDue, firstContactMode))
+        .unscheduledYear(deadlines.unscheduledYear(receivedAt, closureDue, closureMode))
+        .warningsDue(SlaClock.FIRST_CONTACT, firstContactWarnings[0], firstContactWarnings[1], true)
+        .warningsDue(SlaClock.CLOSURE, closureWarnings[0], closureWarnings[1], true)
+        .apply();
   }
 }

@@ -35,8 +35,9 @@ public class RecordAssignmentDelegate implements JavaDelegate {
         && identityService.createGroupQuery().groupMember(initiator).groupId(group).count() > 0;
     String user = initiatorInGroup ? initiator : null;
     execution.setVariable(FIRST_CONTACT_USER, user);
-    workOrders.setRouting(orderNo, (String) execution.getVariable(ASSURANCE_MODULE),
-        (String) execution.getVariable(RESPONSIBLE_GROUP));
-    workOrders.setFirstContactOwner(orderNo, user != null ? user : group);
+    workOrders.changes(orderNo)
+        .routing((String) execution.getVariable(ASSURANCE_MODULE), (String) execution.getVariable(RESPONSIBLE_GROUP))
+        .firstContactOwner(user != null ? user : group)
+        .apply();
   }
 }

@@ -37,14 +37,15 @@ public class RecordFirstContactDelegate implements JavaDelegate {
       execution.setVariable(NEEDS_ON_SITE_VISIT, false);
       return;
     }
-    workOrders.recordFirstContact(orderNo, WorkOrderRepository.now());
+    WorkOrderRepository.Changes changes = workOrders.changes(orderNo).firstContact(WorkOrderRepository.now());
     boolean needsVisit = Boolean.TRUE.equals(execution.getVariable(NEEDS_ON_SITE_VISIT))
         || "true".equals(execution.getVariable(NEEDS_ON_SITE_VISIT));
     execution.setVariable(NEEDS_ON_SITE_VISIT, needsVisit);
     if (needsVisit) {
       Instant appointmentAt = deadlines.toInstant(execution.getVariable(APPOINTMENT_AT));
       execution.setVariable(APPOINTMENT_AT, Date.from(appointmentAt));
-      workOrders.recordAppointment(orderNo, appointmentAt);
+      changes.appointment(appointmentAt);
     }
+    changes.apply(); // the contact and its appointment in one UPDATE (issue 12)
   }
 }

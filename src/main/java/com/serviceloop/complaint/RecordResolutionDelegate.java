@@ -28,9 +28,10 @@ public class RecordResolutionDelegate implements JavaDelegate {
     BigDecimal compensation = Compensation.amount(execution.getVariable(COMPENSATION_FACTOR),
         execution.getVariable(DISPUTED_AMOUNT));
     execution.setVariable(COMPENSATION_AMOUNT, compensation.doubleValue());
-    workOrders.recordResolution(orderNo, (String) execution.getVariable(RESOLUTION),
-        (String) execution.getVariable(ROOT_CAUSE), (String) execution.getVariable(RESPONSIBLE_PARTY),
-        (String) execution.getVariable(COMMITMENT), compensation);
-    workOrders.recordCompletion(orderNo, WorkOrderRepository.now());
+    workOrders.changes(orderNo)
+        .resolution((String) execution.getVariable(RESOLUTION), (String) execution.getVariable(ROOT_CAUSE),
+            (String) execution.getVariable(RESPONSIBLE_PARTY), (String) execution.getVariable(COMMITMENT), compensation)
+        .completion(WorkOrderRepository.now())
+        .apply();
   }
 }

@@ -37,14 +37,17 @@ public class StartReprocessingRoundDelegate implements JavaDelegate {
     Instant closureDue = deadlines.due(now, (String) execution.getVariable(REPROCESSING_LIMIT), mode);
     execution.setVariable(ROUNDS, ((Number) execution.getVariable(ROUNDS)).intValue() + 1);
     deadlines.set(execution, CLOSURE_DUE, closureDue);
-    workOrders.startNewRound(CaseOrder.orderNo(execution), closureDue);
-    workOrders.flagUnscheduledYear(CaseOrder.orderNo(execution), deadlines.unscheduledYear(now, closureDue, mode));
+    // the round, its unscheduled year and its warnings in one UPDATE of the work order (issue 12)
+    WorkOrderRepository.Changes changes = workOrders.changes(CaseOrder.orderNo(execution))
+        .newRound(closureDue)
+        .unscheduledYear(deadlines.unscheduledYear(now, closureDue, mode));
     // The round's closure clock starts now: its warnings too (the sub-process's warning timers read them when
     // the round enters it), and the level reached starts again.
     if (warningTimes.has(execution, SlaClock.CLOSURE)) {
       Instant[] warnings = warningTimes.set(execution, SlaClock.CLOSURE, now, closureDue, mode);
-      workOrders.setWarningsDue(CaseOrder.orderNo(execution), SlaClock.CLOSURE, warnings[0], warnings[1], true);
+      changes.warningsDue(SlaClock.CLOSURE, warnings[0], warnings[1], true);
       execution.setVariable(SLA_WARNING_TEXT, null); // the forms show no warning of an earlier round
     }
+    changes.apply();
   }
 }

@@ -92,12 +92,12 @@ public class WorkOrderRepository {
   }
 
   public void setRouting(String orderNo, String assuranceModule, String responsibleGroup) {
-    update(orderNo, "assurance_module = ?, responsible_group = ?", assuranceModule, responsibleGroup);
+    changes(orderNo).routing(assuranceModule, responsibleGroup).apply();
   }
 
   /** 首问负责: the user or group who owns the first contact and the reply. */
   public void setFirstContactOwner(String orderNo, String owner) {
-    update(orderNo, "first_contact_owner = ?", owner);
+    changes(orderNo).firstContactOwner(owner).apply();
   }
 
   /**
@@ -107,11 +107,8 @@ public class WorkOrderRepository {
    */
   public void setServiceLevel(String orderNo, int priority, Instant firstContactDue, String firstContactTimeMode,
       Instant completionDue, Instant closureDue, String completionTimeMode) {
-    update(orderNo, """
-        priority = ?, first_contact_due = ?, first_contact_time_mode = ?, completion_due = ?, closure_due = ?,
-        completion_time_mode = ?, first_closure_due = COALESCE(first_closure_due, ?)""",
-        priority, ts(firstContactDue), firstContactTimeMode, ts(completionDue), ts(closureDue), completionTimeMode,
-        ts(closureDue != null ? closureDue : completionDue));
+    changes(orderNo).serviceLevel(priority, firstContactDue, firstContactTimeMode, completionDue, closureDue,
+        completionTimeMode).apply();
   }
 
   /**
@@ -120,9 +117,7 @@ public class WorkOrderRepository {
    */
   public void flagUnscheduledYear(String orderNo, java.util.OptionalInt year) {
     if (year.isPresent()) {
-      update(orderNo, """
-          deadline_unscheduled_year = CASE WHEN deadline_unscheduled_year IS NULL OR deadline_unscheduled_year > ?
-            THEN ? ELSE deadline_unscheduled_year END""", year.getAsInt(), year.getAsInt());
+      changes(orderNo).unscheduledYear(year).apply();
     }
   }
 
@@ -181,17 +176,11 @@ public class WorkOrderRepository {
    * its deadline (moved by the pauses before it).
    */
   public void recordFirstContact(String orderNo, Instant at) {
-    update(orderNo, """
-        first_contact_attempts = COALESCE(first_contact_attempts, 0) + 1,
-        first_contact_result = 'REACHED',
-        first_contact_at = COALESCE(first_contact_at, ?),
-        first_contact_on_time = COALESCE(first_contact_on_time,
-          CASE WHEN first_contact_due IS NULL OR ? <= first_contact_due THEN TRUE ELSE FALSE END)""",
-        ts(at), ts(at));
+    changes(orderNo).firstContact(at).apply();
   }
 
   public void recordAppointment(String orderNo, Instant appointmentAt) {
-    update(orderNo, "appointment_at = ?, on_site_appointment = TRUE", ts(appointmentAt));
+    changes(orderNo).appointment(appointmentAt).apply();
   }
 
   public void recordDispatch(String orderNo, Instant at) {
@@ -200,16 +189,12 @@ public class WorkOrderRepository {
 
   /** The work itself is done (resolved, installed, repaired); on time against completion_due. */
   public void recordCompletion(String orderNo, Instant at) {
-    update(orderNo, """
-        completed_at = ?,
-        completion_on_time = CASE WHEN completion_due IS NULL OR ? <= completion_due THEN TRUE ELSE FALSE END""",
-        ts(at), ts(at));
+    changes(orderNo).completion(at).apply();
   }
 
   public void recordResolution(String orderNo, String resolution, String rootCause, String responsibleParty,
       String commitment, BigDecimal compensationAmount) {
-    update(orderNo, "resolution = ?, root_cause = ?, responsible_party = ?, commitment = ?, compensation_amount = ?",
-        resolution, rootCause, responsibleParty, commitment, compensationAmount);
+    changes(orderNo).resolution(resolution, rootCause, responsibleParty, commitment, compensationAmount).apply();
   }
 
   /**
@@ -224,15 +209,17 @@ public class WorkOrderRepository {
         first_satisfaction = CASE WHEN rounds = 1 THEN ? ELSE first_satisfaction END,
         first_surveyed_at = CASE WHEN rounds = 1 THEN ? ELSE first_surveyed_at END""",
         satisfaction, ts(at), satisfaction, ts(at));
-    int updated = jdbc.update("""
-        UPDATE sl_return_visit SET outcome = ?, attempts = COALESCE(attempts, 0) + 1, surveyed_at = ?
-        WHERE order_no = ? AND round_no = (SELECT w.rounds FROM sl_work_order w WHERE w.order_no = ?)""",
-        satisfaction, ts(at), orderNo, orderNo);
-    if (updated == 0) {
+    // the round's first call inserts its row (one statement: the usual case), a later call of the round updates it
+    int inserted = jdbc.update("""
+        INSERT INTO sl_return_visit (order_no, round_no, outcome, attempts, first_call_at, surveyed_at)
+        SELECT w.order_no, w.rounds, ?, 1, ?, ? FROM sl_work_order w WHERE w.order_no = ?
+          AND NOT EXISTS (SELECT 1 FROM sl_return_visit r WHERE r.order_no = w.order_no AND r.round_no = w.rounds)""",
+        satisfaction, ts(at), ts(at), orderNo);
+    if (inserted == 0) {
       jdbc.update("""
-          INSERT INTO sl_return_visit (order_no, round_no, outcome, attempts, first_call_at, surveyed_at)
-          SELECT order_no, rounds, ?, 1, ?, ? FROM sl_work_order WHERE order_no = ?""",
-          satisfaction, ts(at), ts(at), orderNo);
+          UPDATE sl_return_visit SET outcome = ?, attempts = COALESCE(attempts, 0) + 1, surveyed_at = ?
+          WHERE order_no = ? AND round_no = (SELECT w.rounds FROM sl_work_order w WHERE w.order_no = ?)""",
+          satisfaction, ts(at), orderNo, orderNo);
     }
   }
 
@@ -254,12 +241,7 @@ public class WorkOrderRepository {
    * wins): a later round's new deadline never turns the first miss into a case handled on time.
    */
   public void startNewRound(String orderNo, Instant newClosureDue) {
-    Instant now = now();
-    update(orderNo, """
-        rounds = rounds + 1, closure_due = ?,
-        first_closure_on_time = COALESCE(first_closure_on_time,
-          CASE WHEN first_closure_due IS NULL OR ? <= first_closure_due THEN TRUE ELSE FALSE END)""",
-        ts(newClosureDue), ts(now));
+    changes(orderNo).newRound(newClosureDue).apply();
   }
 
   /**
@@ -267,9 +249,7 @@ public class WorkOrderRepository {
    * new target (a new round), so the level reached so far is cleared; a moved deadline keeps it.
    */
   public void setWarningsDue(String orderNo, SlaClock clock, Instant warn1At, Instant warn2At, boolean newTarget) {
-    String c = clock.column();
-    update(orderNo, c + "_warn1_at = ?, " + c + "_warn2_at = ?"
-        + (newTarget ? ", " + c + "_warned_level = NULL, " + c + "_warned_at = NULL" : ""), ts(warn1At), ts(warn2At));
+    changes(orderNo).warningsDue(clock, warn1At, warn2At, newTarget).apply();
   }
 
   /**
@@ -284,7 +264,7 @@ public class WorkOrderRepository {
   }
 
   public void setClosureDue(String orderNo, Instant closureDue) {
-    update(orderNo, "closure_due = ?", ts(closureDue));
+    changes(orderNo).closureDue(closureDue).apply();
   }
 
   public void raiseEscalationLevel(String orderNo, int level) {
@@ -386,6 +366,130 @@ public class WorkOrderRepository {
   /** The work order row by column name (for tests and the capabilities' API answers). */
   public java.util.Map<String, Object> row(String orderNo) {
     return jdbc.queryForMap("SELECT * FROM sl_work_order WHERE order_no = ?", orderNo);
+  }
+
+  /**
+   * Several changes of one work order written as one UPDATE (issue 12: one statement instead of one per change),
+   * e.g. {@code changes(orderNo).routing(module, group).firstContactOwner(owner).apply()}. Each change is the
+   * assignment its single method ({@link #setRouting}, {@link #setFirstContactOwner}, …) writes, so the row
+   * ends the same; the changes of one {@code apply} must set different columns (all of them read the row as it
+   * was before the UPDATE, which none of the combined changes depends on). Unscheduled years are merged into one
+   * assignment (the earliest one counts, as with two {@link #flagUnscheduledYear} calls).
+   */
+  public Changes changes(String orderNo) {
+    return new Changes(orderNo);
+  }
+
+  /** The changes of one work order {@link #changes} collects; {@link #apply} writes them. */
+  public final class Changes {
+
+    private final String orderNo;
+    private final StringBuilder assignments = new StringBuilder();
+    private final List<Object> args = new java.util.ArrayList<>();
+    private Integer unscheduledYear;
+
+    private Changes(String orderNo) {
+      this.orderNo = orderNo;
+    }
+
+    private Changes set(String assignment, Object... values) {
+      assignments.append(assignments.isEmpty() ? "" : ", ").append(assignment);
+      args.addAll(java.util.Arrays.asList(values));
+      return this;
+    }
+
+    /** As {@link WorkOrderRepository#setRouting}. */
+    public Changes routing(String assuranceModule, String responsibleGroup) {
+      return set("assurance_module = ?, responsible_group = ?", assuranceModule, responsibleGroup);
+    }
+
+    /** As {@link WorkOrderRepository#setFirstContactOwner}. */
+    public Changes firstContactOwner(String owner) {
+      return set("first_contact_owner = ?", owner);
+    }
+
+    /** As {@link WorkOrderRepository#setServiceLevel}. */
+    public Changes serviceLevel(int priority, Instant firstContactDue, String firstContactTimeMode,
+        Instant completionDue, Instant closureDue, String completionTimeMode) {
+      return set("""
+          priority = ?, first_contact_due = ?, first_contact_time_mode = ?, completion_due = ?, closure_due = ?,
+          completion_time_mode = ?, first_closure_due = COALESCE(first_closure_due, ?)""",
+          priority, ts(firstContactDue), firstContactTimeMode, ts(completionDue), ts(closureDue), completionTimeMode,
+          ts(closureDue != null ? closureDue : completionDue));
+    }
+
+    /** As {@link WorkOrderRepository#flagUnscheduledYear}; nothing when {@code year} is empty. */
+    public Changes unscheduledYear(java.util.OptionalInt year) {
+      if (year.isPresent() && (unscheduledYear == null || year.getAsInt() < unscheduledYear)) {
+        unscheduledYear = year.getAsInt();
+      }
+      return this;
+    }
+
+    /** As {@link WorkOrderRepository#setWarningsDue}. */
+    public Changes warningsDue(SlaClock clock, Instant warn1At, Instant warn2At, boolean newTarget) {
+      String c = clock.column();
+      return set(c + "_warn1_at = ?, " + c + "_warn2_at = ?"
+          + (newTarget ? ", " + c + "_warned_level = NULL, " + c + "_warned_at = NULL" : ""), ts(warn1At), ts(warn2At));
+    }
+
+    /** As {@link WorkOrderRepository#recordFirstContact}. */
+    public Changes firstContact(Instant at) {
+      return set("""
+          first_contact_attempts = COALESCE(first_contact_attempts, 0) + 1,
+          first_contact_result = 'REACHED',
+          first_contact_at = COALESCE(first_contact_at, ?),
+          first_contact_on_time = COALESCE(first_contact_on_time,
+            CASE WHEN first_contact_due IS NULL OR ? <= first_contact_due THEN TRUE ELSE FALSE END)""",
+          ts(at), ts(at));
+    }
+
+    /** As {@link WorkOrderRepository#recordAppointment}. */
+    public Changes appointment(Instant appointmentAt) {
+      return set("appointment_at = ?, on_site_appointment = TRUE", ts(appointmentAt));
+    }
+
+    /** As {@link WorkOrderRepository#startNewRound}. */
+    public Changes newRound(Instant newClosureDue) {
+      return set("""
+          rounds = rounds + 1, closure_due = ?,
+          first_closure_on_time = COALESCE(first_closure_on_time,
+            CASE WHEN first_closure_due IS NULL OR ? <= first_closure_due THEN TRUE ELSE FALSE END)""",
+          ts(newClosureDue), ts(now()));
+    }
+
+    /** As {@link WorkOrderRepository#setClosureDue}. */
+    public Changes closureDue(Instant closureDue) {
+      return set("closure_due = ?", ts(closureDue));
+    }
+
+    /** As {@link WorkOrderRepository#recordResolution}. */
+    public Changes resolution(String resolution, String rootCause, String responsibleParty, String commitment,
+        BigDecimal compensationAmount) {
+      return set("resolution = ?, root_cause = ?, responsible_party = ?, commitment = ?, compensation_amount = ?",
+          resolution, rootCause, responsibleParty, commitment, compensationAmount);
+    }
+
+    /** As {@link WorkOrderRepository#recordCompletion}. */
+    public Changes completion(Instant at) {
+      return set("""
+          completed_at = ?,
+          completion_on_time = CASE WHEN completion_due IS NULL OR ? <= completion_due THEN TRUE ELSE FALSE END""",
+          ts(at), ts(at));
+    }
+
+    /** Writes the changes in one UPDATE with updated_at; nothing to write: no statement. */
+    public void apply() {
+      if (unscheduledYear != null) {
+        set("""
+            deadline_unscheduled_year = CASE WHEN deadline_unscheduled_year IS NULL OR deadline_unscheduled_year > ?
+              THEN ? ELSE deadline_unscheduled_year END""", unscheduledYear, unscheduledYear);
+        unscheduledYear = null;
+      }
+      if (!assignments.isEmpty()) {
+        update(orderNo, assignments.toString(), args.toArray());
+      }
+    }
   }
 
   /**
