@@ -4,10 +4,8 @@ import com.serviceloop.api.FieldError;
 import com.serviceloop.complaint.intake.ComplaintIntakeFields;
 import com.serviceloop.complaint.intake.RegulatorReferrals;
 import com.serviceloop.security.ServiceLoopGroups;
-import com.serviceloop.submission.Submission;
 import com.serviceloop.submission.SubmissionChecks;
 import com.serviceloop.submission.SubmissionRule;
-import com.serviceloop.workorder.WorkOrderRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,18 +24,7 @@ public class ComplaintSubmissionRules {
   /** complaint-first-contact: the visit is booked for a moment still to come. */
   @Bean
   SubmissionRule complaintAppointmentNotInPast() {
-    return new SubmissionRule() {
-      @Override
-      public Set<String> formIds() {
-        return Set.of("complaint-first-contact");
-      }
-
-      @Override
-      public List<FieldError> check(Submission submission) {
-        return SubmissionChecks.notInPast(submission, ComplaintVariables.APPOINTMENT_AT, WorkOrderRepository.now())
-            .stream().toList();
-      }
-    };
+    return SubmissionRule.notInPast("complaint-first-contact", ComplaintVariables.APPOINTMENT_AT);
   }
 
   /**
@@ -46,22 +33,14 @@ public class ComplaintSubmissionRules {
    */
   @Bean
   SubmissionRule complaintTriageGroupExists(IdentityService identityService) {
-    return new SubmissionRule() {
-      @Override
-      public Set<String> formIds() {
-        return Set.of("complaint-triage");
+    return SubmissionRule.of(Set.of("complaint-triage"), submission -> {
+      if (!(submission.values().get("responsibleGroup") instanceof String group) || group.isEmpty()) {
+        return List.of();
       }
-
-      @Override
-      public List<FieldError> check(Submission submission) {
-        if (!(submission.values().get("responsibleGroup") instanceof String group) || group.isEmpty()) {
-          return List.of();
-        }
-        long found = identityService.createGroupQuery().groupId(group).groupType(ServiceLoopGroups.WORKFLOW).count();
-        return found > 0 ? List.of() : List.of(new FieldError("responsibleGroup", "responsibleGroup: "
-            + "不是责任部门 \"" + group + "\" is not a responsible group (a staff group of the identity service)"));
-      }
-    };
+      long found = identityService.createGroupQuery().groupId(group).groupType(ServiceLoopGroups.WORKFLOW).count();
+      return found > 0 ? List.of() : List.of(new FieldError("responsibleGroup", "responsibleGroup: "
+          + "不是责任部门 \"" + group + "\" is not a responsible group (a staff group of the identity service)"));
+    });
   }
 
   /**
@@ -70,36 +49,19 @@ public class ComplaintSubmissionRules {
    */
   @Bean
   SubmissionRule complaintRegulatorReferralBySupervision() {
-    return new SubmissionRule() {
-      @Override
-      public Set<String> formIds() {
-        return Set.of("complaint-intake");
-      }
-
-      @Override
-      public List<FieldError> check(Submission submission) {
-        return RegulatorReferrals.refused(submission.values(), submission.groupIds())
+    return SubmissionRule.of(Set.of("complaint-intake"), submission ->
+        RegulatorReferrals.refused(submission.values(), submission.groupIds())
             ? List.of(new FieldError(ComplaintIntakeFields.CHANNEL, "channel: " + RegulatorReferrals.REFUSED))
-            : List.of();
-      }
-    };
+            : List.of());
   }
 
   /** complaint-intake and complaint-resolution: the disputed amount is not negative. */
   @Bean
   SubmissionRule complaintAmountsNotNegative() {
-    return new SubmissionRule() {
-      @Override
-      public Set<String> formIds() {
-        return Set.of("complaint-intake", "complaint-resolution");
-      }
-
-      @Override
-      public List<FieldError> check(Submission submission) {
-        List<FieldError> errors = new ArrayList<>();
-        SubmissionChecks.notNegative(submission, "disputedAmount").ifPresent(errors::add);
-        return errors;
-      }
-    };
+    return SubmissionRule.of(Set.of("complaint-intake", "complaint-resolution"), submission -> {
+      List<FieldError> errors = new ArrayList<>();
+      SubmissionChecks.notNegative(submission, "disputedAmount").ifPresent(errors::add);
+      return errors;
+    });
   }
 }

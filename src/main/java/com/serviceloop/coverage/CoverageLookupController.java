@@ -2,13 +2,13 @@ package com.serviceloop.coverage;
 
 import com.serviceloop.api.Exports;
 import com.serviceloop.api.FieldError;
+import com.serviceloop.api.QueryParameters;
 import com.serviceloop.api.InvalidInputException;
 import com.serviceloop.security.ApiCaller;
 import com.serviceloop.security.LookupAccess;
 import com.serviceloop.workorder.WorkOrderView;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -225,15 +225,7 @@ public class CoverageLookupController {
   }
 
   private static LocalDate date(String field, String text, List<FieldError> errors) {
-    if (blank(text)) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "a date YYYY-MM-DD, not '" + text + "'"));
-      return null;
-    }
+    return blank(text) ? null : QueryParameters.parse(field, text, LocalDate::parse, "a date YYYY-MM-DD", errors);
   }
 
   private static void length(String field, String value, List<FieldError> errors) {

@@ -9,7 +9,6 @@ import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
 import com.serviceloop.intake.IntakeWindow;
 import com.serviceloop.installation.BroadbandOrderRequest;
-import com.serviceloop.common.Moments;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -40,16 +39,7 @@ public final class FaultReportRequest {
     FaultReport.Service service = choice(vars, SERVICE, FaultReport.Service.class, errors);
     FaultReport.Channel channel = choice(vars, CHANNEL, FaultReport.Channel.class, errors);
     String description = text(vars, DESCRIPTION, errors);
-    Instant receivedAt = null;
-    try {
-      if (json && vars.get(RECEIVED_AT) != null && !(vars.get(RECEIVED_AT) instanceof String)) {
-        throw new IllegalArgumentException("not text");
-      }
-      receivedAt = Moments.toInstant(vars.get(RECEIVED_AT), zone);
-      window.check(RECEIVED_AT, receivedAt, now, errors);
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(RECEIVED_AT, "receivedAt must be ISO-8601 with an offset, e.g. 2026-11-20T17:00+08:00"));
-    }
+    Instant receivedAt = window.moment(vars, RECEIVED_AT, json, zone, now, "2026-11-20T17:00+08:00", errors);
     FaultReport.Segment segment = FaultReport.Segment.PUBLIC;
     Object rawSegment = vars.get(CUSTOMER_SEGMENT);
     if (rawSegment != null && !rawSegment.toString().isBlank()) {

@@ -1,26 +1,16 @@
 package com.serviceloop.faultrepair;
 
-import com.serviceloop.api.FieldError;
-import com.serviceloop.submission.Submission;
-import com.serviceloop.submission.SubmissionChecks;
 import com.serviceloop.submission.SubmissionRule;
-import com.serviceloop.workorder.WorkOrderRepository;
-import java.util.List;
-import java.util.Set;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** fault-remote-resolution: the on-site repair is booked for a moment still to come. */
-@Component
-public class FaultSubmissionRules implements SubmissionRule {
+/** What the fault-repair forms cannot say themselves (the submission guard runs these after the form's checks). */
+@Configuration
+public class FaultSubmissionRules {
 
-  @Override
-  public Set<String> formIds() {
-    return Set.of("fault-remote-resolution");
-  }
-
-  @Override
-  public List<FieldError> check(Submission submission) {
-    return SubmissionChecks.notInPast(submission, FaultVariables.APPOINTMENT_AT, WorkOrderRepository.now())
-        .stream().toList();
+  /** fault-remote-resolution: the on-site repair is booked for a moment still to come. */
+  @Bean
+  SubmissionRule faultAppointmentNotInPast() {
+    return SubmissionRule.notInPast("fault-remote-resolution", FaultVariables.APPOINTMENT_AT);
   }
 }

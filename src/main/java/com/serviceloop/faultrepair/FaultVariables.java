@@ -53,13 +53,7 @@ public final class FaultVariables {
   public static final String FAULT_CAUSE = "faultCause";
   public static final String RETURN_NOTE = "returnNote";
 
-  // shared contracts
-  public static final String RETURN_VISIT_DUE = "returnVisitDue";
-  public static final String RETURN_VISIT_OUTCOME = "returnVisitOutcome";
-  public static final String ESCALATION_REASON = "escalationReason";
-  public static final String ESCALATION_INSTRUCTION = "escalationInstruction";
-  public static final String BREACH_REASON = "breachReason";
-  public static final String BREACH_DEADLINE = "breachDeadline";
+  // shared contracts (return visit, escalation, breaches): com.serviceloop.workorder.CaseContracts
   /** The breach reason (input parameter in the model) that owes the customer a fee reduction. */
   public static final String REPAIR_OVERDUE = "REPAIR_OVERDUE";
 

@@ -1,6 +1,7 @@
 package com.serviceloop.faultrepair;
 
 import static com.serviceloop.faultrepair.FaultVariables.*;
+import static com.serviceloop.workorder.CaseContracts.ESCALATION_INSTRUCTION;
 
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;

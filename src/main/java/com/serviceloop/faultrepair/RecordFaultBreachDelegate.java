@@ -1,6 +1,8 @@
 package com.serviceloop.faultrepair;
 
 import static com.serviceloop.faultrepair.FaultVariables.*;
+import static com.serviceloop.workorder.CaseContracts.BREACH_REASON;
+import static com.serviceloop.workorder.CaseContracts.BREACH_DEADLINE;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.common.Moments;

@@ -1,6 +1,7 @@
 package com.serviceloop.faultrepair;
 
 import static com.serviceloop.faultrepair.FaultVariables.*;
+import static com.serviceloop.workorder.CaseContracts.RETURN_VISIT_DUE;
 
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import com.serviceloop.common.Moments;

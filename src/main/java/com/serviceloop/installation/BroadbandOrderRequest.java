@@ -1,7 +1,6 @@
 package com.serviceloop.installation;
 
 import com.serviceloop.common.PhoneNumbers;
-import com.serviceloop.common.Moments;
 import static com.serviceloop.installation.InstallationVariables.*;
 
 import com.serviceloop.api.FieldError;
@@ -112,16 +111,7 @@ public final class BroadbandOrderRequest {
     String room = boundedOptionalText(vars, ROOM, errors);
     String broadbandPackage = text(vars, BROADBAND_PACKAGE, errors);
     ConstructionMode mode = choice(vars, CONSTRUCTION_MODE, ConstructionMode.class, errors);
-    Instant acceptedAt = null;
-    try {
-      if (json && vars.get(ACCEPTED_AT) != null && !(vars.get(ACCEPTED_AT) instanceof String)) {
-        throw new IllegalArgumentException("not text");
-      }
-      acceptedAt = Moments.toInstant(vars.get(ACCEPTED_AT), zone);
-      window.check(ACCEPTED_AT, acceptedAt, now, errors);
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(ACCEPTED_AT, "acceptedAt must be ISO-8601 with an offset, e.g. 2026-11-18T15:30+08:00"));
-    }
+    Instant acceptedAt = window.moment(vars, ACCEPTED_AT, json, zone, now, "2026-11-18T15:30+08:00", errors);
     String hall = null;
     String hallRegion = null;
     PaymentMethod method = null;

@@ -2,6 +2,7 @@ package com.serviceloop.installation;
 
 import static com.serviceloop.installation.InstallationVariables.*;
 import static com.serviceloop.installation.InstallationSteps.*;
+import static com.serviceloop.workorder.CaseContracts.RETURN_VISIT_DUE;
 
 import com.serviceloop.common.Moments;
 import com.serviceloop.installation.InstallationDeadlines.Milestone;

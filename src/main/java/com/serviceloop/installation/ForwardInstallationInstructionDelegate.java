@@ -2,6 +2,7 @@ package com.serviceloop.installation;
 
 import static com.serviceloop.installation.InstallationVariables.*;
 import static com.serviceloop.installation.InstallationSteps.*;
+import static com.serviceloop.workorder.CaseContracts.ESCALATION_INSTRUCTION;
 
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;

@@ -2,6 +2,7 @@ package com.serviceloop.installation;
 
 import com.serviceloop.api.Exports;
 import com.serviceloop.api.FieldError;
+import com.serviceloop.api.QueryParameters;
 import com.serviceloop.api.InvalidInputException;
 import com.serviceloop.security.ApiCaller;
 import com.serviceloop.security.LookupAccess;
@@ -10,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,11 +147,6 @@ public class HallReportController {
       errors.add(new FieldError(field, "is required, a month YYYY-MM"));
       return null;
     }
-    try {
-      return YearMonth.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "a month YYYY-MM, not '" + text + "'"));
-      return null;
-    }
+    return QueryParameters.parse(field, text, YearMonth::parse, "a month YYYY-MM", errors);
   }
 }

@@ -82,13 +82,7 @@ public final class InstallationVariables {
   public static final String HANDOVER_AMOUNT = "handoverAmount";
   public static final String SUPERVISION_NOTE = "supervisionNote";
 
-  // shared contracts: return visit, escalation, breaches
-  public static final String RETURN_VISIT_DUE = "returnVisitDue";
-  public static final String RETURN_VISIT_OUTCOME = "returnVisitOutcome";
-  public static final String ESCALATION_REASON = "escalationReason";
-  public static final String ESCALATION_INSTRUCTION = "escalationInstruction";
-  public static final String BREACH_REASON = "breachReason";
-  public static final String BREACH_DEADLINE = "breachDeadline";
+  // shared contracts (return visit, escalation, breaches): com.serviceloop.workorder.CaseContracts
 
   /** Work-order statuses (sl_work_order.status) of an installation, in their order. */
   public static final String STATUS_ACCEPTED = "ACCEPTED";

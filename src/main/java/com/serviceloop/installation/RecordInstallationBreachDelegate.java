@@ -2,6 +2,8 @@ package com.serviceloop.installation;
 
 import static com.serviceloop.installation.InstallationVariables.*;
 import static com.serviceloop.installation.InstallationSteps.*;
+import static com.serviceloop.workorder.CaseContracts.BREACH_REASON;
+import static com.serviceloop.workorder.CaseContracts.BREACH_DEADLINE;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.common.Moments;

@@ -2,11 +2,13 @@ package com.serviceloop.intake;
 
 import com.serviceloop.api.FieldError;
 import com.serviceloop.calendar.CalendarProperties;
+import com.serviceloop.common.Moments;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -66,6 +68,27 @@ public class IntakeWindow {
       return false;
     }
     return true;
+  }
+
+  /**
+   * The moment an intake's field {@code field} gives (null when it is not given), checked against the window
+   * around {@code now}; null and the error "{field} must be ISO-8601 with an offset, e.g. {example}" when it
+   * does not parse ({@code json}: from the API's JSON, where it must be text).
+   */
+  public Instant moment(Map<String, ?> vars, String field, boolean json, ZoneId zone, Instant now, String example,
+      List<FieldError> errors) {
+    Object value = vars.get(field);
+    try {
+      if (json && value != null && !(value instanceof String)) {
+        throw new IllegalArgumentException("not text");
+      }
+      Instant at = Moments.toInstant(value, zone);
+      check(field, at, now, errors);
+      return at;
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(field, field + " must be ISO-8601 with an offset, e.g. " + example));
+      return null;
+    }
   }
 
   private static String describe(Duration duration) {

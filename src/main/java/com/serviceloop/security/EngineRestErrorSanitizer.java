@@ -1,8 +1,6 @@
 package com.serviceloop.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,23 +37,16 @@ public class EngineRestErrorSanitizer {
 
   @Bean
   public FilterRegistrationBean<OncePerRequestFilter> engineRestErrorSanitizerFilter() {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        ServerErrorCapture capture = new ServerErrorCapture(response);
-        try {
-          chain.doFilter(request, capture);
-        } finally {
-          capture.finish(request);
-        }
-      }
-    });
-    registration.setName("serviceloop-engine-rest-error-sanitizer");
-    registration.addUrlPatterns("/engine-rest/*");
     // outside the authentication filter, inside the throttle (which only reads the status)
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60);
-    return registration;
+    return RequestFilters.register("serviceloop-engine-rest-error-sanitizer", Ordered.HIGHEST_PRECEDENCE + 60,
+        (request, response, chain) -> {
+          ServerErrorCapture capture = new ServerErrorCapture(response);
+          try {
+            chain.doFilter(request, capture);
+          } finally {
+            capture.finish(request);
+          }
+        }, "/engine-rest/*");
   }
 
   /** Passes everything through, except that a body written under a 5xx status is captured, not sent. */

@@ -1,11 +1,7 @@
 package com.serviceloop.security;
 
 import com.serviceloop.api.ApiErrorWriter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -39,52 +35,38 @@ public class WebProtectionConfiguration {
 
   @Bean
   public FilterRegistrationBean<OncePerRequestFilter> securityHeadersFilter() {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CSP);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-          response.setHeader("Cache-Control", "no-store");
-        }
-        chain.doFilter(request, response);
-      }
-    });
-    registration.setName("serviceloop-security-headers");
-    registration.addUrlPatterns("/api/*", "/kpi/*", "/kpi");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
-    return registration;
+    return RequestFilters.register("serviceloop-security-headers", Ordered.HIGHEST_PRECEDENCE + 40,
+        (request, response, chain) -> {
+          response.setHeader("Content-Security-Policy", CSP);
+          response.setHeader("X-Content-Type-Options", "nosniff");
+          response.setHeader("X-Frame-Options", "DENY");
+          response.setHeader("Referrer-Policy", "no-referrer");
+          if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.setHeader("Cache-Control", "no-store");
+          }
+          chain.doFilter(request, response);
+        }, "/api/*", "/kpi/*", "/kpi");
   }
 
   @Bean
   public FilterRegistrationBean<OncePerRequestFilter> crossSiteBodyGuard() {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        String type = mediaType(request.getContentType());
-        if (isWrite(request.getMethod()) && type != null && FORM_TYPES.contains(type)) {
-          String path = request.getRequestURI().substring(request.getContextPath().length());
-          if (!path.startsWith("/engine-rest/")) {
-            ApiErrorWriter.write(response, 415, "Unsupported content type " + type
-                + " for a write: send application/json (text/csv for /api/coverage)");
-            return;
+    return RequestFilters.register("serviceloop-cross-site-body-guard", Ordered.HIGHEST_PRECEDENCE + 45,
+        (request, response, chain) -> {
+          String type = mediaType(request.getContentType());
+          if (isWrite(request.getMethod()) && type != null && FORM_TYPES.contains(type)) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (!path.startsWith("/engine-rest/")) {
+              ApiErrorWriter.write(response, 415, "Unsupported content type " + type
+                  + " for a write: send application/json (text/csv for /api/coverage)");
+              return;
+            }
+            if (crossSite(request)) {
+              ApiErrorWriter.write(response, 403, "Refused: a cross-site " + type + " request");
+              return;
+            }
           }
-          if (crossSite(request)) {
-            ApiErrorWriter.write(response, 403, "Refused: a cross-site " + type + " request");
-            return;
-          }
-        }
-        chain.doFilter(request, response);
-      }
-    });
-    registration.setName("serviceloop-cross-site-body-guard");
-    registration.addUrlPatterns(SecurityConfiguration.PROTECTED_PATHS);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 45);
-    return registration;
+          chain.doFilter(request, response);
+        }, SecurityConfiguration.PROTECTED_PATHS);
   }
 
   static boolean isWrite(String method) {

@@ -266,25 +266,23 @@ public final class FormCondition {
         return !equal(a, b);
       default:
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-          int c = x.compareTo(y);
-          return switch (op) {
-            case "<" -> c < 0;
-            case "<=" -> c <= 0;
-            case ">" -> c > 0;
-            default -> c >= 0;
-          };
+          return ordered(op, x.compareTo(y));
         }
         if (a instanceof String x && b instanceof String y) {
-          int c = x.compareTo(y);
-          return switch (op) {
-            case "<" -> c < 0;
-            case "<=" -> c <= 0;
-            case ">" -> c > 0;
-            default -> c >= 0;
-          };
+          return ordered(op, x.compareTo(y));
         }
         return null;
     }
+  }
+
+  /** {@code op} (<, <=, >, >=) of two values whose comparison gave {@code c}. */
+  private static boolean ordered(String op, int c) {
+    return switch (op) {
+      case "<" -> c < 0;
+      case "<=" -> c <= 0;
+      case ">" -> c > 0;
+      default -> c >= 0;
+    };
   }
 
   private static boolean equal(Object a, Object b) {

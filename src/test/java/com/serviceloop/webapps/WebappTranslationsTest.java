@@ -31,7 +31,12 @@ class WebappTranslationsTest {
   void theAppLoadsServiceLoopsConfigurationInsteadOfTheWebjars(String app) {
     ResponseEntity<String> config = rest.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
     assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(config.getBody())
+    assertThat(config.getBody()).contains("import serviceLoopConfig from '../../serviceloop/config.js'");
+    // what the four apps share, imported from next to the custom script: /camunda/app/serviceloop/config.js
+    ResponseEntity<String> shared = rest.getForEntity("/camunda/app/serviceloop/config.js", String.class);
+    assertThat(shared.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(shared.getHeaders().getContentType().toString()).contains("javascript");
+    assertThat(shared.getBody())
         .contains("availableLocales: [locale]", "fallbackLocale: locale", "serviceloop.locale")
         .contains("normal: 'YYYY-MM-DD HH:mm'")
         .contains("customScripts: ['../serviceloop/webapps']");

@@ -1,32 +1,8 @@
 /*
  * ServiceLoop: this file replaces the webjar's app/welcome/scripts/config.js (same classpath path,
- * META-INF/resources/webjars/camunda/app/welcome/scripts/config.js; the application's own resources come
- * first on the classpath). See docs/webapps.md.
- *
- * Language: Simplified Chinese whatever the browser's language; English when the user picked it with the
- * 中文 / English switch in the footer (kept in this browser, localStorage "serviceloop.locale"). Only one
- * locale is offered at a time, so the browser's own language never decides. The locale files are served
- * by the application (WebappTranslationController).
- * Dates: the operator's format, yyyy-MM-dd HH:mm (moment patterns), in every language.
+ * META-INF/resources/webjars/camunda/app/welcome/scripts/config.js); language, dates and the custom script
+ * are the apps' shared configuration in app/serviceloop/config.js. See docs/webapps.md.
  */
-const locale = window.localStorage.getItem('serviceloop.locale') === 'en' ? 'en' : 'zh';
+import serviceLoopConfig from '../../serviceloop/config.js';
 
-export default {
-  app: {
-    name: locale === 'zh' ? '欢迎' : 'Welcome'
-  },
-  locales: {
-    availableLocales: [locale],
-    fallbackLocale: locale
-  },
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'YYYY-MM-DD HH:mm',
-    normal: 'YYYY-MM-DD HH:mm',
-    long: 'YYYY-MM-DD HH:mm:ss',
-    short: 'YYYY-MM-DD'
-  },
-  // the language switch in the footer, and Camunda Forms' date fields in yyyy-MM-dd
-  customScripts: ['../serviceloop/webapps']
-};
+export default serviceLoopConfig('欢迎', 'Welcome');
