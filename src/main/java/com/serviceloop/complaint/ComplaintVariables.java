@@ -70,6 +70,8 @@ public final class ComplaintVariables {
   public static final String CONTACT_NOTE = "contactNote";
   public static final String NEEDS_ON_SITE_VISIT = "needsOnSiteVisit";
   public static final String APPOINTMENT_AT = "appointmentAt";
+  /** The visit is later at the customer's request: the closure clock pauses until it (sla-pause LATER_APPOINTMENT). */
+  public static final String LATER_AT_CUSTOMERS_REQUEST = "laterAtCustomersRequest";
 
   // complaint-on-site-visit form
   public static final String VISIT_NOTE = "visitNote";

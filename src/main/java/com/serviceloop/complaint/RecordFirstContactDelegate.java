@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * Record first contact: a call to the customer ({@code contactAttempts} counts them). A call that did not
  * reach the customer (NOT_REACHED) is an attempt, never the contact: the model pauses the clock and calls
  * again. A reached customer is the first contact (on time against first_contact_due, as the pauses moved it)
- * and, when the case needs a visit, the appointment agreed (appointmentAt becomes a Date: the visit's due date).
+ * and, when the case needs a visit, the appointment agreed (appointmentAt becomes a Date: the visit's due date)
+ * and whether that later date was the customer's wish ({@code laterAtCustomersRequest}: the model then pauses the
+ * closure clock until it).
  */
 @Component("recordFirstContact")
 public class RecordFirstContactDelegate implements JavaDelegate {
@@ -35,12 +37,15 @@ public class RecordFirstContactDelegate implements JavaDelegate {
     if (NOT_REACHED.equals(execution.getVariable(CONTACT_RESULT))) {
       workOrders.recordFirstContactAttempt(orderNo);
       execution.setVariable(NEEDS_ON_SITE_VISIT, false);
+      execution.setVariable(LATER_AT_CUSTOMERS_REQUEST, false);
       return;
     }
     WorkOrderRepository.Changes changes = workOrders.changes(orderNo).firstContact(WorkOrderRepository.now());
     boolean needsVisit = Boolean.TRUE.equals(execution.getVariable(NEEDS_ON_SITE_VISIT))
         || "true".equals(execution.getVariable(NEEDS_ON_SITE_VISIT));
     execution.setVariable(NEEDS_ON_SITE_VISIT, needsVisit);
+    execution.setVariable(LATER_AT_CUSTOMERS_REQUEST, needsVisit && (Boolean.TRUE.equals(
+        execution.getVariable(LATER_AT_CUSTOMERS_REQUEST)) || "true".equals(execution.getVariable(LATER_AT_CUSTOMERS_REQUEST))));
     if (needsVisit) {
       Instant appointmentAt = deadlines.toInstant(execution.getVariable(APPOINTMENT_AT));
       execution.setVariable(APPOINTMENT_AT, Date.from(appointmentAt));

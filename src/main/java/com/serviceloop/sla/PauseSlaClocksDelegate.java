@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Pause SLA clocks: the case waits for the customer until the next attempt. The task's input parameter
  * {@code pauseReason} names why; the variables the model's sla-pause business-rule task set say which clocks
  * stop ({@code pausesFirstContact}, {@code pausesClosure}) and when the next attempt comes
- * ({@code retryInterval} counted in {@code retryTimeMode} from now: working hours never fall at night). That
- * moment becomes {@code pausedUntil}, the wait timer's timeDate.
+ * ({@code retryInterval} counted in {@code retryTimeMode} from now: working hours never fall at night), or, when
+ * the task's input parameter {@code pauseUntil} gives it, the agreed moment. That moment becomes
+ * {@code pausedUntil}, the wait timer's timeDate.
  */
 @Component("pauseSlaClocks")
 public class PauseSlaClocksDelegate implements JavaDelegate {
@@ -27,6 +28,8 @@ public class PauseSlaClocksDelegate implements JavaDelegate {
   public static final String RETRY_INTERVAL = "retryInterval";
   public static final String RETRY_TIME_MODE = "retryTimeMode";
   public static final String PAUSED_UNTIL = "pausedUntil";
+  /** Input parameter: the pause's end when it is agreed, not an interval (a later visit the customer asked for). */
+  public static final String PAUSE_UNTIL = "pauseUntil";
 
   private final SlaPauses pauses;
   private final WorkingTimeCalendar calendar;
@@ -39,8 +42,9 @@ public class PauseSlaClocksDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Instant now = WorkOrderRepository.now();
-    Instant until = calendar.due(now, (String) execution.getVariable(RETRY_INTERVAL),
-        TimeMode.of((String) execution.getVariable(RETRY_TIME_MODE)));
+    Object agreed = execution.getVariable(PAUSE_UNTIL);
+    Instant until = agreed != null ? calendar.toInstant(agreed) : calendar.due(now,
+        (String) execution.getVariable(RETRY_INTERVAL), TimeMode.of((String) execution.getVariable(RETRY_TIME_MODE)));
     String reason = (String) execution.getVariable(PAUSE_REASON);
     String orderNo = CaseOrder.orderNo(execution);
     if (Boolean.TRUE.equals(execution.getVariable(PAUSES_FIRST_CONTACT))) {

@@ -153,6 +153,40 @@ class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
     assertThat(workOrders.breachReasons(orderNo)).containsExactly("FIRST_CONTACT_OVERDUE");
   }
 
+  @Test
+  void aVisitLaterAtTheCustomersRequestPausesTheClosureClockUntilTheVisit() {
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    String orderNo = orderNo(complaint);
+    // closure P7D natural from Friday 17:00: due 11-27 17:00, warnings 11-24 05:00 and 11-25 23:00
+    clockAt("2026-11-20T17:30+08:00");
+    complete(complaint, Task_FirstContact, Map.of("contactResult", "REACHED", "contactNote", "客户下周三在家",
+        "needsOnSiteVisit", true, "appointmentAt", "2026-11-25T10:00+08:00", "laterAtCustomersRequest", true));
+
+    // paused from Friday 17:30 to the visit on Wednesday 10:00: 4 days 16 h 30 min natural, which the closure
+    // deadline and its warnings move by; the first contact was made and is not touched
+    assertThat(complaint).isWaitingAt(Task_VisitCustomer);
+    assertThat(timer(complaint, Timer_ClosureDue).getDuedate()).isEqualTo(at("2026-12-02T09:30+08:00"));
+    assertThat(timer(complaint, Timer_ClosureWarning1).getDuedate()).isEqualTo(at("2026-11-28T21:30+08:00"));
+    assertThat(instant(workOrders.row(orderNo).get("CLOSURE_DUE"))).isEqualTo(at("2026-12-02T09:30+08:00").toInstant());
+    assertThat(instant(workOrders.row(orderNo).get("FIRST_CLOSURE_DUE"))).as("the first round's target, which KPIs judge")
+        .isEqualTo(at("2026-12-02T09:30+08:00").toInstant());
+    assertThat(workOrders.row(orderNo).get("FIRST_CONTACT_ON_TIME")).isEqualTo(true);
+    TestUsers.ensure(identity, "pausehotline", "hotline");
+    Map<String, Object> closure = clock(orderNo, "CLOSURE");
+    assertThat(closure).containsEntry("target", "2026-12-02T09:30+08:00").containsEntry("state", "PAUSED");
+    assertThat(closure.get("pauses")).isEqualTo(List.of(Map.of("reason", "LATER_APPOINTMENT",
+        "from", "2026-11-20T17:30+08:00", "until", "2026-11-25T10:00+08:00", "timeMode", "NATURAL",
+        "pausedFor", "PT112H30M", "targetBefore", "2026-11-27T17:00+08:00", "targetAfter", "2026-12-02T09:30+08:00",
+        "moved", true)));
+    assertThat(clock(orderNo, "FIRST_CONTACT")).doesNotContainKey("pauses");
+
+    // the same visit without the customer's request moves nothing
+    ProcessInstance plain = startComplaint(intake(newPhone()));
+    complete(plain, Task_FirstContact, Map.of("contactResult", "REACHED", "contactNote", "约定上门",
+        "needsOnSiteVisit", true, "appointmentAt", "2026-11-25T10:00+08:00"));
+    assertThat(timer(plain, Timer_ClosureDue).getDuedate()).isEqualTo(at("2026-11-27T17:00+08:00"));
+  }
+
   private void notReached(ProcessInstance complaint) {
     complete(complaint, Task_FirstContact, Map.of("contactResult", "NOT_REACHED", "contactNote", "无人接听"));
   }

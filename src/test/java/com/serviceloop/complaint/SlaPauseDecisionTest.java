@@ -21,6 +21,7 @@ class SlaPauseDecisionTest {
   static Stream<Arguments> rows() {
     return Stream.of(
         Arguments.of("NOT_REACHED", true, false, 3, "PT2H", "WORKING", "Rule_NotReached"),
+        Arguments.of("LATER_APPOINTMENT", false, true, 0, "PT0S", "NATURAL", "Rule_LaterAppointment"),
         Arguments.of("SOMETHING_ELSE", false, false, 0, "PT0S", "NATURAL", "Rule_OtherReason"));
   }
 

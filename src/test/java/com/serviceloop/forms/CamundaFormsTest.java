@@ -45,7 +45,7 @@ class CamundaFormsTest {
     CONTRACT.put("complaint-regulator-report", fields("regulatorReport!"));
     CONTRACT.put("complaint-triage", fields("assuranceModule!", "responsibleGroup!", "triageNote"));
     CONTRACT.put("complaint-first-contact", fields("contactResult!", "contactNote!", "needsOnSiteVisit",
-        "appointmentAt!"));
+        "appointmentAt!", "laterAtCustomersRequest"));
     CONTRACT.put("complaint-on-site-visit", fields("visitNote!"));
     CONTRACT.put("complaint-resolution", fields("resolution!", "rootCause!", "responsibleParty!", "disputedAmount!"));
     CONTRACT.put("complaint-reply", fields("replyNote!"));
