@@ -28,6 +28,8 @@ public class PauseSlaClocksDelegate implements JavaDelegate {
   public static final String RETRY_INTERVAL = "retryInterval";
   public static final String RETRY_TIME_MODE = "retryTimeMode";
   public static final String PAUSED_UNTIL = "pausedUntil";
+  /** sla-pause: the longest a pause may last (natural time, ISO-8601); a later end is cut to it. */
+  public static final String MAX_PAUSE = "maxPause";
   /** Input parameter: the pause's end when it is agreed, not an interval (a later visit the customer asked for). */
   public static final String PAUSE_UNTIL = "pauseUntil";
 
@@ -45,6 +47,11 @@ public class PauseSlaClocksDelegate implements JavaDelegate {
     Object agreed = execution.getVariable(PAUSE_UNTIL);
     Instant until = agreed != null ? calendar.toInstant(agreed) : calendar.due(now,
         (String) execution.getVariable(RETRY_INTERVAL), TimeMode.of((String) execution.getVariable(RETRY_TIME_MODE)));
+    Object max = execution.getVariable(MAX_PAUSE);
+    if (max != null) { // sla-pause's longest pause: a date far ahead never stops a clock for longer
+      Instant latest = now.plus(java.time.Duration.parse(max.toString()));
+      until = until.isAfter(latest) ? latest : until;
+    }
     String reason = (String) execution.getVariable(PAUSE_REASON);
     String orderNo = CaseOrder.orderNo(execution);
     if (Boolean.TRUE.equals(execution.getVariable(PAUSES_FIRST_CONTACT))) {

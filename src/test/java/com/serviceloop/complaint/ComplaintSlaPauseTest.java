@@ -180,6 +180,13 @@ class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
         "moved", true)));
     assertThat(clock(orderNo, "FIRST_CONTACT")).doesNotContainKey("pauses");
 
+    // a visit booked far ahead pauses the closure for sla-pause's longest pause (P14D) only
+    ProcessInstance far = startComplaint(intake(newPhone()));
+    complete(far, Task_FirstContact, Map.of("contactResult", "REACHED", "contactNote", "客户出差两个月",
+        "needsOnSiteVisit", true, "appointmentAt", "2027-01-20T10:00+08:00", "laterAtCustomersRequest", true));
+    assertThat(timer(far, Timer_ClosureDue).getDuedate()).as("11-27 17:00 + 14 days")
+        .isEqualTo(at("2026-12-11T17:00+08:00"));
+
     // the same visit without the customer's request moves nothing
     ProcessInstance plain = startComplaint(intake(newPhone()));
     complete(plain, Task_FirstContact, Map.of("contactResult", "REACHED", "contactNote", "约定上门",

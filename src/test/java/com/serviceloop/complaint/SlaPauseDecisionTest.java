@@ -37,6 +37,7 @@ class SlaPauseDecisionTest {
     assertThat(((Number) evaluation.row().get("retryAttempts")).intValue()).isEqualTo(attempts);
     assertThat(evaluation.row().get("retryInterval")).isEqualTo(interval);
     assertThat(evaluation.row().get("retryTimeMode")).isEqualTo(mode);
+    assertThat(Duration.parse((String) evaluation.row().get("maxPause")).isNegative()).isFalse();
   }
 
   @Test
