@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.InformationRequirement;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
@@ -34,6 +36,10 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * Evaluates one real decision table from the top-level {@code dmn/} folder (the file a process
  * owner edits) with a standalone DMN engine, and tells which rule matched, so a test row can
  * say "this input is decided by that rule" and a test can check that every rule has a row.
+ *
+ * <p>A decision that requires other decisions (a decision requirements graph in one file) is
+ * evaluated the way the engine does it: its required decisions first, their outputs available by
+ * output name. The evaluation then tells the matched rules of every table of the graph.
  */
 public final class DecisionTableTester {
 
@@ -46,9 +52,9 @@ public final class DecisionTableTester {
   private final DmnModelInstance model;
   private final List<DmnDecisionTableEvaluationEvent> events = new ArrayList<>();
 
-  private DecisionTableTester(String decisionId) {
+  private DecisionTableTester(String fileName, String decisionId) {
     this.decisionId = decisionId;
-    this.file = DMN_FOLDER.resolve(decisionId + ".dmn");
+    this.file = DMN_FOLDER.resolve(fileName + ".dmn");
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     DmnDecisionTableEvaluationListener recorder = events::add;
@@ -64,17 +70,35 @@ public final class DecisionTableTester {
 
   /** The decision {@code id} from {@code dmn/<id>.dmn}. */
   public static DecisionTableTester decision(String id) {
-    return new DecisionTableTester(id);
+    return new DecisionTableTester(id, id);
   }
 
-  /** Evaluates the table; keys with null values are passed as null variables. */
+  /** The decision {@code id} of the decision requirements graph in {@code dmn/<file>.dmn}. */
+  public static DecisionTableTester decision(String file, String id) {
+    return new DecisionTableTester(file, id);
+  }
+
+  /** Evaluates the table (after the tables it requires); keys with null values are passed as null variables. */
   public Evaluation evaluate(Map<String, Object> inputs) {
     events.clear();
     DmnDecisionResult result = engine.evaluateDecision(decision, new HashMap<>(inputs));
-    assertThat(events).as("decision table evaluations").hasSize(1);
-    List<String> matched = events.get(0).getMatchingRules().stream()
-        .map(DmnEvaluatedDecisionRule::getId).toList();
-    return new Evaluation(matched, result);
+    Map<String, List<String>> matched = new LinkedHashMap<>();
+    for (DmnDecisionTableEvaluationEvent event : events) {
+      assertThat(matched).as("decision %s evaluated once", event.getDecision().getKey())
+          .doesNotContainKey(event.getDecision().getKey());
+      matched.put(event.getDecision().getKey(),
+          event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).toList());
+    }
+    assertThat(matched.keySet()).as("decision table evaluations").containsExactlyInAnyOrderElementsOf(graph(decision));
+    return new Evaluation(decisionId, matched, result);
+  }
+
+  /** The decision and every decision it requires, directly or not. */
+  private static Set<String> graph(DmnDecision decision) {
+    Set<String> keys = new LinkedHashSet<>();
+    keys.add(decision.getKey());
+    decision.getRequiredDecisions().forEach(required -> keys.addAll(graph(required)));
+    return keys;
   }
 
   /** Convenience for an even list of name, value pairs (values may be null). */
@@ -93,10 +117,15 @@ public final class DecisionTableTester {
     return ids;
   }
 
+  /** The output names of the table, in table order. */
+  public List<String> outputNames() {
+    return table().getOutputs().stream().map(Output::getName).toList();
+  }
+
   /**
    * The conventions a process owner relies on: decision id = file name, DMN 1.3, history time to
-   * live, the expected hit policy and outputs, bilingual labels, a DMNDI shape, and an
-   * explanation on every rule.
+   * live, the expected hit policy and outputs, bilingual labels, a DMNDI shape (and a DMNDI edge
+   * for every decision it requires), and an explanation on every rule.
    */
   public void assertModelConventions(HitPolicy hitPolicy, String... outputNames) {
     Decision d = model.getModelElementById(decisionId);
@@ -120,8 +149,13 @@ public final class DecisionTableTester {
       assertBilingual(rule.getDescription().getTextContent(), "description of rule " + rule.getId());
     }
     try {
-      assertThat(Files.readString(file)).as("DMNDI shape of " + decisionId)
+      String xml = Files.readString(file);
+      assertThat(xml).as("DMNDI shape of " + decisionId)
           .containsPattern("<dmndi:DMNShape[^>]*dmnElementRef=\"" + decisionId + "\"");
+      for (InformationRequirement requirement : d.getInformationRequirements()) {
+        assertThat(xml).as("DMNDI edge of " + requirement.getAttributeValue("id"))
+            .containsPattern("<dmndi:DMNEdge[^>]*dmnElementRef=\"" + requirement.getAttributeValue("id") + "\"");
+      }
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -147,12 +181,28 @@ public final class DecisionTableTester {
         .as(what + " has English: " + text).isTrue();
   }
 
-  /** The outcome of one evaluation: the matched rule ids (table order) and the result. */
-  public record Evaluation(List<String> matchedRuleIds, DmnDecisionResult result) {
+  /**
+   * The outcome of one evaluation: the matched rule ids (table order) of the evaluated decision and of
+   * every decision it requires, and the result of the evaluated decision.
+   */
+  public record Evaluation(String decisionId, Map<String, List<String>> matchedRuleIdsByDecision,
+      DmnDecisionResult result) {
 
-    /** The first matched rule, or null when nothing matched. */
+    /** The matched rule ids (table order) of the evaluated decision. */
+    public List<String> matchedRuleIds() {
+      return matchedRuleIdsByDecision.get(decisionId);
+    }
+
+    /** The first matched rule of the evaluated decision, or null when nothing matched. */
     public String rule() {
-      return matchedRuleIds.isEmpty() ? null : matchedRuleIds.get(0);
+      return rule(decisionId);
+    }
+
+    /** The first matched rule of the decision {@code id} (the evaluated one or one it requires), or null. */
+    public String rule(String id) {
+      assertThat(matchedRuleIdsByDecision).as("decisions evaluated").containsKey(id);
+      List<String> matched = matchedRuleIdsByDecision.get(id);
+      return matched.isEmpty() ? null : matched.get(0);
     }
 
     /** The single result row (FIRST hit policy), or null when nothing matched. */

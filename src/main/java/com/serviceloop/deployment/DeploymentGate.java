@@ -328,7 +328,9 @@ public class DeploymentGate implements Deployer {
     // ---------------------------------------------------------------- DMN
 
     void dmn(String resource, Document document) {
-      for (Element decision : elementsAnyNs(document, "decision")) {
+      Map<String, Element> decisions = new LinkedHashMap<>();
+      elementsAnyNs(document, "decision").forEach(d -> decisions.put(d.getAttribute("id"), d));
+      for (Element decision : decisions.values()) {
         if (decision.getAttributeNS(CAMUNDA_DMN_NS, "historyTimeToLive").isBlank()) {
           problem(resource, decision.getAttribute("id"), "has no historyTimeToLive (camunda:historyTimeToLive, "
               + "e.g. P180D)");
@@ -336,8 +338,9 @@ public class DeploymentGate implements Deployer {
         if (policyEnabled) {
           dmnPolicy(resource, decision);
         }
+        Set<String> required = requiredOutputs(decision, decisions, new HashSet<>());
         for (Element table : elementsAnyNs(decision, "decisionTable")) {
-          checkOutputs(resource, table);
+          checkOutputs(resource, table, required);
         }
       }
     }
@@ -363,10 +366,33 @@ public class DeploymentGate implements Deployer {
     }
 
     /**
+     * The output names of the decisions this decision requires, directly or not, in the same file (a
+     * decision requirements graph): the engine evaluates them first and gives their outputs to this one by name.
+     */
+    private Set<String> requiredOutputs(Element decision, Map<String, Element> decisions, Set<String> visited) {
+      Set<String> names = new HashSet<>();
+      for (Element requirement : childrenAnyNs(decision, "informationRequirement")) {
+        for (Element requiredDecision : childrenAnyNs(requirement, "requiredDecision")) {
+          String id = requiredDecision.getAttribute("href").replaceFirst("^#", "");
+          Element required = decisions.get(id);
+          if (required != null && visited.add(id)) {
+            for (Element table : childrenAnyNs(required, "decisionTable")) {
+              childrenAnyNs(table, "output").forEach(o -> names.add(o.getAttribute("name")));
+            }
+            names.addAll(requiredOutputs(required, decisions, visited));
+          }
+        }
+      }
+      return names;
+    }
+
+    /**
      * The project's output conventions (docs/decisions.md): a "...Limit" is an ISO-8601 duration the
      * calendar can count in the row's "...TimeMode" (WORKING or NATURAL); a "...Group" names existing groups.
+     * An entry that only names an output of a required decision ({@code requiredOutputs}) passes that value
+     * on: it is checked in the rows of the decision that decides it.
      */
-    private void checkOutputs(String resource, Element table) {
+    private void checkOutputs(String resource, Element table, Set<String> requiredOutputs) {
       List<String> outputs = new ArrayList<>();
       for (Element output : childrenAnyNs(table, "output")) {
         outputs.add(output.getAttribute("name"));
@@ -375,7 +401,8 @@ public class DeploymentGate implements Deployer {
         List<Element> entries = childrenAnyNs(rule, "outputEntry");
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < entries.size() && i < outputs.size(); i++) {
-          values.put(outputs.get(i), literal(entries.get(i).getTextContent()));
+          String text = entries.get(i).getTextContent().trim();
+          values.put(outputs.get(i), requiredOutputs.contains(text) ? null : literal(text));
         }
         String ruleId = rule.getAttribute("id");
         values.forEach((output, value) -> {

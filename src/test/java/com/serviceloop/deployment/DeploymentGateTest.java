@@ -200,6 +200,34 @@ class DeploymentGateTest {
   }
 
   @Test
+  void theShippedDecisionRequirementsGraphPassedTheGateAtStart() {
+    // ModelDeployer's deployment goes through the gate: the three decisions of dmn/escalation-level.dmn are live,
+    // as one decision requirements definition
+    List<String> keys = List.of("escalation-level", "escalation-next-level", "escalation-level-properties");
+    keys.forEach(key -> assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+        .latestVersion().singleResult().getDecisionRequirementsDefinitionKey()).as(key)
+        .isEqualTo("Definitions_EscalationLevel"));
+  }
+
+  @Test
+  void aRequiredDecisionsRowWithADurationTheCalendarCannotCount() {
+    String dmn = file("dmn/escalation-level.dmn").replace(
+        "<outputEntry id=\"LiteralExpression_Level2_DepartmentManager_ResponseLimit\"><text>\"PT4H\"</text>",
+        "<outputEntry id=\"LiteralExpression_Level2_DepartmentManager_ResponseLimit\"><text>\"4 hours\"</text>");
+    refused("escalation-level.dmn", dmn, "Rule_Level2_DepartmentManager", "responseLimit '4 hours'");
+  }
+
+  @Test
+  void aValuePassedOnThatNoRequiredDecisionDecides() {
+    // escalation-level passes on the outputs of the decisions it requires; a name that none of them outputs is
+    // checked like any other value
+    String dmn = file("dmn/escalation-level.dmn").replace(
+        "<outputEntry id=\"LiteralExpression_NextLevelWithProperties_ResponseLimit\"><text>responseLimit</text>",
+        "<outputEntry id=\"LiteralExpression_NextLevelWithProperties_ResponseLimit\"><text>responseLimt</text>");
+    refused("escalation-level.dmn", dmn, "Rule_NextLevelWithProperties", "responseLimit 'responseLimt'");
+  }
+
+  @Test
   void aRuleThatRoutesToAnUnknownGroup() {
     String dmn = file("dmn/complaint-routing.dmn").replaceFirst("\"dept-network-assurance\"", "\"dept-network-assurence\"");
     refused("complaint-routing.dmn", dmn, "Rule_NetworkPublic", "names group 'dept-network-assurence'");
