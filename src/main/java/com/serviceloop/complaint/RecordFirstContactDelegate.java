@@ -37,15 +37,19 @@ public class RecordFirstContactDelegate implements JavaDelegate {
     if (NOT_REACHED.equals(execution.getVariable(CONTACT_RESULT))) {
       workOrders.recordFirstContactAttempt(orderNo);
       execution.setVariable(NEEDS_ON_SITE_VISIT, false);
-      execution.setVariable(LATER_AT_CUSTOMERS_REQUEST, false);
+      if (execution.hasVariable(LATER_AT_CUSTOMERS_REQUEST)) {
+        execution.setVariable(LATER_AT_CUSTOMERS_REQUEST, false);
+      }
       return;
     }
     WorkOrderRepository.Changes changes = workOrders.changes(orderNo).firstContact(WorkOrderRepository.now());
     boolean needsVisit = Boolean.TRUE.equals(execution.getVariable(NEEDS_ON_SITE_VISIT))
         || "true".equals(execution.getVariable(NEEDS_ON_SITE_VISIT));
     execution.setVariable(NEEDS_ON_SITE_VISIT, needsVisit);
-    execution.setVariable(LATER_AT_CUSTOMERS_REQUEST, needsVisit && (Boolean.TRUE.equals(
-        execution.getVariable(LATER_AT_CUSTOMERS_REQUEST)) || "true".equals(execution.getVariable(LATER_AT_CUSTOMERS_REQUEST))));
+    if (execution.hasVariable(LATER_AT_CUSTOMERS_REQUEST)) { // only a form that showed the box sends it
+      execution.setVariable(LATER_AT_CUSTOMERS_REQUEST, needsVisit && (Boolean.TRUE.equals(
+          execution.getVariable(LATER_AT_CUSTOMERS_REQUEST)) || "true".equals(execution.getVariable(LATER_AT_CUSTOMERS_REQUEST))));
+    }
     if (needsVisit) {
       Instant appointmentAt = deadlines.toInstant(execution.getVariable(APPOINTMENT_AT));
       execution.setVariable(APPOINTMENT_AT, Date.from(appointmentAt));

@@ -148,6 +148,9 @@ class FaultRepairProcessTest {
     execute(timer(fault, "Timer_RepairWarning2"));
 
     Assertions.assertThat(workOrders.row(orderNo)).containsEntry("COMPLETION_WARNED_LEVEL", 2);
+    // what the remote-resolution and on-site forms show read-only
+    Assertions.assertThat((String) runtime.getVariable(fault.getId(), "slaWarningText")).contains("2 级")
+        .contains("修复 repair").contains("2026-11-22 17:00");
     // level 1 tells the contact group, level 2 also the shift lead
     Assertions.assertThat(jdbc.queryForList("SELECT recipient FROM sl_notification_outbox WHERE order_no = ?"
         + " AND template = 'SLA_WARNING' ORDER BY id", String.class, orderNo))

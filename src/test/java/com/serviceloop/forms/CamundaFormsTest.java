@@ -95,8 +95,10 @@ class CamundaFormsTest {
       Map.entry("installation-extraction", installationContext("extractionDueText", "installationDueText")),
       Map.entry("installation-audit", installationContext("businessHall", "paymentMethod", "paymentAmount",
           "invoiceNo", "auditDueText")),
-      Map.entry("installation-appointment", installationContext("appointmentDueText", "installationDueText")),
-      Map.entry("installation-on-site", installationContext("appointmentAtText", "installationDueText", "installTargetDueText")),
+      Map.entry("installation-appointment", installationContext("appointmentDueText", "installationDueText",
+          "slaWarningText")),
+      Map.entry("installation-on-site", installationContext("appointmentAtText", "installationDueText", "installTargetDueText",
+          "slaWarningText")),
       Map.entry("installation-return-order", installationContext("paymentAmount", "returnOrderDueText")),
       Map.entry("installation-hall-correction", installationContext("businessHall", "paymentMethod", "paymentAmount",
           "invoiceNo", "auditNote", "appointmentDueText")),
@@ -107,8 +109,8 @@ class CamundaFormsTest {
       Map.entry("installation-payment-mismatch", installationContext("paymentAmount", "handoverAmount",
           "handoverBackOfficeUser", "handoverInstallerUser", "paymentReviewDueText")),
       Map.entry("fault-first-contact", faultContext("repairDueText")),
-      Map.entry("fault-remote-resolution", faultContext("repairDueText")),
-      Map.entry("fault-on-site-repair", faultContext("appointmentAtText", "repairDueText")),
+      Map.entry("fault-remote-resolution", faultContext("repairDueText", "slaWarningText")),
+      Map.entry("fault-on-site-repair", faultContext("appointmentAtText", "repairDueText", "slaWarningText")),
       Map.entry("fault-return-order", faultContext("returnOrderDueText")));
 
   /** The broadband order's address and package, shown on every installation task. */
