@@ -43,12 +43,10 @@ public class RecordFirstContactDelegate implements JavaDelegate {
       return;
     }
     WorkOrderRepository.Changes changes = workOrders.changes(orderNo).firstContact(WorkOrderRepository.now());
-    boolean needsVisit = Boolean.TRUE.equals(execution.getVariable(NEEDS_ON_SITE_VISIT))
-        || "true".equals(execution.getVariable(NEEDS_ON_SITE_VISIT));
+    boolean needsVisit = isTrue(execution.getVariable(NEEDS_ON_SITE_VISIT));
     execution.setVariable(NEEDS_ON_SITE_VISIT, needsVisit);
     if (execution.hasVariable(LATER_AT_CUSTOMERS_REQUEST)) { // only a form that showed the box sends it
-      execution.setVariable(LATER_AT_CUSTOMERS_REQUEST, needsVisit && (Boolean.TRUE.equals(
-          execution.getVariable(LATER_AT_CUSTOMERS_REQUEST)) || "true".equals(execution.getVariable(LATER_AT_CUSTOMERS_REQUEST))));
+      execution.setVariable(LATER_AT_CUSTOMERS_REQUEST, needsVisit && isTrue(execution.getVariable(LATER_AT_CUSTOMERS_REQUEST)));
     }
     if (needsVisit) {
       Instant appointmentAt = deadlines.toInstant(execution.getVariable(APPOINTMENT_AT));
@@ -56,5 +54,10 @@ public class RecordFirstContactDelegate implements JavaDelegate {
       changes.appointment(appointmentAt);
     }
     changes.apply(); // the contact and its appointment in one UPDATE (issue 12)
+  }
+
+  /** A checkbox as a form or the engine REST API sends it: true, or the text "true". */
+  private static boolean isTrue(Object value) {
+    return Boolean.TRUE.equals(value) || "true".equals(value);
   }
 }

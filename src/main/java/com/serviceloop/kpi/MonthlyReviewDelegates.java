@@ -2,14 +2,14 @@ package com.serviceloop.kpi;
 
 import static com.serviceloop.kpi.MonthlyReviewVariables.*;
 
+import com.serviceloop.common.EngineCaller;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.Date;
-import java.util.List;
 import java.util.Collection;
-import com.serviceloop.common.EngineCaller;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -183,7 +183,7 @@ public class MonthlyReviewDelegates {
   /** Task_PrepareActions' input parameter: the groups an action may go to (a list in the model). */
   private static List<String> responsibleDepartments(DelegateExecution execution) {
     Object departments = modelInput(execution, RESPONSIBLE_DEPARTMENTS);
-    if (!(departments instanceof java.util.Collection<?> list)) {
+    if (!(departments instanceof Collection<?> list)) {
       throw new IllegalArgumentException(RESPONSIBLE_DEPARTMENTS + " of " + execution.getCurrentActivityId()
           + " must be a list of groups, not '" + departments + "'");
     }

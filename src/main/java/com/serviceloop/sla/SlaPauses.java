@@ -56,7 +56,7 @@ public class SlaPauses {
    * @param variables the process's variables (the clock's deadline, time mode and warning moments, by the
    *     {@link SlaClock} conventions)
    */
-  public Pause pause(VariableScope variables, String processInstanceId, String orderNo, SlaClock clock,
+  public void pause(VariableScope variables, String processInstanceId, String orderNo, SlaClock clock,
       String reason, Instant from, Instant until) {
     TimeMode mode = TimeMode.of((String) variables.getVariable(clock.timeModeVariable()));
     Duration length = length(from, until, mode);
@@ -66,12 +66,10 @@ public class SlaPauses {
     if (moved) {
       moveDeadline(variables, processInstanceId, orderNo, clock, due, newDue, length, mode);
     }
-    Pause pause = new Pause(clock, reason, from, until, mode, length, due, newDue, moved);
     jdbc.update("""
         INSERT INTO sl_sla_pause (order_no, clock, reason, paused_at, resumes_at, time_mode, paused_for, due_before,
           due_after, moved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", orderNo, clock.name(), reason, ts(from),
         ts(until), mode.name(), length.toString(), ts(due), ts(newDue), moved);
-    return pause;
   }
 
   /** The pauses of the order, oldest first. */
@@ -111,7 +109,7 @@ public class SlaPauses {
     variables.setVariable(clock.dueVariable() + "Text", calendar.display(newDate));
     Instant[] warnings = new Instant[2];
     for (int level = 1; level <= 2; level++) {
-      String name = clock.variable() + "Warning" + level + "At";
+      String name = clock.warningAtVariable(level);
       Object at = variables.getVariable(name);
       if (at != null) {
         warnings[level - 1] = shift(calendar.toInstant(at), length, mode);

@@ -25,22 +25,22 @@ public class SlaWarningTimes {
 
   /** Whether sla-warning answered for the clock in this case (not in a case started before the warnings). */
   public boolean has(VariableScope execution, SlaClock clock) {
-    return execution.getVariable(clock.variable() + "Warning1Share") instanceof Number
-        && execution.getVariable(clock.variable() + "Warning2Share") instanceof Number;
+    return execution.getVariable(clock.warningShareVariable(1)) instanceof Number
+        && execution.getVariable(clock.warningShareVariable(2)) instanceof Number;
   }
 
   /** Sets both warning moments as variables; returns them, level 1 first, for the work order. */
   public Instant[] set(VariableScope execution, SlaClock clock, Instant start, Instant deadline, String timeMode) {
     Instant[] at = new Instant[2];
     for (int level = 1; level <= 2; level++) {
-      String share = clock.variable() + "Warning" + level + "Share";
+      String share = clock.warningShareVariable(level);
       Object value = execution.getVariable(share);
       if (!(value instanceof Number number)) {
         throw new IllegalStateException("sla-warning gave no " + share + " for clock " + clock
             + " (the table must answer both levels of every clock the model warns on)");
       }
       at[level - 1] = calendar.shareOf(start, deadline, number.doubleValue(), TimeMode.of(timeMode));
-      execution.setVariable(clock.variable() + "Warning" + level + "At", Date.from(at[level - 1]));
+      execution.setVariable(clock.warningAtVariable(level), Date.from(at[level - 1]));
     }
     return at;
   }

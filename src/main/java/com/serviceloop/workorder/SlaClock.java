@@ -45,6 +45,16 @@ public enum SlaClock {
     return variable + "TimeMode";
   }
 
+  /** The variable of a warning level's share of the limit (sla-warning's output, mapped by the model). */
+  public String warningShareVariable(int level) {
+    return variable + "Warning" + level + "Share";
+  }
+
+  /** The variable of a warning level's moment (a Date: the warning timer's timeDate). */
+  public String warningAtVariable(int level) {
+    return variable + "Warning" + level + "At";
+  }
+
   /** The boundary timers of the clock: its deadline and its two warnings. */
   public java.util.List<String> timerIds() {
     String name = Character.toUpperCase(variable.charAt(0)) + variable.substring(1);
