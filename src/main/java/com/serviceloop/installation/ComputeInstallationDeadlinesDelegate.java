@@ -45,6 +45,8 @@ public class ComputeInstallationDeadlinesDelegate implements JavaDelegate {
     execution.setVariable(APPOINTMENT_DUE, Moments.toDate(appointmentDue));
     execution.setVariable(INSTALLATION_DUE, Moments.toDate(installationDue));
     execution.setVariable(INSTALLATION_TIME_MODE, deadlines.timeModeOf(execution, Milestone.INSTALLATION));
+    execution.setVariable(EXTRACTION_TIME_MODE, deadlines.timeModeOf(execution, Milestone.EXTRACTION));
+    execution.setVariable(APPOINTMENT_TIME_MODE, deadlines.timeModeOf(execution, Milestone.APPOINTMENT));
     execution.setVariable(DAMAGES_RATE, deadlines.damagesRatePerDay(execution));
     orders.setDeadlines(orderNo(execution), extractionDue, appointmentDue, installationDue);
     workOrders.flagUnscheduledYear(orderNo(execution),

@@ -45,6 +45,9 @@ public final class InstallationVariables {
   public static final String INSTALLATION_DUE = "installationDue";
   /** How the installation promise is counted (the time-limit row's mode): its warnings are shares in it. */
   public static final String INSTALLATION_TIME_MODE = "installationTimeMode";
+  /** How the extraction and appointment steps are counted: their warnings are shares in it too. */
+  public static final String EXTRACTION_TIME_MODE = "extractionTimeMode";
+  public static final String APPOINTMENT_TIME_MODE = "appointmentTimeMode";
   public static final String INSTALL_TARGET_DUE = "installTargetDue";
   public static final String ORDER_SYSTEM_NO = "orderSystemNo";
   public static final String RETURN_ORDER_DUE = "returnOrderDue";

@@ -39,13 +39,31 @@ public class IntakeWindow {
     this.zone = zone;
   }
 
-  /** The defaults (a week, five minutes, Asia/Shanghai), for plain unit tests. */
+  /** The defaults (a week, five minutes, 30 days for a regulator's reply, Asia/Shanghai), for plain unit tests. */
   public static IntakeWindow defaults() {
-    return new IntakeWindow(IntakeProperties.defaults(), CalendarProperties.DEFAULT_ZONE);
+    return of(IntakeProperties.defaults());
+  }
+
+  /** These bounds in the default zone, for plain unit tests. */
+  public static IntakeWindow of(IntakeProperties properties) {
+    return new IntakeWindow(properties, CalendarProperties.DEFAULT_ZONE);
   }
 
   public Duration maxAge() {
     return properties.maxAge();
+  }
+
+  /** The latest reply deadline a REGULATOR referral may set, from its receipt (serviceloop.intake.regulator-reply-max). */
+  public Duration regulatorReplyMax() {
+    return properties.regulatorReplyMax();
+  }
+
+  /** A duration as the messages say it: "30 days", "36 hours". */
+  public static String describe(Duration duration) {
+    if (duration.toHours() % 24 == 0) {
+      return duration.toDays() + " days";
+    }
+    return duration.toHours() + " hours";
   }
 
   /**
@@ -89,12 +107,5 @@ public class IntakeWindow {
       errors.add(new FieldError(field, field + " must be ISO-8601 with an offset, e.g. " + example));
       return null;
     }
-  }
-
-  private static String describe(Duration duration) {
-    if (duration.toHours() % 24 == 0) {
-      return duration.toDays() + " days";
-    }
-    return duration.toHours() + " hours";
   }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Record warning: a warning timer fired. The task's input parameters say which: {@code warningClock}
- * (FIRST_CONTACT, CLOSURE), {@code warningLevel} (1, 2), {@code warningDeadline} (the clock's deadline) and
+ * (a {@link SlaClock}: FIRST_CONTACT, CLOSURE, REPAIR, INSTALLATION, EXTRACTION, APPOINTMENT), {@code warningLevel} (1, 2), {@code warningDeadline} (the clock's deadline) and
  * {@code warningGroups} (the groups to tell, comma-separated: the handler's group and the one sla-warning
  * adds). The text the task shows goes to {@code slaWarningText}.
  */

@@ -15,7 +15,11 @@ public enum SlaClock {
   /** A fault repair's repair clock (completion_due, the repair limit). */
   REPAIR("completion", "repair", "修复 repair"),
   /** A broadband installation's promise (装机承诺, installation_due). */
-  INSTALLATION("installation", "installation", "装机 installation");
+  INSTALLATION("installation", "installation", "装机 installation"),
+  /** An installation's extraction step (工单提取: the back office takes a 400/website order, extraction_due). */
+  EXTRACTION("extraction", "extraction", "提取预登记 extraction"),
+  /** An installation's appointment step (预约: the installer books the visit, appointment_due). */
+  APPOINTMENT("appointment", "appointment", "预约 appointment");
 
   private final String column;
   private final String variable;
@@ -73,7 +77,7 @@ public enum SlaClock {
 
   public static SlaClock of(String value) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("A clock is required: FIRST_CONTACT or CLOSURE");
+      throw new IllegalArgumentException("A clock is required: one of " + java.util.Arrays.toString(values()));
     }
     return valueOf(value.trim().toUpperCase(Locale.ROOT));
   }

@@ -24,7 +24,10 @@ class SlaWarningDecisionTest {
         Arguments.of("FIRST_CONTACT", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "Rule_FirstContact"),
         Arguments.of("CLOSURE", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "Rule_Closure"),
         // Room for other clocks: a clock without its own row warns at the defaults.
-        Arguments.of("REPAIR", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "Rule_OtherClock"));
+        Arguments.of("REPAIR", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "Rule_OtherClock"),
+        // an installation's steps, hours long, warn as the fallback says too
+        Arguments.of("EXTRACTION", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "Rule_OtherClock"),
+        Arguments.of("APPOINTMENT", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "Rule_OtherClock"));
   }
 
   @ParameterizedTest(name = "{0} → {1} / {3} ({5})")

@@ -92,7 +92,8 @@ class CamundaFormsTest {
       Map.entry("monthly-service-review", Set.of("reportMonth", "kpiSummary")),
       Map.entry("monthly-review-action", Set.of("actionIssue", "actionDepartment", "actionPerson", "actionDue")),
       Map.entry("monthly-review-supervision", Set.of("actionIssue", "actionDepartment", "actionPerson", "actionDue")),
-      Map.entry("installation-extraction", installationContext("extractionDueText", "installationDueText")),
+      Map.entry("installation-extraction", installationContext("extractionDueText", "installationDueText",
+          "slaWarningText")),
       Map.entry("installation-audit", installationContext("businessHall", "paymentMethod", "paymentAmount",
           "invoiceNo", "auditDueText")),
       Map.entry("installation-appointment", installationContext("appointmentDueText", "installationDueText",
@@ -294,6 +295,18 @@ class CamundaFormsTest {
         "complaint-resolution", "complaint-reply")) {
       assertThat(components(forms.get(name)).stream().filter(c -> c.path("readonly").asBoolean())
           .map(c -> c.get("key").asText())).as("context of %s", name).containsAll(CONTEXT);
+    }
+  }
+
+  @Test
+  void everyTaskWhoseClockWarnsShowsTheWarningReadOnly() {
+    // the tasks with warning timers (sla-warning): the text Record warning sets, never an input
+    for (String name : List.of("complaint-first-contact", "complaint-resolution", "installation-extraction",
+        "installation-appointment", "installation-on-site", "fault-remote-resolution", "fault-on-site-repair")) {
+      assertThat(components(forms.get(name)).stream()
+          .filter(c -> "slaWarningText".equals(c.path("key").asText(null)) && c.path("readonly").asBoolean()
+              && c.path("disabled").asBoolean()))
+          .as("%s shows slaWarningText read-only", name).hasSize(1);
     }
   }
 

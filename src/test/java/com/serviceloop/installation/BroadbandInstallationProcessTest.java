@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -60,6 +66,8 @@ class BroadbandInstallationProcessTest {
   @Autowired WorkOrderRepository workOrders;
   @Autowired InstallationOrders orders;
   @Autowired RecordingOrderSystemAdapter orderSystem;
+  @Autowired TestRestTemplate rest;
+  @Autowired IdentityService identity;
 
   String region;
 
@@ -186,6 +194,113 @@ class BroadbandInstallationProcessTest {
         + " AND template = 'SLA_WARNING' ORDER BY id", String.class, orderNo)).containsExactly(
         "installers-own", "installers-outsourced", "installers-own", "installers-outsourced", "shift-lead");
     Assertions.assertThat(workOrders.breachReasons(orderNo)).as("a warning is no breach").isEmpty();
+  }
+
+  @Test
+  void theExtractionStepWarnsAtHalfAndThreeQuartersOfItsTwoHours_recordedNotifiedShownOnTheTaskAndTheTimeline() {
+    // accepted Wednesday 15:30, extraction PT2H natural → 17:30; sla-warning (clock EXTRACTION, its fallback row):
+    // 50 % → 16:30, 75 % → 17:00
+    TestUsers.ensure(identity, "slabackoffice", "back-office");
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    Assertions.assertThat(timer(order, "Timer_ExtractionWarning1").getDuedate()).isEqualTo(at("2026-11-18T16:30+08:00"));
+    Assertions.assertThat(timer(order, "Timer_ExtractionWarning2").getDuedate()).isEqualTo(at("2026-11-18T17:00+08:00"));
+    Assertions.assertThat(instant(workOrders.row(orderNo).get("EXTRACTION_WARN1_AT"))).isEqualTo(at("2026-11-18T16:30+08:00"));
+    Assertions.assertThat(instant(workOrders.row(orderNo).get("EXTRACTION_WARN2_AT"))).isEqualTo(at("2026-11-18T17:00+08:00"));
+    Assertions.assertThat(stepClock(orderNo, "EXTRACTION").get("warnings")).isEqualTo(List.of(
+        Map.of("level", 1, "due", "2026-11-18T16:30+08:00", "fired", false),
+        Map.of("level", 2, "due", "2026-11-18T17:00+08:00", "fired", false)));
+
+    ClockUtil.setCurrentTime(at("2026-11-18T16:30+08:00"));
+    execute(timer(order, "Timer_ExtractionWarning1"));
+    Assertions.assertThat(workOrders.row(orderNo)).containsEntry("EXTRACTION_WARNED_LEVEL", 1);
+    Assertions.assertThat(recipients(orderNo, "SLA_WARNING")).containsExactly("back-office");
+    ClockUtil.setCurrentTime(at("2026-11-18T17:00+08:00"));
+    execute(timer(order, "Timer_ExtractionWarning2"));
+
+    Assertions.assertThat(workOrders.row(orderNo)).containsEntry("EXTRACTION_WARNED_LEVEL", 2);
+    Assertions.assertThat(instant(workOrders.row(orderNo).get("EXTRACTION_WARNED_AT"))).isEqualTo(at("2026-11-18T17:00+08:00"));
+    // level 1 tells the back office, level 2 also the shift lead
+    Assertions.assertThat(recipients(orderNo, "SLA_WARNING")).containsExactly("back-office", "back-office", "shift-lead");
+    Assertions.assertThat((String) processEngine.getTaskService().getVariable(task(EXTRACT).getId(), "slaWarningText"))
+        .contains("2 级").contains("提取预登记").contains("2026-11-18 17:30");
+    Assertions.assertThat(stepClock(orderNo, "EXTRACTION")).containsEntry("state", "RUNNING")
+        .containsEntry("warnings", List.of(
+            Map.of("level", 1, "due", "2026-11-18T16:30+08:00", "fired", true),
+            Map.of("level", 2, "due", "2026-11-18T17:00+08:00", "fired", true)));
+    Assertions.assertThat(workOrders.breachReasons(orderNo)).as("a warning is no breach").isEmpty();
+    assertThat(order).isWaitingAt(EXTRACT);
+  }
+
+  @Test
+  void extractedBeforeItsWarning_theWarningTimersAreGone_nobodyIsWarned() {
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    Assertions.assertThat(timer(order, "Timer_ExtractionWarning1")).isNotNull();
+    ClockUtil.setCurrentTime(at("2026-11-18T16:00+08:00"));
+    complete(task(EXTRACT));
+    Assertions.assertThat(timer(order, "Timer_ExtractionWarning1")).isNull();
+    Assertions.assertThat(timer(order, "Timer_ExtractionWarning2")).isNull();
+    Assertions.assertThat(workOrders.row(orderNo).get("EXTRACTION_WARNED_LEVEL")).isNull();
+    Assertions.assertThat(recipients(orderNo, "SLA_WARNING")).isEmpty();
+  }
+
+  @Test
+  void theAppointmentStepWarnsAtHalfAndThreeQuartersOfItsDay_toTheNetworkStaff_thenTheShiftLead() {
+    // accepted Wednesday 15:30, appointment PT24H natural → Thursday 15:30: 50 % → Thursday 03:30, 75 % → 09:30
+    TestUsers.ensure(identity, "slabackoffice", "back-office");
+    ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    ClockUtil.setCurrentTime(at("2026-11-18T16:00+08:00"));
+    complete(task(EXTRACT));
+    execute(job(ENTER_ORDER));
+    assertThat(order).isWaitingAt(BOOK);
+    Assertions.assertThat(timer(order, "Timer_AppointmentWarning1").getDuedate()).isEqualTo(at("2026-11-19T03:30+08:00"));
+    Assertions.assertThat(timer(order, "Timer_AppointmentWarning2").getDuedate()).isEqualTo(at("2026-11-19T09:30+08:00"));
+
+    ClockUtil.setCurrentTime(at("2026-11-19T03:30+08:00"));
+    execute(timer(order, "Timer_AppointmentWarning1"));
+    Assertions.assertThat(workOrders.row(orderNo)).containsEntry("APPOINTMENT_WARNED_LEVEL", 1);
+    Assertions.assertThat(recipients(orderNo, "SLA_WARNING")).containsExactly("network");
+    Assertions.assertThat((String) processEngine.getTaskService().getVariable(task(BOOK).getId(), "slaWarningText"))
+        .contains("1 级").contains("预约");
+    Assertions.assertThat(stepClock(orderNo, "APPOINTMENT").get("warnings")).isEqualTo(List.of(
+        Map.of("level", 1, "due", "2026-11-19T03:30+08:00", "fired", true),
+        Map.of("level", 2, "due", "2026-11-19T09:30+08:00", "fired", false)));
+    ClockUtil.setCurrentTime(at("2026-11-19T09:30+08:00"));
+    execute(timer(order, "Timer_AppointmentWarning2"));
+    Assertions.assertThat(workOrders.row(orderNo)).containsEntry("APPOINTMENT_WARNED_LEVEL", 2);
+    Assertions.assertThat(recipients(orderNo, "SLA_WARNING")).containsExactly("network", "network", "shift-lead");
+
+    // booked before the deadline: the step's timers end with the task
+    ClockUtil.setCurrentTime(at("2026-11-19T10:00+08:00"));
+    complete(task(BOOK), withVariables("appointmentAt", "2026-11-20T09:00+08:00"));
+    Assertions.assertThat(timer(order, "Timer_AppointmentWarning2")).isNull();
+    Assertions.assertThat(stepClock(orderNo, "APPOINTMENT")).containsEntry("state", "MET");
+  }
+
+  @Test
+  void aHallOrderHasNoExtractionClock_soNoExtractionWarnings_butItsAppointmentWarns() {
+    ProcessInstance order = start("BUSINESS_HALL", "1", "2026-11-18T15:30+08:00");
+    String orderNo = orderNo(order);
+    Assertions.assertThat(workOrders.row(orderNo).get("EXTRACTION_WARN1_AT")).isNull();
+    Assertions.assertThat(instant(workOrders.row(orderNo).get("APPOINTMENT_WARN1_AT"))).isEqualTo(at("2026-11-19T03:30+08:00"));
+    execute(job(ENTER_ORDER));
+    complete(task(AUDIT), withVariables("auditResult", "PASSED"));
+    assertThat(order).isWaitingAt(BOOK);
+    Assertions.assertThat(timer(order, "Timer_AppointmentWarning1").getDuedate()).isEqualTo(at("2026-11-19T03:30+08:00"));
+  }
+
+  /** A clock of the order's SLA timeline, over HTTP as a back-office user reads it. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> stepClock(String orderNo, String clock) {
+    TestUsers.ensure(identity, "slabackoffice", "back-office");
+    ResponseEntity<Map<String, Object>> response = rest.withBasicAuth("slabackoffice", TestUsers.PASSWORD)
+        .exchange("/api/work-orders/" + orderNo + "/sla", HttpMethod.GET, null,
+            new ParameterizedTypeReference<Map<String, Object>>() {});
+    Assertions.assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return ((List<Map<String, Object>>) response.getBody().get("clocks")).stream()
+        .filter(c -> clock.equals(c.get("clock"))).findFirst().orElseThrow();
   }
 
   @Test
@@ -774,7 +889,7 @@ class BroadbandInstallationProcessTest {
 
   /** Who a notification went to: the group of a STAFF notification (the model's notifyGroup). */
   List<String> recipients(String orderNo, String template) {
-    return jdbc.queryForList("SELECT recipient FROM sl_notification_outbox WHERE order_no = ? AND template = ?",
+    return jdbc.queryForList("SELECT recipient FROM sl_notification_outbox WHERE order_no = ? AND template = ? ORDER BY id",
         String.class, orderNo, template);
   }
 

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * template fields of the category; optional: brand, receivedAt (ISO-8601 with an offset, inside the
  * intake window: not in the future beyond the clock tolerance, not older than serviceloop.intake.max-age;
  * default now). A REGULATOR referral requires regulatorReference (the regulator's number, at most 64 characters)
- * and regulatorReplyDue (after receivedAt, at most 30 days on); any other channel must not send them.
+ * and regulatorReplyDue (after receivedAt, at most serviceloop.intake.regulator-reply-max on, default 30 days);
+ * any other channel must not send them.
  * billingMonth is YYYY-MM, disputedAmount a number ≥ 0 with at most two decimals. Every
  * text is bounded by its work-order column. JSON from the API is held to strict types (an amount is a
  * JSON number, never a string); a start form's values may carry numbers as text. Plain domain code: no
@@ -50,8 +51,6 @@ public class ComplaintIntakeValidator {
   static final int DESCRIPTION_MAX = 4000;
   static final int TEMPLATE_TEXT_MAX = 200;
   static final int REGULATOR_REFERENCE_MAX = 64;
-  /** The latest reply deadline a referral may set, counted from its receipt. */
-  public static final Duration REGULATOR_REPLY_MAX = Duration.ofDays(30);
   /** compensation_amount is DECIMAL(12, 2), and the compensation may be twice the amount. */
   static final BigDecimal AMOUNT_MAX = new BigDecimal("1000000000");
 
@@ -217,8 +216,8 @@ public class ComplaintIntakeValidator {
     return amount;
   }
 
-  /** The regulator's reply deadline: required, after the referral's receipt, at most REGULATOR_REPLY_MAX on. */
-  private static Instant replyDue(Object raw, Instant receivedAt, List<FieldError> errors) {
+  /** The regulator's reply deadline: required, after the referral's receipt, at most the window's regulatorReplyMax on. */
+  private Instant replyDue(Object raw, Instant receivedAt, List<FieldError> errors) {
     if (raw == null || (raw instanceof String s && s.isBlank())) {
       errors.add(new FieldError(REGULATOR_REPLY_DUE, "is required for a REGULATOR referral: the deadline the"
           + " regulator set for the reply, e.g. 2026-11-27T17:00+08:00"));
@@ -232,9 +231,9 @@ public class ComplaintIntakeValidator {
       errors.add(new FieldError(REGULATOR_REPLY_DUE, "must be after the referral was received (" + receivedAt + ")"));
       return null;
     }
-    if (due.isAfter(receivedAt.plus(REGULATOR_REPLY_MAX))) {
-      errors.add(new FieldError(REGULATOR_REPLY_DUE, "must be at most " + REGULATOR_REPLY_MAX.toDays()
-          + " days after the referral was received"));
+    if (due.isAfter(receivedAt.plus(window.regulatorReplyMax()))) {
+      errors.add(new FieldError(REGULATOR_REPLY_DUE, "must be at most " + IntakeWindow.describe(window.regulatorReplyMax())
+          + " after the referral was received"));
       return null;
     }
     return due;

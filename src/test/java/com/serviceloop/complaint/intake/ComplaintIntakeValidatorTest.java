@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.intake.IntakeProperties;
+import com.serviceloop.intake.IntakeWindow;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -36,6 +39,35 @@ class ComplaintIntakeValidatorTest {
     in.put("billingMonth", "2026-10");
     in.put("disputedAmount", 50.5);
     return in;
+  }
+
+  static Map<String, Object> regulatorReferral(String replyDue) {
+    Map<String, Object> in = billingComplaint();
+    in.put("channel", "REGULATOR");
+    in.put("regulatorReference", "ZJ-2026-1120-0042");
+    in.put("regulatorReplyDue", replyDue);
+    return in;
+  }
+
+  static List<String> errorsOf(ComplaintIntakeValidator validator, Map<String, Object> in) {
+    return validator.validate(in, NOW).errors().stream().map(e -> e.field() + " " + e.message()).toList();
+  }
+
+  @Test
+  void aRegulatorReferralMaySetItsReplyUpTo30DaysOn_byDefault() {
+    // received 2026-11-20 16:30: 30 days on is 2026-12-20 16:30
+    assertThat(errorsOf(validator, regulatorReferral("2026-12-20T16:30+08:00"))).isEmpty();
+    assertThat(errorsOf(validator, regulatorReferral("2026-12-20T16:31+08:00")))
+        .containsExactly("regulatorReplyDue must be at most 30 days after the referral was received");
+  }
+
+  @Test
+  void theLatestReplyDeadlineIsTheConfiguredOne_serviceloopIntakeRegulatorReplyMax() {
+    ComplaintIntakeValidator tenDays = new ComplaintIntakeValidator(FileComplaintTemplates.INSTANCE,
+        IntakeWindow.of(new IntakeProperties(null, null, null, Duration.ofDays(10))));
+    assertThat(errorsOf(tenDays, regulatorReferral("2026-11-30T16:30+08:00"))).isEmpty();
+    assertThat(errorsOf(tenDays, regulatorReferral("2026-12-01T16:30+08:00")))
+        .containsExactly("regulatorReplyDue must be at most 10 days after the referral was received");
   }
 
   @Test
