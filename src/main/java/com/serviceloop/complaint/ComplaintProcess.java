@@ -35,6 +35,13 @@ public final class ComplaintProcess {
   public static final String Gateway_OnSiteVisit = "Gateway_OnSiteVisit";
   public static final String Task_VisitCustomer = "Task_VisitCustomer";
   public static final String Task_ResolveComplaint = "Task_ResolveComplaint";
+  public static final String Gateway_DocumentsRequested = "Gateway_DocumentsRequested";
+  public static final String Task_DetermineDocumentsPause = "Task_DetermineDocumentsPause";
+  public static final String Task_PauseForDocuments = "Task_PauseForDocuments";
+  public static final String Task_NotifyDocumentsRequested = "Task_NotifyDocumentsRequested";
+  public static final String Task_RecordDocumentsReceived = "Task_RecordDocumentsReceived";
+  public static final String Timer_DocumentsDue = "Timer_DocumentsDue";
+  public static final String Task_ResumeSlaClocks = "Task_ResumeSlaClocks";
   public static final String Task_ApplyServiceCommitment = "Task_ApplyServiceCommitment";
   public static final String Task_RecordResolution = "Task_RecordResolution";
   public static final String Task_ReplyToCustomer = "Task_ReplyToCustomer";

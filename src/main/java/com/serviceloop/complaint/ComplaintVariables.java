@@ -81,6 +81,15 @@ public final class ComplaintVariables {
   public static final String ROOT_CAUSE = "rootCause";
   public static final String RESPONSIBLE_PARTY = "responsibleParty";
   public static final String DISPUTED_AMOUNT = "disputedAmount";
+  /** Documents requested from the customer: the closure clock pauses until they arrive (sla-pause DOCUMENTS_REQUESTED). */
+  public static final String DOCUMENTS_REQUESTED = "documentsRequested";
+  /** What the customer is asked for (the SMS says it). */
+  public static final String DOCUMENTS_REQUESTED_NOTE = "documentsRequestedNote";
+
+  // complaint-documents-received form
+  /** When the documents arrived: the pause's real end. */
+  public static final String DOCUMENTS_RECEIVED_AT = "documentsReceivedAt";
+  public static final String DOCUMENTS_RECEIVED_NOTE = "documentsReceivedNote";
 
   // service-commitment
   public static final String COMMITMENT = "commitment";

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * GET /api/work-orders/{orderNo}/sla: each clock of a work order — its start, target, state (RUNNING, PAUSED,
  * MET, BREACHED), the time elapsed and remaining (natural and working time, with the time mode the rule
- * counted the target in when the order keeps it), its pauses, its warnings and its breach — read from the facts the processes stored. The same readers as the order page.
+ * counted the target in when the order keeps it), its pauses (an open-ended one with its latest end, and its
+ * real end once the case resumed), its warnings and its breach — read from the facts the processes stored. The same readers as the order page.
  */
 @RestController
 public class SlaTimelineController {
@@ -86,7 +87,7 @@ public class SlaTimelineController {
     Instant done = instant(order.get(clock.done()));
     Instant end = done != null ? done : now;
     boolean pausedNow = done == null && paused.stream().anyMatch(p -> p.moved() && !now.isBefore(p.from())
-        && now.isBefore(p.until()));
+        && now.isBefore(p.end()));
     String state = done != null ? (done.isAfter(due) ? "BREACHED" : "MET")
         : now.isAfter(due) ? "BREACHED" : pausedNow ? "PAUSED" : "RUNNING";
     Map<String, Object> json = new LinkedHashMap<>();
@@ -130,7 +131,11 @@ public class SlaTimelineController {
         Map<String, Object> pause = new LinkedHashMap<>();
         pause.put("reason", p.reason());
         pause.put("from", view.iso(p.from()));
-        pause.put("until", view.iso(p.until()));
+        pause.put("until", view.iso(p.end())); // an open-ended pause's real end once it ended
+        if (p.openEnded()) { // its end was not known when it began: applied up to latestUntil, then shortened
+          pause.put("openEnded", true);
+          pause.put("latestUntil", view.iso(p.until()));
+        }
         pause.put("timeMode", p.mode().name());
         pause.put("pausedFor", p.pausedFor().toString());
         pause.put("targetBefore", view.iso(p.dueBefore()));

@@ -25,7 +25,8 @@ import org.springframework.http.ResponseEntity;
  * the contact; the first-contact clock stops until the next call, which dmn/sla-pause.dmn puts 2 working hours
  * later (never at night), and the paused working time moves its deadline, its warnings, their timers and the
  * work order. A complaint received Friday 2026-11-20 17:00: first contact PT2H working, due Monday 10:00,
- * warnings Monday 09:00 and 09:30 (working hours 09:00–18:00).
+ * warnings Monday 09:00 and 09:30 (working hours 09:00–18:00). A documents request has no known end: the
+ * closure clock pauses up to sla-pause's longest pause and is given back what the wait did not use.
  */
 @ServiceLoopTest
 class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
@@ -192,6 +193,122 @@ class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
     complete(plain, Task_FirstContact, Map.of("contactResult", "REACHED", "contactNote", "约定上门",
         "needsOnSiteVisit", true, "appointmentAt", "2026-11-25T10:00+08:00"));
     assertThat(timer(plain, Timer_ClosureDue).getDuedate()).isEqualTo(at("2026-11-27T17:00+08:00"));
+  }
+
+  // Documents requested (sla-pause DOCUMENTS_REQUESTED: closure only, at most P14D natural). The closure clock
+  // (P7D natural from Friday 17:00) is due 11-27 17:00, warned 11-24 05:00 and 11-25 23:00.
+
+  @Test
+  void documentsReceivedAfterTwoDaysMoveTheClosureDeadlineByExactlyTwoDays() {
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    String orderNo = orderNo(complaint);
+    String phone = (String) runtimeService.getVariable(complaint.getId(), "customerPhone");
+    clockAt("2026-11-20T17:30+08:00");
+    firstContact(complaint);
+
+    // Monday 10:00 the handler asks for the proof of payment: the pause is applied up to its latest end at once
+    clockAt("2026-11-23T10:00+08:00");
+    requestDocuments(complaint);
+    assertThat(complaint).hasPassed(Task_DetermineDocumentsPause, Task_PauseForDocuments,
+        Task_NotifyDocumentsRequested).isWaitingAt(Task_RecordDocumentsReceived);
+    assertThat(candidateGroups(task(complaint, Task_RecordDocumentsReceived)))
+        .isEqualTo(List.of(runtimeService.getVariable(complaint.getId(), "responsibleGroup")));
+    assertThat(task(complaint, Task_RecordDocumentsReceived).getDueDate()).isEqualTo(at("2026-12-07T10:00+08:00"));
+    assertThat(timer(complaint, Timer_DocumentsDue).getDuedate()).isEqualTo(at("2026-12-07T10:00+08:00"));
+    assertThat(timer(complaint, Timer_ClosureDue).getDuedate()).isEqualTo(at("2026-12-11T17:00+08:00"));
+    assertThat(timer(complaint, Timer_ClosureWarning1).getDuedate()).isEqualTo(at("2026-12-08T05:00+08:00"));
+    assertThat(instant(workOrders.row(orderNo).get("CLOSURE_DUE"))).isEqualTo(at("2026-12-11T17:00+08:00").toInstant());
+    assertThat(jdbc.queryForList("SELECT recipient FROM sl_notification_outbox WHERE order_no = ? AND channel = 'SMS'"
+        + " AND template = 'DOCUMENTS_REQUESTED'", String.class, orderNo)).containsExactly(phone);
+
+    // Wednesday 10:00 they arrive (recorded an hour later): the pause really lasted 48 hours
+    clockAt("2026-11-25T11:00+08:00");
+    complete(complaint, Task_RecordDocumentsReceived, Map.of("documentsReceivedAt", "2026-11-25T10:00+08:00",
+        "documentsReceivedNote", "收到缴费凭证照片"));
+
+    assertThat(complaint).hasPassed(Task_ResumeSlaClocks).isWaitingAt(Task_ResolveComplaint);
+    assertThat(timer(complaint, Timer_DocumentsDue)).isNull();
+    // 11-27 17:00 + 48 h, on the timer, the warnings, the task, the work order and the first round's target
+    assertThat(timer(complaint, Timer_ClosureDue).getDuedate()).isEqualTo(at("2026-11-29T17:00+08:00"));
+    assertThat(timer(complaint, Timer_ClosureWarning1).getDuedate()).isEqualTo(at("2026-11-26T05:00+08:00"));
+    assertThat(timer(complaint, Timer_ClosureWarning2).getDuedate()).isEqualTo(at("2026-11-27T23:00+08:00"));
+    assertThat(task(complaint, Task_ResolveComplaint).getDueDate()).isEqualTo(at("2026-11-29T17:00+08:00"));
+    Map<String, Object> order = workOrders.row(orderNo);
+    assertThat(instant(order.get("CLOSURE_DUE"))).isEqualTo(at("2026-11-29T17:00+08:00").toInstant());
+    assertThat(instant(order.get("FIRST_CLOSURE_DUE"))).isEqualTo(at("2026-11-29T17:00+08:00").toInstant());
+    assertThat(instant(order.get("CLOSURE_WARN1_AT"))).isEqualTo(at("2026-11-26T05:00+08:00").toInstant());
+    Map<String, Object> pause = jdbc.queryForMap("SELECT paused_for, resumed_at, resumes_at, due_after, open_ended"
+        + " FROM sl_sla_pause WHERE order_no = ?", orderNo);
+    assertThat(pause.get("PAUSED_FOR")).isEqualTo("PT48H");
+    assertThat(instant(pause.get("RESUMED_AT"))).isEqualTo(at("2026-11-25T10:00+08:00").toInstant());
+    assertThat(instant(pause.get("RESUMES_AT"))).as("the latest end stays").isEqualTo(at("2026-12-07T10:00+08:00").toInstant());
+    assertThat(instant(pause.get("DUE_AFTER"))).isEqualTo(at("2026-11-29T17:00+08:00").toInstant());
+    assertThat(pause.get("OPEN_ENDED")).isEqualTo(true);
+
+    // handled within the moved deadline: on time
+    resolve(complaint, "BILLING_ERROR", 0);
+    reply(complaint);
+    assertThat(workOrders.breachReasons(orderNo)).isEmpty();
+  }
+
+  @Test
+  void documentsNeverReceivedEndTheWaitAtTheLongestPause() {
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    String orderNo = orderNo(complaint);
+    clockAt("2026-11-20T17:30+08:00");
+    firstContact(complaint);
+    clockAt("2026-11-23T10:00+08:00");
+    requestDocuments(complaint);
+
+    // no warning and no breach during the wait: the closure timers lie after its latest end
+    clockAt("2026-12-01T10:00+08:00");
+    assertThat(managementService.createJobQuery().processInstanceId(complaint.getId()).executable().list()).isEmpty();
+
+    clockAt("2026-12-07T10:00+08:00");
+    fire(complaint, Timer_DocumentsDue);
+
+    assertThat(complaint).hasPassed(Task_ResumeSlaClocks).isWaitingAt(Task_ResolveComplaint);
+    assertThat(task(complaint, Task_RecordDocumentsReceived)).isNull();
+    // 14 days paused: 11-27 17:00 + 14 d
+    assertThat(timer(complaint, Timer_ClosureDue).getDuedate()).isEqualTo(at("2026-12-11T17:00+08:00"));
+    assertThat(instant(workOrders.row(orderNo).get("CLOSURE_DUE"))).isEqualTo(at("2026-12-11T17:00+08:00").toInstant());
+    Map<String, Object> pause = jdbc.queryForMap("SELECT paused_for, resumed_at FROM sl_sla_pause WHERE order_no = ?",
+        orderNo);
+    assertThat(pause.get("PAUSED_FOR")).isEqualTo("PT336H");
+    assertThat(instant(pause.get("RESUMED_AT"))).isEqualTo(at("2026-12-07T10:00+08:00").toInstant());
+    assertThat(workOrders.breachReasons(orderNo)).isEmpty();
+  }
+
+  @Test
+  void documentsRequestedAfterTheClosureDeadlinePassedMoveNothing() {
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    String orderNo = orderNo(complaint);
+    firstContact(complaint);
+    clockAt("2026-11-27T17:00+08:00");
+    fire(complaint, Timer_ClosureDue);
+    assertThat(workOrders.breachReasons(orderNo)).containsExactly("CLOSURE_OVERDUE");
+
+    clockAt("2026-11-28T10:00+08:00");
+    requestDocuments(complaint);
+    assertThat(instant(workOrders.row(orderNo).get("CLOSURE_DUE"))).isEqualTo(at("2026-11-27T17:00+08:00").toInstant());
+    clockAt("2026-11-30T10:00+08:00");
+    complete(complaint, Task_RecordDocumentsReceived, Map.of("documentsReceivedAt", "2026-11-30T09:00+08:00",
+        "documentsReceivedNote", "收到身份证复印件"));
+
+    assertThat(complaint).isWaitingAt(Task_ResolveComplaint);
+    assertThat(instant(workOrders.row(orderNo).get("CLOSURE_DUE"))).isEqualTo(at("2026-11-27T17:00+08:00").toInstant());
+    assertThat(task(complaint, Task_ResolveComplaint).getDueDate()).isEqualTo(at("2026-11-27T17:00+08:00"));
+    Map<String, Object> pause = jdbc.queryForMap("SELECT moved, due_after, resumed_at FROM sl_sla_pause"
+        + " WHERE order_no = ?", orderNo);
+    assertThat(pause.get("MOVED")).isEqualTo(false);
+    assertThat(instant(pause.get("DUE_AFTER"))).isEqualTo(at("2026-11-27T17:00+08:00").toInstant());
+    assertThat(instant(pause.get("RESUMED_AT"))).isEqualTo(at("2026-11-30T09:00+08:00").toInstant());
+    assertThat(workOrders.breachReasons(orderNo)).containsExactly("CLOSURE_OVERDUE");
+  }
+
+  private void requestDocuments(ProcessInstance complaint) {
+    complete(complaint, Task_ResolveComplaint, Map.of("documentsRequested", true,
+        "documentsRequestedNote", "近三个月的缴费凭证"));
   }
 
   private void notReached(ProcessInstance complaint) {

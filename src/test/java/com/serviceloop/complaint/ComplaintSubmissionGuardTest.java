@@ -154,6 +154,33 @@ class ComplaintSubmissionGuardTest extends ComplaintProcessTestSupport {
   }
 
   @Test
+  void aDocumentsRequestWithoutSayingWhichDocumentsIsRefused_asIsAnArrivalInTheFuture() {
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    firstContact(complaint);
+    Task resolution = task(complaint, ComplaintProcess.Task_ResolveComplaint);
+    CaseSnapshot before = snapshot(complaint);
+    Map<String, Object> values = new HashMap<>(Map.of("documentsRequested", true, "documentsRequestedNote", ""));
+    assertRefused(client.submitTaskForm(group(resolution), resolution.getId(), values), "documentsRequestedNote");
+    values.remove("documentsRequestedNote");
+    assertRefused(client.submitTaskForm(group(resolution), resolution.getId(), values), "documentsRequestedNote");
+    assertThat(snapshot(complaint)).isEqualTo(before);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_sla_pause WHERE order_no = ?", Integer.class,
+        orderNo(complaint))).isZero();
+
+    values.put("documentsRequestedNote", "缴费凭证");
+    assertThat(client.submitTaskForm(group(resolution), resolution.getId(), values).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    Task received = task(complaint, ComplaintProcess.Task_RecordDocumentsReceived);
+    before = snapshot(complaint);
+    Map<String, Object> arrival = new HashMap<>(Map.of("documentsReceivedAt", "2026-11-21T10:00+08:00",
+        "documentsReceivedNote", "收到"));   // the clock is at 2026-11-20 17:05
+    assertRefused(client.submitTaskForm(group(received), received.getId(), arrival), "documentsReceivedAt");
+    arrival.put("documentsReceivedAt", "2026-11-19T10:00+08:00");   // before the request
+    assertRefused(client.submitTaskForm(group(received), received.getId(), arrival), "documentsReceivedAt");
+    assertThat(snapshot(complaint)).isEqualTo(before);
+  }
+
+  @Test
   void valuesOutsideTheOptionsAndNegativeAmountsAreRefused() {
     ProcessInstance complaint = startComplaint(intake(newPhone()));
     firstContact(complaint);

@@ -64,6 +64,18 @@ class ComplaintTamperTest extends ComplaintProcessTestSupport {
     forms += 5;
     assertThat(workOrder(complaint).satisfaction()).isEqualTo("SATISFIED");
 
+    // resolution asking the customer for documents, then their arrival
+    ProcessInstance waiting = startComplaint(intake(newPhone()));
+    firstContact(waiting);
+    made += suite.task(taskOf(waiting, ComplaintProcess.Task_ResolveComplaint),
+        group(waiting, ComplaintProcess.Task_ResolveComplaint), values("documentsRequested", true,
+            "documentsRequestedNote", "近三个月的缴费凭证"), snapshot(waiting));
+    made += suite.task(taskOf(waiting, ComplaintProcess.Task_RecordDocumentsReceived),
+        group(waiting, ComplaintProcess.Task_RecordDocumentsReceived), values("documentsReceivedAt",
+            "2026-11-20T17:05+08:00", "documentsReceivedNote", "收到缴费凭证"), snapshot(waiting));
+    forms++;
+    assertThat(task(waiting, ComplaintProcess.Task_ResolveComplaint)).as("back at the resolution").isNotNull();
+
     // triage of a complaint the routing cannot place
     Map<String, Object> other = intake(newPhone());
     other.put("category", "OTHER");

@@ -12,7 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** dmn/sla-pause.dmn: per reason, which clocks stop, and when and how often the customer is called again. */
+/**
+ * dmn/sla-pause.dmn: per reason, which clocks stop, and when and how often the customer is called again; the
+ * longest pause (a documents request waits for it at most).
+ */
 class SlaPauseDecisionTest {
 
   private static final DecisionTableTester TABLE = DecisionTableTester.decision("sla-pause");
@@ -22,6 +25,7 @@ class SlaPauseDecisionTest {
     return Stream.of(
         Arguments.of("NOT_REACHED", true, false, 3, "PT2H", "WORKING", "Rule_NotReached"),
         Arguments.of("LATER_APPOINTMENT", false, true, 0, "PT0S", "NATURAL", "Rule_LaterAppointment"),
+        Arguments.of("DOCUMENTS_REQUESTED", false, true, 0, "PT0S", "NATURAL", "Rule_DocumentsRequested"),
         Arguments.of("SOMETHING_ELSE", false, false, 0, "PT0S", "NATURAL", "Rule_OtherReason"));
   }
 
@@ -38,6 +42,11 @@ class SlaPauseDecisionTest {
     assertThat(evaluation.row().get("retryInterval")).isEqualTo(interval);
     assertThat(evaluation.row().get("retryTimeMode")).isEqualTo(mode);
     assertThat(Duration.parse((String) evaluation.row().get("maxPause")).isNegative()).isFalse();
+  }
+
+  @Test
+  void aDocumentsRequestWaitsAtMostFourteenNaturalDays() {
+    assertThat(TABLE.evaluate("pauseReason", "DOCUMENTS_REQUESTED").row().get("maxPause")).isEqualTo("P14D");
   }
 
   @Test

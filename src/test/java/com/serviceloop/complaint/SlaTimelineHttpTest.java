@@ -73,6 +73,38 @@ class SlaTimelineHttpTest extends ComplaintProcessTestSupport {
   }
 
   @Test
+  void aDocumentsRequestShowsTheClosureClockPausedDuringTheWait_andThePauseWithItsRealEndAfter() {
+    TestUsers.ensure(identity, "slahotline", "hotline");
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    String orderNo = orderNo(complaint);
+    firstContact(complaint);
+    clockAt("2026-11-23T10:00+08:00");
+    complete(complaint, ComplaintProcess.Task_ResolveComplaint, Map.of("documentsRequested", true,
+        "documentsRequestedNote", "身份证复印件"));
+
+    // Tuesday: waiting for the documents, the closure clock is paused up to the latest end, 14 days on
+    clockAt("2026-11-24T12:00+08:00");
+    Map<String, Object> closure = clock(orderNo, "CLOSURE");
+    assertThat(closure).containsEntry("state", "PAUSED").containsEntry("target", "2026-12-11T17:00+08:00");
+    assertThat(closure.get("pauses")).isEqualTo(List.of(Map.of("reason", "DOCUMENTS_REQUESTED",
+        "from", "2026-11-23T10:00+08:00", "until", "2026-12-07T10:00+08:00", "openEnded", true,
+        "latestUntil", "2026-12-07T10:00+08:00", "timeMode", "NATURAL", "pausedFor", "PT336H",
+        "targetBefore", "2026-11-27T17:00+08:00", "targetAfter", "2026-12-11T17:00+08:00", "moved", true)));
+
+    // Wednesday 10:00 they arrive: running again, the pause ends there and lasted 48 hours
+    clockAt("2026-11-25T10:30+08:00");
+    complete(complaint, ComplaintProcess.Task_RecordDocumentsReceived, Map.of(
+        "documentsReceivedAt", "2026-11-25T10:00+08:00", "documentsReceivedNote", "收到"));
+    closure = clock(orderNo, "CLOSURE");
+    assertThat(closure).containsEntry("state", "RUNNING").containsEntry("target", "2026-11-29T17:00+08:00");
+    assertThat(closure.get("pauses")).isEqualTo(List.of(Map.of("reason", "DOCUMENTS_REQUESTED",
+        "from", "2026-11-23T10:00+08:00", "until", "2026-11-25T10:00+08:00", "openEnded", true,
+        "latestUntil", "2026-12-07T10:00+08:00", "timeMode", "NATURAL", "pausedFor", "PT48H",
+        "targetBefore", "2026-11-27T17:00+08:00", "targetAfter", "2026-11-29T17:00+08:00", "moved", true)));
+    assertThat(clock(orderNo, "FIRST_CONTACT")).containsEntry("state", "MET").doesNotContainKey("pauses");
+  }
+
+  @Test
   void anUnknownOrderIs404_andAnAnonymousCaller401() {
     TestUsers.ensure(identity, "slahotline", "hotline");
     assertThat(rest.withBasicAuth("slahotline", TestUsers.PASSWORD)

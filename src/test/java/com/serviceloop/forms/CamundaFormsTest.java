@@ -47,7 +47,9 @@ class CamundaFormsTest {
     CONTRACT.put("complaint-first-contact", fields("contactResult!", "contactNote!", "needsOnSiteVisit",
         "appointmentAt!", "laterAtCustomersRequest"));
     CONTRACT.put("complaint-on-site-visit", fields("visitNote!"));
-    CONTRACT.put("complaint-resolution", fields("resolution!", "rootCause!", "responsibleParty!", "disputedAmount!"));
+    CONTRACT.put("complaint-resolution", fields("resolution!", "rootCause!", "responsibleParty!", "disputedAmount!",
+        "documentsRequested", "documentsRequestedNote!"));
+    CONTRACT.put("complaint-documents-received", fields("documentsReceivedAt!", "documentsReceivedNote!"));
     CONTRACT.put("complaint-reply", fields("replyNote!"));
     CONTRACT.put("return-visit", fields("returnVisitOutcome!", "returnVisitComment"));
     CONTRACT.put("escalation-instruction", fields("escalationInstruction!", "escalationNewDeadline"));
@@ -83,6 +85,7 @@ class CamundaFormsTest {
   static final Map<String, Set<String>> EXTRA_CONTEXT = Map.ofEntries(
       Map.entry("complaint-first-contact", Set.of("slaWarningText", "contactAttempts")),
       Map.entry("complaint-resolution", Set.of("slaWarningText")),
+      Map.entry("complaint-documents-received", Set.of("documentsRequestedNote", "pausedUntilText")),
       Map.entry("complaint-on-site-visit", Set.of("appointmentAtText")),
       Map.entry("complaint-reply", Set.of("resolution")),
       Map.entry("complaint-regulator-report", Set.of("regulatorReference", "regulatorReplyDueText", "originalOrderNo",
