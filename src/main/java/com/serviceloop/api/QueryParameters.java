@@ -1,5 +1,7 @@
 package com.serviceloop.api;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
@@ -20,6 +22,44 @@ public final class QueryParameters {
     } catch (DateTimeParseException e) {
       errors.add(new FieldError(field, expected + ", not '" + text + "'"));
       return null;
+    }
+  }
+
+  /** A required date YYYY-MM-DD; null and an error in {@code errors} when it is missing or does not parse. */
+  public static LocalDate date(String field, String text, List<FieldError> errors) {
+    if (text == null || text.isBlank()) {
+      errors.add(new FieldError(field, "required, a date YYYY-MM-DD"));
+      return null;
+    }
+    return parse(field, text, LocalDate::parse, "a date YYYY-MM-DD", errors);
+  }
+
+  /** A month YYYY-MM, {@code otherwise} when it is missing; null and an error when it does not parse. */
+  public static YearMonth month(String field, String text, YearMonth otherwise, List<FieldError> errors) {
+    if (text == null || text.isBlank()) {
+      return otherwise;
+    }
+    return parse(field, text, YearMonth::parse, "a month YYYY-MM", errors);
+  }
+
+  /**
+   * A whole number of {@code unit} from {@code min} to {@code max}, {@code otherwise} when missing; an error
+   * in {@code errors} when it is not a whole number or out of range.
+   */
+  public static int wholeNumber(String field, String text, int otherwise, int min, int max, String unit,
+      List<FieldError> errors) {
+    if (text == null || text.isBlank()) {
+      return otherwise;
+    }
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value < min || value > max) {
+        errors.add(new FieldError(field, "between " + min + " and " + max));
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      errors.add(new FieldError(field, "a whole number of " + unit + ", not '" + text + "'"));
+      return otherwise;
     }
   }
 }

@@ -1,6 +1,7 @@
 package com.serviceloop.common;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 
 /**
@@ -27,5 +28,18 @@ public record EngineCaller(String userId, List<String> groupIds, List<String> te
   /** Makes this caller the current one again (e.g. after a step ran as the application). */
   public void restore(IdentityService identityService) {
     identityService.setAuthentication(userId, groupIds, tenantIds);
+  }
+
+  /** Runs {@code work} with nobody authenticated (the engine checks no authorizations), then restores the caller. */
+  public static <T> T withoutAuthentication(IdentityService identityService, Supplier<T> work) {
+    EngineCaller caller = current(identityService);
+    identityService.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (caller != null) {
+        caller.restore(identityService);
+      }
+    }
   }
 }

@@ -1,5 +1,7 @@
 package com.serviceloop.complaint;
 
+import com.serviceloop.sla.FirstContactCalls;
+
 /** The process variables of complaint-handling (the intake form, the other task forms, the decisions). */
 public final class ComplaintVariables {
 
@@ -60,11 +62,11 @@ public final class ComplaintVariables {
   public static final String BREACH_DEADLINE = "breachDeadline";
 
   // complaint-first-contact form
-  public static final String CONTACT_RESULT = "contactResult";
+  public static final String CONTACT_RESULT = FirstContactCalls.CONTACT_RESULT;
   /** contactResult of a call that did not reach the customer: an attempt, never the contact. */
-  public static final String NOT_REACHED = "NOT_REACHED";
+  public static final String NOT_REACHED = FirstContactCalls.NOT_REACHED;
   /** The first-contact calls so far, reached or not (shown on the form). */
-  public static final String CONTACT_ATTEMPTS = "contactAttempts";
+  public static final String CONTACT_ATTEMPTS = FirstContactCalls.CONTACT_ATTEMPTS;
   /** sla-pause: how many further calls after a not-reached one (the model's business-rule task). */
   public static final String RETRY_ATTEMPTS = "retryAttempts";
   public static final String CONTACT_NOTE = "contactNote";

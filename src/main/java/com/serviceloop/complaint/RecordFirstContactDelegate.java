@@ -2,6 +2,7 @@ package com.serviceloop.complaint;
 
 import static com.serviceloop.complaint.ComplaintVariables.*;
 
+import com.serviceloop.sla.FirstContactCalls;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Record first contact: a call to the customer ({@code contactAttempts} counts them). A call that did not
+ * Record first contact: a call to the customer, counted by {@link FirstContactCalls}. A call that did not
  * reach the customer (NOT_REACHED) is an attempt, never the contact: the model pauses the clock and calls
  * again. A reached customer is the first contact (on time against first_contact_due, as the pauses moved it)
  * and, when the case needs a visit, the appointment agreed (appointmentAt becomes a Date: the visit's due date)
@@ -23,26 +24,25 @@ public class RecordFirstContactDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final ComplaintDeadlines deadlines;
+  private final FirstContactCalls calls;
 
-  public RecordFirstContactDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines) {
+  public RecordFirstContactDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines,
+      FirstContactCalls calls) {
     this.workOrders = workOrders;
     this.deadlines = deadlines;
+    this.calls = calls;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String orderNo = CaseOrder.orderNo(execution);
-    Object attempts = execution.getVariable(CONTACT_ATTEMPTS);
-    execution.setVariable(CONTACT_ATTEMPTS, (attempts instanceof Number n ? n.intValue() : 0) + 1);
-    if (NOT_REACHED.equals(execution.getVariable(CONTACT_RESULT))) {
-      workOrders.recordFirstContactAttempt(orderNo);
+    if (!calls.reached(execution)) {
       execution.setVariable(NEEDS_ON_SITE_VISIT, false);
       if (execution.hasVariable(LATER_AT_CUSTOMERS_REQUEST)) {
         execution.setVariable(LATER_AT_CUSTOMERS_REQUEST, false);
       }
       return;
     }
-    WorkOrderRepository.Changes changes = workOrders.changes(orderNo).firstContact(WorkOrderRepository.now());
+    WorkOrderRepository.Changes changes = workOrders.changes(CaseOrder.orderNo(execution)).firstContact(WorkOrderRepository.now());
     boolean needsVisit = isTrue(execution.getVariable(NEEDS_ON_SITE_VISIT));
     execution.setVariable(NEEDS_ON_SITE_VISIT, needsVisit);
     if (execution.hasVariable(LATER_AT_CUSTOMERS_REQUEST)) { // only a form that showed the box sends it

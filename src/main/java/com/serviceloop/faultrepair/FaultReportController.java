@@ -5,6 +5,7 @@ import static com.serviceloop.faultrepair.FaultVariables.*;
 import com.serviceloop.common.Moments;
 import com.serviceloop.intake.OrderIntake;
 import com.serviceloop.intake.OrderIntakeController;
+import com.serviceloop.workorder.WorkOrder;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public class FaultReportController extends OrderIntakeController {
       DESCRIPTION, RECEIVED_AT, CUSTOMER_SEGMENT);
 
   public FaultReportController(OrderIntake intake) {
-    super(intake, PATH, PROCESS_ID);
+    super(intake, PATH, PROCESS_ID, "report faults");
   }
 
   @Override
@@ -42,7 +43,7 @@ public class FaultReportController extends OrderIntakeController {
   }
 
   @Override
-  protected void answer(VariableMap result, Map<String, Object> body) {
+  protected void answer(VariableMap result, WorkOrder order, Map<String, Object> body) {
     body.put("priority", result.get(PRIORITY));
     body.put("contactGroup", result.get(CONTACT_GROUP));
     body.put("deadlines", Map.of(

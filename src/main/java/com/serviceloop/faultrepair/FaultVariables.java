@@ -1,5 +1,7 @@
 package com.serviceloop.faultrepair;
 
+import com.serviceloop.sla.FirstContactCalls;
+
 /** The process variables of fault-repair (also the field keys of its forms). */
 public final class FaultVariables {
 
@@ -38,11 +40,11 @@ public final class FaultVariables {
   public static final String RETURN_ORDER_DUE = "returnOrderDue";
 
   // task forms
-  public static final String CONTACT_RESULT = "contactResult";
+  public static final String CONTACT_RESULT = FirstContactCalls.CONTACT_RESULT;
   /** contactResult of a call that did not reach the customer: an attempt, not the contact. */
-  public static final String NOT_REACHED = "NOT_REACHED";
+  public static final String NOT_REACHED = FirstContactCalls.NOT_REACHED;
   /** The first-contact calls so far, reached or not. */
-  public static final String CONTACT_ATTEMPTS = "contactAttempts";
+  public static final String CONTACT_ATTEMPTS = FirstContactCalls.CONTACT_ATTEMPTS;
   /** How the first-contact limit is counted (WORKING, NATURAL): a pause moves the deadline in this mode. */
   public static final String FIRST_CONTACT_TIME_MODE = "firstContactTimeMode";
   public static final String CONTACT_NOTE = "contactNote";

@@ -6,6 +6,7 @@ import static com.serviceloop.installation.InstallationVariables.*;
 import com.serviceloop.api.FieldError;
 import com.serviceloop.intake.OrderIntake;
 import com.serviceloop.intake.OrderIntakeController;
+import com.serviceloop.workorder.WorkOrder;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public class BroadbandOrderController extends OrderIntakeController {
   static final String PATH = "/api/broadband-orders";
 
   public BroadbandOrderController(OrderIntake intake) {
-    super(intake, PATH, PROCESS_ID);
+    super(intake, PATH, PROCESS_ID, "place broadband orders");
   }
 
   @Override
@@ -47,7 +48,7 @@ public class BroadbandOrderController extends OrderIntakeController {
   }
 
   @Override
-  protected void answer(VariableMap result, Map<String, Object> body) {
+  protected void answer(VariableMap result, WorkOrder order, Map<String, Object> body) {
     body.put("coverageResult", result.get(COVERAGE_RESULT));
     Map<String, Object> deadlines = new LinkedHashMap<>();
     deadlines.put("extraction", iso(result.get(EXTRACTION_DUE)));

@@ -1,5 +1,7 @@
 package com.serviceloop.kpi;
 
+import static com.serviceloop.api.QueryParameters.month;
+import static com.serviceloop.api.QueryParameters.wholeNumber;
 import static com.serviceloop.security.ServiceLoopGroups.*;
 
 import com.serviceloop.api.Exports;
@@ -10,10 +12,8 @@ import com.serviceloop.security.ApiCaller;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -68,17 +68,8 @@ public class DashboardController {
     caller.requireGroup("read the service dashboard", READERS);
     List<FieldError> errors = new ArrayList<>();
     Exports.Format wanted = format(format, accept, errors);
-    int hours = DashboardService.DEFAULT_WARN_HOURS;
-    if (withinHours != null && !withinHours.isBlank()) {
-      try {
-        hours = Integer.parseInt(withinHours.trim());
-        if (hours < 0 || hours > MAX_WARN_HOURS) {
-          errors.add(new FieldError("withinHours", "between 0 and " + MAX_WARN_HOURS));
-        }
-      } catch (NumberFormatException e) {
-        errors.add(new FieldError("withinHours", "a whole number of hours, not '" + withinHours + "'"));
-      }
-    }
+    int hours = wholeNumber("withinHours", withinHours, DashboardService.DEFAULT_WARN_HOURS, 0, MAX_WARN_HOURS,
+        "hours", errors);
     refuse(errors);
     DashboardService.AtRiskReport report = dashboard.atRisk(WorkOrderRepository.now(), hours, blank(region));
     List<Map<String, Object>> orders = report.orders().stream().map(this::json).toList();
@@ -365,38 +356,7 @@ public class DashboardController {
   }
 
   private KpiPeriod period(String from, String to, List<FieldError> errors) {
-    LocalDate start = date("from", from, errors);
-    LocalDate end = date("to", to, errors);
-    if (start != null && end != null && !start.isBefore(end)) {
-      errors.add(new FieldError("to", "must be after from (to is exclusive)"));
-      return null;
-    }
-    return start == null || end == null ? null : new KpiPeriod(start, end, zone);
-  }
-
-  private static LocalDate date(String field, String text, List<FieldError> errors) {
-    if (text == null || text.isBlank()) {
-      errors.add(new FieldError(field, "required, a date YYYY-MM-DD"));
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "a date YYYY-MM-DD, not '" + text + "'"));
-      return null;
-    }
-  }
-
-  private static YearMonth month(String field, String text, YearMonth otherwise, List<FieldError> errors) {
-    if (text == null || text.isBlank()) {
-      return otherwise;
-    }
-    try {
-      return YearMonth.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "a month YYYY-MM, not '" + text + "'"));
-      return null;
-    }
+    return KpiPeriod.parse(from, to, zone, errors);
   }
 
   private static void refuse(List<FieldError> errors) {

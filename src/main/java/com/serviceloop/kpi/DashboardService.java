@@ -2,6 +2,8 @@ package com.serviceloop.kpi;
 
 import static com.serviceloop.common.SqlTimestamps.ts;
 
+import com.serviceloop.common.EngineCaller;
+
 import com.serviceloop.security.ServiceLoopGroups;
 import com.serviceloop.workorder.PendingDeadline;
 import com.serviceloop.workorder.WorkOrderView;
@@ -81,11 +83,7 @@ public class DashboardService {
     for (int i = 0; i < 6; i++) {
       params.add(ts(soon));
     }
-    String regionFilter = "";
-    if (region != null) {
-      regionFilter = " AND w.region = ?";
-      params.add(region);
-    }
+    String regionFilter = regionFilter(region, params);
     params.add(AT_RISK_LIMIT + 1);
     List<Map<String, Object>> rows = jdbc.queryForList("SELECT w.* FROM sl_work_order w WHERE w.closed_at IS NULL AND ("
         + PENDING + ")" + regionFilter + " ORDER BY w.received_at, w.id LIMIT ?", params.toArray());
@@ -140,11 +138,7 @@ public class DashboardService {
       params.add(ts(now.minus(Duration.ofDays(AGE_DAYS[i]))));
     }
     bucket.append(" ELSE ").append(AGE_DAYS.length).append(" END");
-    String regionFilter = "";
-    if (region != null) {
-      regionFilter = " AND w.region = ?";
-      params.add(region);
-    }
+    String regionFilter = regionFilter(region, params);
     Map<String, long[]> byType = new TreeMap<>();
     // the bucket in a derived table: PostgreSQL does not see two parameterised CASEs as one GROUP BY expression
     jdbc.query("SELECT t.order_type, t.bucket, COUNT(*) FROM (SELECT w.order_type, " + bucket + " AS bucket"
@@ -233,11 +227,7 @@ public class DashboardService {
     List<Object> all = new ArrayList<>(params);
     all.add(ts(first.atDay(1).atStartOfDay(zone()).toInstant()));
     all.add(ts(last.plusMonths(1).atDay(1).atStartOfDay(zone()).toInstant()));
-    String regionFilter = "";
-    if (region != null) {
-      regionFilter = " AND w.region = ?";
-      all.add(region);
-    }
+    String regionFilter = regionFilter(region, all);
     Map<String, long[]> byReason = new TreeMap<>();
     // (MONTH is a keyword in H2)
     jdbc.query("SELECT t.reason, t.bucket_month, COUNT(*) FROM (SELECT b.reason, " + bucket + " AS bucket_month FROM sl_breach b"
@@ -276,16 +266,17 @@ public class DashboardService {
    * Tasklist link checks the user's own permissions again. Without this a supervisor would see the tasks of
    * their own group only, and the per-group figures would depend on who looks.
    */
-  private <T> T privileged(Supplier<T> query) {
-    var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return query.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
+  /** " AND w.region = ?" with its parameter for a region, "" for all regions. */
+  private static String regionFilter(String region, List<Object> params) {
+    if (region == null) {
+      return "";
     }
+    params.add(region);
+    return " AND w.region = ?";
+  }
+
+  private <T> T privileged(Supplier<T> query) {
+    return EngineCaller.withoutAuthentication(identity, query);
   }
 
   private Map<String, List<OpenTask>> openTasks(List<String> processInstanceIds) {

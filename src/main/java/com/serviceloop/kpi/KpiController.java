@@ -2,8 +2,6 @@ package com.serviceloop.kpi;
 
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -107,27 +105,10 @@ public class KpiController {
 
   /** Parses from/to, or throws InvalidInputException with every problem found so far. */
   private KpiPeriod period(String from, String to, List<FieldError> problems) {
-    LocalDate start = date("from", from, problems);
-    LocalDate end = date("to", to, problems);
-    if (start != null && end != null && !start.isBefore(end)) {
-      problems.add(new FieldError("to", "must be after from (to is exclusive)"));
-    }
+    KpiPeriod period = KpiPeriod.parse(from, to, kpis.zone(), problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException("Invalid input", problems);
     }
-    return new KpiPeriod(start, end, kpis.zone());
-  }
-
-  private static LocalDate date(String field, String text, List<FieldError> problems) {
-    if (text == null || text.isBlank()) {
-      problems.add(new FieldError(field, "required, a date YYYY-MM-DD"));
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      problems.add(new FieldError(field, "a date YYYY-MM-DD, not '" + text + "'"));
-      return null;
-    }
+    return period;
   }
 }

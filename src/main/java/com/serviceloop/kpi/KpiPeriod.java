@@ -1,5 +1,8 @@
 package com.serviceloop.kpi;
 
+import static com.serviceloop.api.QueryParameters.date;
+
+import com.serviceloop.api.FieldError;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,6 +20,17 @@ public record KpiPeriod(LocalDate from, LocalDate to, ZoneId zone) {
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException("from must be before to");
     }
+  }
+
+  /** The period of the query parameters from and to (YYYY-MM-DD, to exclusive); null and errors when bad. */
+  public static KpiPeriod parse(String from, String to, ZoneId zone, List<FieldError> errors) {
+    LocalDate start = date("from", from, errors);
+    LocalDate end = date("to", to, errors);
+    if (start != null && end != null && !start.isBefore(end)) {
+      errors.add(new FieldError("to", "must be after from (to is exclusive)"));
+      return null;
+    }
+    return start == null || end == null ? null : new KpiPeriod(start, end, zone);
   }
 
   public static KpiPeriod month(YearMonth month, ZoneId zone) {

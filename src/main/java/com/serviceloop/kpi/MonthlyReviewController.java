@@ -1,5 +1,6 @@
 package com.serviceloop.kpi;
 
+import static com.serviceloop.api.QueryParameters.month;
 import static com.serviceloop.kpi.MonthlyReviewVariables.*;
 
 import com.serviceloop.api.ConflictException;
@@ -11,7 +12,6 @@ import com.serviceloop.workorder.WorkOrderRepository;
 import com.serviceloop.workorder.WorkOrderView;
 import java.net.URI;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,8 +98,8 @@ public class MonthlyReviewController {
       @RequestParam(required = false) String to) {
     caller.requireGroup("read the monthly reviews", RECORD_READERS);
     List<FieldError> errors = new ArrayList<>();
-    YearMonth last = month("to", to, errors);
-    YearMonth first = month("from", from, errors);
+    YearMonth last = month("to", to, null, errors);
+    YearMonth first = month("from", from, null, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException("Invalid input", errors);
     }
@@ -114,18 +114,6 @@ public class MonthlyReviewController {
     answer.put("to", last.toString());
     answer.put("reviews", record.reviews(first, last));
     return answer;
-  }
-
-  private static YearMonth month(String field, String text, List<FieldError> errors) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return YearMonth.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "a month YYYY-MM, not '" + text + "'"));
-      return null;
-    }
   }
 
   private static InvalidInputException invalid(String field, String message) {

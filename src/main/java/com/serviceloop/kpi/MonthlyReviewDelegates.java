@@ -201,16 +201,8 @@ public class MonthlyReviewDelegates {
     if (value != null) {
       return value;
     }
-    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-    EngineCaller caller = EngineCaller.current(identity);
-    identity.clearAuthentication();
-    try {
-      return latestModelInput(execution, name);
-    } finally {
-      if (caller != null) {
-        caller.restore(identity);
-      }
-    }
+    return EngineCaller.withoutAuthentication(execution.getProcessEngineServices().getIdentityService(),
+        () -> latestModelInput(execution, name));
   }
 
   private static Object latestModelInput(DelegateExecution execution, String name) {
@@ -220,17 +212,20 @@ public class MonthlyReviewDelegates {
         .singleResult();
     BaseElement step = repository.getBpmnModelInstance(latest.getId())
         .getModelElementById(execution.getCurrentActivityId());
-    Collection<CamundaInputParameter> parameters = step == null || step.getExtensionElements() == null ? List.of()
-        : step.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
-            .flatMap(io -> io.getCamundaInputParameters().stream()).filter(p -> name.equals(p.getCamundaName()))
-            .toList();
-    for (CamundaInputParameter parameter : parameters) {
-      if (parameter.getValue() instanceof CamundaList list) {
-        return list.getValues().stream().map(v -> v.getTextContent().trim()).toList();
-      }
-      return parameter.getTextContent().trim();
+    if (step == null || step.getExtensionElements() == null) {
+      return null;
     }
-    return null;
+    return step.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
+        .flatMap(io -> io.getCamundaInputParameters().stream()).filter(p -> name.equals(p.getCamundaName()))
+        .findFirst().map(MonthlyReviewDelegates::plainValue).orElse(null);
+  }
+
+  /** A parameter's value as written in the model: a list of texts, or a text. */
+  private static Object plainValue(CamundaInputParameter parameter) {
+    if (parameter.getValue() instanceof CamundaList list) {
+      return list.getValues().stream().map(v -> v.getTextContent().trim()).toList();
+    }
+    return parameter.getTextContent().trim();
   }
 
   private static YearMonth month(DelegateExecution execution) {

@@ -169,15 +169,7 @@ public class SubmissionGuard {
    * the visibility check, and the engine applies them again to the request itself.
    */
   private <T> T asSystem(Supplier<T> work) {
-    EngineCaller caller = caller();
-    identityService.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        caller.restore(identityService);
-      }
-    }
+    return EngineCaller.withoutAuthentication(identityService, work);
   }
 
   /** Who is calling: the engine's current authentication, as set by the authentication filter in front. */

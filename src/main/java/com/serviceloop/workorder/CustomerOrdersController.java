@@ -4,6 +4,7 @@ import com.serviceloop.common.SqlTimestamps;
 import com.serviceloop.common.PhoneNumbers;
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.api.QueryParameters;
 import com.serviceloop.security.ApiCaller;
 import com.serviceloop.security.LookupAccess;
 import java.time.Duration;
@@ -59,17 +60,7 @@ public class CustomerOrdersController {
       errors.add(new FieldError("customerPhone",
           "must be a mobile number (11 digits, e.g. 13800138000) or a landline with area code (e.g. 010-12345678)"));
     }
-    int window = defaultDays;
-    if (days != null && !days.isBlank()) {
-      try {
-        window = Integer.parseInt(days.trim());
-        if (window < 1 || window > MAX_DAYS) {
-          errors.add(new FieldError("days", "between 1 and " + MAX_DAYS));
-        }
-      } catch (NumberFormatException e) {
-        errors.add(new FieldError("days", "a whole number of days, not '" + days + "'"));
-      }
-    }
+    int window = QueryParameters.wholeNumber("days", days, defaultDays, 1, MAX_DAYS, "days", errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException("Invalid input", errors);
     }

@@ -76,13 +76,6 @@ public class WorkOrderRepository {
     return found.stream().findFirst();
   }
 
-  /** The work order a process instance registered (complaint intake reads its answer from it). */
-  public Optional<WorkOrder> findByProcessInstanceId(String processInstanceId) {
-    List<WorkOrder> found = jdbc.query("SELECT * FROM sl_work_order WHERE process_instance_id = ?", this::map,
-        processInstanceId);
-    return found.stream().findFirst();
-  }
-
   public WorkOrder get(String orderNo) {
     return find(orderNo).orElseThrow(() -> new IllegalStateException("No work order " + orderNo));
   }

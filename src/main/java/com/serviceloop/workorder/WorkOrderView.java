@@ -1,6 +1,7 @@
 package com.serviceloop.workorder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.serviceloop.common.Moments;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -109,27 +110,12 @@ public class WorkOrderView {
 
   /** ISO-8601 with the operator's offset (+08:00), for a timestamp as JDBC returns it; null stays null. */
   public String iso(Object value) {
-    Instant instant = instant(value);
-    return instant == null ? null : instant.atZone(zone).toOffsetDateTime().toString();
+    return Moments.iso(instant(value), zone);
   }
 
+  /** A timestamp as JDBC returns it (Timestamp, OffsetDateTime, Instant, Date); null stays null. */
   public static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof java.util.Date d) {
-      return d.toInstant();
-    }
-    throw new IllegalArgumentException("Not a timestamp: " + value.getClass());
+    return Moments.toInstant(value, ZoneId.systemDefault());
   }
 
   private static boolean isInstant(Object value) {

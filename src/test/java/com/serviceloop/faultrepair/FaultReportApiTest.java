@@ -37,6 +37,7 @@ class FaultReportApiTest {
     ResponseEntity<Map<String, Object>> response = post(report("13922220001"));
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat((String) response.getBody().get("orderNo")).startsWith("FLT-");
+    assertThat(response.getHeaders().getLocation()).hasPath("/api/fault-reports/" + response.getBody().get("orderNo"));
     assertThat(response.getBody()).containsEntry("status", "RECEIVED").containsEntry("priority", 50)
         .containsEntry("contactGroup", "network");
     assertThat(response.getBody().get("deadlines")).isEqualTo(Map.of(
@@ -64,6 +65,18 @@ class FaultReportApiTest {
         com.serviceloop.installation.TestUsers.PASSWORD).exchange("/api/fault-reports", HttpMethod.POST,
         new HttpEntity<>(report("13922220003"), headers), JSON);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  void aCallerWhoMayNotStartFaultRepairIs403BeforeTheInputIsLookedAt() {
+    com.serviceloop.installation.TestUsers.ensure(identity, "itauditor", "auditors");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<Map<String, Object>> response = rest.withBasicAuth("itauditor",
+        com.serviceloop.installation.TestUsers.PASSWORD).exchange("/api/fault-reports", HttpMethod.POST,
+        new HttpEntity<>(Map.of("customerPhone", "555"), headers), JSON);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat((String) response.getBody().get("message")).contains("itauditor", "report faults");
   }
 
   @ParameterizedTest(name = "{0} = {1}")

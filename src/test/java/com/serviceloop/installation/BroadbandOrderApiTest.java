@@ -41,6 +41,7 @@ class BroadbandOrderApiTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     Map<String, Object> body = response.getBody();
     assertThat((String) body.get("orderNo")).startsWith("INS-");
+    assertThat(response.getHeaders().getLocation()).hasPath("/api/broadband-orders/" + body.get("orderNo"));
     assertThat(body).containsEntry("status", "ACCEPTED").containsEntry("coverageResult", "AVAILABLE");
     assertThat(body.get("deadlines")).isEqualTo(Map.of(
         "extraction", "2026-11-18T17:30+08:00",

@@ -75,6 +75,8 @@ class IdempotencyApiTest {
     assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(retry.getBody()).isEqualTo(first.getBody());
     assertThat(retry.getHeaders().getFirst(IdempotencyKeys.REPLAYED_HEADER)).isEqualTo("true");
+    assertThat(first.getHeaders().getLocation()).hasPath(endpoint + "/" + first.getBody().get("orderNo"));
+    assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
     assertThat(ordersOf(phone)).isEqualTo(1);
   }
 
