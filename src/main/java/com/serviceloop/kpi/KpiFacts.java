@@ -96,18 +96,7 @@ final class KpiFacts {
    * in November and which was done only in December is a miss of November and a late one of December, and a
    * month's figure does not change when it is recomputed later.
    */
-  record Deadline(String filter, String doneAt, String due, String onTime) {
-
-    /** The part done in the period (the trend's branch on doneAt). */
-    Counted done() {
-      return new Counted(filter, doneAt, flag(onTime + " = TRUE"));
-    }
-
-    /** The part missed at its deadline (the trend's missed branch on due; the numerator adds nothing). */
-    Counted missed() {
-      return new Counted(filter, due, "0");
-    }
-  }
+  record Deadline(String filter, String doneAt, String due, String onTime) {}
 
   /** The deadline a KPI is judged at, or null for a KPI that counts one milestone. */
   static Deadline deadline(Kpi kpi) {
@@ -140,8 +129,8 @@ final class KpiFacts {
           "1");
       // 申诉率: the referrals the regulator passed on, received in the period (any category)
       case appealsPerMillion -> new Counted(REGULATOR_REFERRAL, "w.received_at", "1");
-      // the part judged at closure; the misses judged at their deadline are of()'s second part, the trend's
-      // TIMELY_MISSED branch
+      // the part judged at closure; the misses judged at their deadline are of()'s second part (a second Part in
+      // parts())
       case timelyHandlingRate -> new Counted(HANDLED + " AND " + JUDGED_AT_CLOSURE, "w.closed_at",
           flag("w.first_closure_on_time = TRUE"));
       case satisfactionRate -> satisfaction(satisfactionWeights);
