@@ -10,6 +10,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
@@ -93,18 +96,7 @@ final class KpiFacts {
    * in November and which was done only in December is a miss of November and a late one of December, and a
    * month's figure does not change when it is recomputed later.
    */
-  record Deadline(String filter, String doneAt, String due, String onTime) {
-
-    /** The part done in the period (the trend's branch on doneAt). */
-    Counted done() {
-      return new Counted(filter, doneAt, flag(onTime + " = TRUE"));
-    }
-
-    /** The part missed at its deadline (the trend's missed branch on due; the numerator adds nothing). */
-    Counted missed() {
-      return new Counted(filter, due, "0");
-    }
-  }
+  record Deadline(String filter, String doneAt, String due, String onTime) {}
 
   /** The deadline a KPI is judged at, or null for a KPI that counts one milestone. */
   static Deadline deadline(Kpi kpi) {
@@ -137,8 +129,8 @@ final class KpiFacts {
           "1");
       // 申诉率: the referrals the regulator passed on, received in the period (any category)
       case appealsPerMillion -> new Counted(REGULATOR_REFERRAL, "w.received_at", "1");
-      // the part judged at closure; the misses judged at their deadline are of()'s second part, the trend's
-      // TIMELY_MISSED branch
+      // the part judged at closure; the misses judged at their deadline are of()'s second part (a second Part in
+      // parts())
       case timelyHandlingRate -> new Counted(HANDLED + " AND " + JUDGED_AT_CLOSURE, "w.closed_at",
           flag("w.first_closure_on_time = TRUE"));
       case satisfactionRate -> satisfaction(satisfactionWeights);
@@ -162,115 +154,149 @@ final class KpiFacts {
   }
 
   /**
-   * The KPIs of consecutive periods in ONE statement (the monthly trend): bucket i is [bounds[i],
-   * bounds[i+1]). One branch per milestone column, not per KPI: each branch is one index range (or scan)
-   * over the whole span, its rows put into buckets by a CASE on the milestone, and for each KPI counted on
-   * that milestone a pair of columns SUM(numerator where the KPI's filter holds), COUNT(where it holds) —
-   * the same definitions ({@link #counted}) as the reports, so each bucket gives what a report of that
-   * period gives. A KPI judged at a deadline ({@link #deadline}) is two branches (done in the bucket, on its
-   * done-at milestone; deadline passed in it with nothing done by its end), timelyHandlingRate's misses at their
-   * deadline one more. The customer base comes per bucket month and region, and for each KPI per customers
-   * ({@link Kpi.Unit#perCustomers}) the regions it counts orders of in each bucket. Columns: branch key, bucket, then
-   * {@link #TREND_PAIRS} (numerator, denominator) pairs in the order of {@link #trendBranches}. Parameters: the span
-   * :from, :to, the inner bounds :bound1 …, :now, :region, the base months :baseMonth0 …, the weights'
-   * ({@link #satisfaction}).
+   * One part of a KPI's facts in {@link #facts}: the orders whose milestone lies in a bucket and for which holds is
+   * true (null: every order), each adding numerator. A KPI counted on one milestone is one part ({@link #counted});
+   * one judged at a deadline ({@link #deadline}) two — done in the bucket, deadline passed in it with nothing done by
+   * its end; timelyHandlingRate two — judged at closure, missed at its first-round deadline. The same definitions as
+   * {@link #of}: a KPI's parts are disjoint, and with one bucket their union is of()'s WHERE.
    */
-  static Query buckets(List<Instant> bounds, List<String> baseMonths, String region, Instant now,
+  record Part(Kpi kpi, String milestone, String holds, String numerator) {}
+
+  static List<Part> parts(List<KpiWeight> satisfactionWeights, int dayOffsetSeconds, int buckets) {
+    List<Part> parts = new ArrayList<>();
+    for (Kpi kpi : Kpi.values()) {
+      Deadline d = deadline(kpi);
+      if (d != null) {
+        parts.add(new Part(kpi, d.doneAt(), d.filter(), flag(d.onTime() + " = TRUE")));
+        parts.add(new Part(kpi, d.due(), (d.filter() == null ? "" : d.filter() + " AND ") + d.due() + " < :now AND ("
+            + d.doneAt() + " IS NULL OR " + d.doneAt() + " >= " + bucketEnd(d.due(), buckets) + ")", "0"));
+        continue;
+      }
+      Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
+      parts.add(new Part(kpi, c.column(), c.filter(), c.numerator()));
+      if (kpi == Kpi.timelyHandlingRate) {
+        parts.add(new Part(kpi, "w.first_closure_due", "w.first_closure_due < :now AND " + HANDLED + " AND "
+            + MISSED_AT_DEADLINE, "0"));
+      }
+    }
+    return parts;
+  }
+
+  /** The milestone columns of the parts, each once, in order: digit i of {@link #facts}'s bucket key is the i-th's. */
+  static List<String> milestones(List<Part> parts) {
+    return parts.stream().map(Part::milestone).distinct().toList();
+  }
+
+  /**
+   * All KPIs of consecutive periods (buckets [bounds[i], bounds[i+1])) in ONE statement and one pass over the orders
+   * with a milestone in the span: the monthly report (one bucket), a breakdown (one bucket, grouped), the trend (a
+   * bucket per month). Each order's bucket per milestone column ({@link #milestones}; the number of buckets when
+   * outside the span) is one digit of a BIGINT key in base buckets + 1, and each part ({@link #parts}) gives a pair
+   * of columns SUM(numerator where it holds), SUM(1 where it holds); the rows are grouped by (group, region, key), so
+   * that {@link Sums} adds a part's pair to the bucket its milestone's digit names. One key rather than a column per
+   * milestone, computed below OFFSET 0 (a subquery PostgreSQL does not pull up): PostgreSQL estimates a GROUP BY over
+   * the milestone columns as one group per order and sorts the year on disk; an opaque key it estimates at 200
+   * distinct values and hashes (a few hundred groups in fact). Columns: group, region (or NO_REGION), key, then the
+   * pairs in the order of the parts. Parameters: :from, :to, the inner bounds :bound1 …, :now, :region, the weights'.
+   */
+  static Query facts(List<Instant> bounds, String groupExpr, String region, Instant now,
       List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
+    int buckets = bounds.size() - 1;
     Map<String, Object> params = boundParams(bounds, region);
     params.put("now", ts(now));
-    int buckets = bounds.size() - 1;
-    String regionFilter = region == null ? "" : IN_REGION;
-    List<String> branches = new ArrayList<>();
-    for (Map.Entry<String, List<Counted>> branch : trendBranches(satisfactionWeights, dayOffsetSeconds).entrySet()) {
-      String key = branch.getKey();
-      Deadline missed = missedBranchOf(key);
-      String where;
-      if (missed != null) {
-        String due = missed.due();
-        where = due + " >= :from AND " + due + " < :to AND " + due + " < :now AND (" + missed.doneAt() + " IS NULL OR "
-            + missed.doneAt() + " >= " + bucketEnd(due, buckets) + ")";
-      } else if (key.equals(TIMELY_MISSED)) {
-        where = "w.first_closure_due >= :from AND w.first_closure_due < :to AND w.first_closure_due < :now"
-            + " AND " + HANDLED + " AND " + MISSED_AT_DEADLINE;
-      } else {
-        where = key + " >= :from AND " + key + " < :to";
-      }
-      String column = branch.getValue().get(0).column();
-      List<String> inner = new ArrayList<>(List.of(bucket(column, buckets) + " AS bucket"));
-      List<String> outer = new ArrayList<>(List.of("'" + key + "' AS branch", "b.bucket"));
-      int pair = 0;
-      for (Counted c : branch.getValue()) {
-        String holds = c.filter() == null ? "1 = 1" : c.filter();
-        inner.add("CASE WHEN " + holds + " THEN " + decimal(c.numerator()) + " END AS n" + pair);
-        inner.add("CASE WHEN " + holds + " THEN 1 ELSE 0 END AS d" + pair);
-        outer.add("SUM(b.n" + pair + ")");
-        outer.add("SUM(b.d" + pair + ")");
-        params.putAll(c.numeratorParams());
-        pair++;
-      }
-      for (; pair < TREND_PAIRS; pair++) {
-        outer.add(NULL_DECIMAL);
-        outer.add(NULL_DECIMAL);
-      }
-      branches.add("SELECT " + String.join(", ", outer) + " FROM (SELECT " + String.join(", ", inner)
-          + " FROM sl_work_order w WHERE " + where + regionFilter + ") b GROUP BY b.bucket");
+    params.putAll(satisfaction(satisfactionWeights).numeratorParams());
+    List<Part> parts = parts(satisfactionWeights, dayOffsetSeconds, buckets);
+    List<String> milestones = milestones(parts);
+    long[] place = places(buckets, milestones.size());
+    List<String> digits = new ArrayList<>();
+    List<String> inSpan = new ArrayList<>();
+    for (int i = 0; i < milestones.size(); i++) {
+      String m = milestones.get(i);
+      String span = m + " >= :from AND " + m + " < :to";
+      inSpan.add("(" + span + ")");
+      digits.add("CAST(CASE WHEN " + span + " THEN " + bucket(m, buckets) + " ELSE " + buckets + " END AS BIGINT)"
+          + (place[i] == 1 ? "" : " * " + place[i]));
     }
-    // the customer base of each bucket's month, per region, and for each KPI per customers the regions it counts
-    // orders of in each bucket: a month whose base misses one of them (or has none) has no denominator for that KPI
-    // (CUSTOMER_BASE, COUNTED_REGION)
-    String month = IntStream.range(0, baseMonths.size())
-        .mapToObj(i -> "WHEN b.base_month = :baseMonth" + i + " THEN " + i).collect(joining(" ", "CASE ", " END"));
-    for (int i = 0; i < baseMonths.size(); i++) {
-      params.put("baseMonth" + i, baseMonths.get(i));
+    List<String> inner = new ArrayList<>(List.of((groupExpr == null ? "'ALL'" : groupExpr) + " AS grp",
+        "COALESCE(w.region, '" + NO_REGION + "') AS region", String.join(" + ", digits) + " AS k"));
+    List<String> outer = new ArrayList<>(List.of("b.grp", "b.region", "b.k"));
+    for (int p = 0; p < parts.size(); p++) {
+      Part part = parts.get(p);
+      String holds = part.holds() == null ? "1 = 1" : part.holds();
+      inner.add("CASE WHEN " + holds + " THEN " + part.numerator() + " END AS n" + p);
+      inner.add(flag(holds) + " AS d" + p);
+      outer.add("SUM(b.n" + p + ")");
+      outer.add("SUM(b.d" + p + ")");
     }
-    String nulls = ", " + String.join(", ", java.util.Collections.nCopies(2 * TREND_PAIRS - 1, NULL_DECIMAL));
-    branches.add("SELECT '" + CUSTOMER_BASE + "' || c.region, c.bucket, SUM(c.customers)" + nulls
-        + " FROM (SELECT " + month + " AS bucket, b.region, CAST(b.broadband_customers AS DECIMAL(18, 4))"
-        + " AS customers FROM sl_customer_base b WHERE b.base_month >= :baseMonth0 AND b.base_month <= :baseMonth"
-        + (baseMonths.size() - 1) + (region == null ? "" : " AND b.region = :region") + ") c GROUP BY c.bucket, c.region");
-    for (Kpi kpi : perCustomers()) {
-      Counted c = counted(kpi, List.of(), 0);
-      branches.add("SELECT '" + COUNTED_REGION + kpi.id() + ":' || COALESCE(c.region, '" + NO_REGION + "'), c.bucket,"
-          + " CAST(COUNT(*) AS DECIMAL(18, 4))" + nulls + " FROM (SELECT " + bucket(c.column(), buckets)
-          + " AS bucket, w.region FROM sl_work_order w WHERE " + c.filter() + " AND " + c.column() + " >= :from AND "
-          + c.column() + " < :to" + regionFilter + ") c GROUP BY c.bucket, c.region");
-    }
-    return new Query(String.join(" UNION ALL ", branches), params);
+    return new Query("SELECT " + String.join(", ", outer) + " FROM (SELECT " + String.join(", ", inner)
+        + " FROM sl_work_order w WHERE (" + String.join(" OR ", inSpan) + ")" + (region == null ? "" : IN_REGION)
+        + " OFFSET 0 ROWS) b GROUP BY b.grp, b.region, b.k", params);
   }
 
-  private static final String NULL_DECIMAL = "CAST(NULL AS DECIMAL(18, 4))";
-
-  /** Branch key suffix (after the KPI's id) of the orders whose deadline passed in the bucket with nothing done by its end. */
-  static final String MISSED = "Missed";
-  /** Branch key of the orders whose first-round closure deadline passed in the bucket, a miss (timelyHandlingRate). */
-  static final String TIMELY_MISSED = "timelyMissed";
-  /** The branches of {@link #buckets} in order: milestone column (or special key) → its KPI counts. */
-  static Map<String, List<Counted>> trendBranches(List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
-    Map<String, List<Counted>> branches = new LinkedHashMap<>();
-    for (Kpi kpi : Kpi.values()) {
-      Deadline deadline = deadline(kpi);
-      Counted c = deadline == null ? counted(kpi, satisfactionWeights, dayOffsetSeconds) : deadline.done();
-      branches.computeIfAbsent(c.column(), k -> new ArrayList<>()).add(c);
-    }
-    for (Kpi kpi : Kpi.values()) {
-      Deadline deadline = deadline(kpi);
-      if (deadline != null) {
-        branches.put(kpi.id() + MISSED, List.of(deadline.missed()));
+  /** The place value of each milestone's digit in the bucket key: (buckets + 1)^i, refused past a BIGINT. */
+  private static long[] places(int buckets, int milestones) {
+    long[] place = new long[milestones];
+    long value = 1;
+    for (int i = 0; i < milestones; i++) {
+      place[i] = value;
+      if (i < milestones - 1) {
+        value = Math.multiplyExact(value, buckets + 1L);
       }
     }
-    branches.put(TIMELY_MISSED, List.of(new Counted(null, "w.first_closure_due", "0")));
-    return branches;
+    Math.multiplyExact(value, buckets + 1L); // the largest key must fit too
+    return place;
   }
 
-  /** The deadline of the KPI whose missed branch the key is, or null. */
-  private static Deadline missedBranchOf(String key) {
-    for (Kpi kpi : Kpi.values()) {
-      if (key.equals(kpi.id() + MISSED)) {
-        return deadline(kpi);
+  /**
+   * The rows of {@link #facts} added up: per group and bucket each KPI's (numerator, denominator) — a KPI without
+   * facts there has no entry — and per bucket, for each KPI per customers, the regions (or NO_REGION) it counts orders
+   * of (over every group).
+   */
+  static final class Sums {
+    private final List<Part> parts;
+    private final int buckets;
+    private final int[] digit;
+    private final long[] place;
+    final Map<String, Map<Integer, Map<Kpi, BigDecimal[]>>> kpis = new TreeMap<>();
+    final Map<Integer, Map<Kpi, Set<String>>> countedRegions = new TreeMap<>();
+
+    Sums(int buckets, List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
+      this.parts = parts(satisfactionWeights, dayOffsetSeconds, buckets);
+      this.buckets = buckets;
+      List<String> milestones = milestones(parts);
+      this.digit = parts.stream().mapToInt(p -> milestones.indexOf(p.milestone())).toArray();
+      this.place = places(buckets, milestones.size());
+    }
+
+    /** One row of {@link #facts}: its group, region, key and the 2 × parts sums. */
+    void add(String group, String region, long key, BigDecimal[] sums) {
+      for (int p = 0; p < parts.size(); p++) {
+        int bucket = (int) (key / place[digit[p]] % (buckets + 1));
+        BigDecimal count = sums[2 * p + 1];
+        if (bucket == buckets || count == null || count.signum() == 0) {
+          continue;
+        }
+        Kpi kpi = parts.get(p).kpi();
+        BigDecimal[] pair = kpis.computeIfAbsent(group, g -> new TreeMap<>()).computeIfAbsent(bucket, b -> new EnumMap<>(Kpi.class))
+            .computeIfAbsent(kpi, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        pair[0] = sums[2 * p] == null ? pair[0] : pair[0].add(sums[2 * p]);
+        pair[1] = pair[1].add(count);
+        if (kpi.unit().perCustomers() != null) {
+          countedRegions.computeIfAbsent(bucket, b -> new EnumMap<>(Kpi.class)).computeIfAbsent(kpi, k -> new TreeSet<>())
+              .add(region);
+        }
       }
     }
-    return null;
+
+    /** Each KPI's (numerator, denominator) of the group in the bucket; empty without facts. */
+    Map<Kpi, BigDecimal[]> of(String group, int bucket) {
+      return kpis.getOrDefault(group, Map.of()).getOrDefault(bucket, Map.of());
+    }
+
+    /** The regions the KPI per customers counts orders of in the bucket. */
+    Set<String> regions(int bucket, Kpi kpi) {
+      return countedRegions.getOrDefault(bucket, Map.of()).getOrDefault(kpi, Set.of());
+    }
   }
 
   /** The KPIs counted per customers of the customer base (complaintsPer10k, appealsPerMillion). */
@@ -278,56 +304,6 @@ final class KpiFacts {
     return java.util.Arrays.stream(Kpi.values()).filter(k -> k.unit().perCustomers() != null).toList();
   }
 
-  /**
-   * One bucket's (numerator, denominator) per KPI, from that bucket's rows of {@link #buckets}: branch
-   * key → its 2 × {@link #TREND_PAIRS} sums. A KPI without facts in the bucket gets nulls (no facts).
-   */
-  static Map<Kpi, BigDecimal[]> trendResults(Map<String, BigDecimal[]> rows, List<KpiWeight> satisfactionWeights,
-      int dayOffsetSeconds) {
-    Map<String, List<Counted>> branches = trendBranches(satisfactionWeights, dayOffsetSeconds);
-    Map<Kpi, BigDecimal[]> out = new EnumMap<>(Kpi.class);
-    for (Kpi kpi : Kpi.values()) {
-      Deadline deadline = deadline(kpi);
-      if (deadline != null) {
-        Counted c = deadline.done();
-        BigDecimal[] done = pair(rows, c.column(), branches.get(c.column()).indexOf(c));
-        BigDecimal[] missed = pair(rows, kpi.id() + MISSED, 0);
-        out.put(kpi, new BigDecimal[] {done[0], add(done[1], missed[1])});
-        continue;
-      }
-      switch (kpi) {
-        case timelyHandlingRate -> {
-          Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
-          BigDecimal[] closed = pair(rows, c.column(), branches.get(c.column()).indexOf(c));
-          BigDecimal[] missed = pair(rows, TIMELY_MISSED, 0);
-          out.put(kpi, new BigDecimal[] {add(closed[0], missed[0]), add(closed[1], missed[1])});
-        }
-        default -> {
-          Counted c = counted(kpi, satisfactionWeights, dayOffsetSeconds);
-          out.put(kpi, pair(rows, c.column(), branches.get(c.column()).indexOf(c)));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static BigDecimal[] pair(Map<String, BigDecimal[]> rows, String branch, int index) {
-    BigDecimal[] row = rows.get(branch);
-    return row == null ? new BigDecimal[2] : new BigDecimal[] {row[2 * index], row[2 * index + 1]};
-  }
-
-  private static BigDecimal add(BigDecimal a, BigDecimal b) {
-    return a == null ? b : b == null ? a : a.add(b);
-  }
-
-  /** The key prefix of the customer base rows in {@link #buckets} (+ the region). */
-  static final String CUSTOMER_BASE = "customerBase:";
-  /**
-   * The key prefix of the rows in {@link #buckets} of the regions a KPI per customers counts orders of (+ the KPI's
-   * id, ':', the region).
-   */
-  static final String COUNTED_REGION = "countedRegion:";
-  /** The region of orders without one: it has no customer base. */
   static final String NO_REGION = "(none)";
 
   /**
@@ -373,10 +349,6 @@ final class KpiFacts {
         .collect(joining(" ", "CASE ", " ELSE :to END"));
   }
 
-  private static String decimal(String expression) {
-    return "CAST(" + expression + " AS DECIMAL(18, 4))";
-  }
-
   /**
    * Surveyed = reached on the first round's return visit (first_satisfaction, first_surveyed_at: a later
    * round never changes a month already reported); numerator = the weighted unsatisfied ones. The weights'
@@ -415,10 +387,4 @@ final class KpiFacts {
   private static String flag(String condition) {
     return "CASE WHEN " + condition + " THEN 1 ELSE 0 END";
   }
-
-  /**
-   * (numerator, denominator) column pairs per branch of {@link #buckets}: the most KPIs on one milestone (declared
-   * last: its initialiser reads the branches).
-   */
-  static final int TREND_PAIRS = trendBranches(List.of(), 0).values().stream().mapToInt(List::size).max().orElse(1);
 }

@@ -15,12 +15,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes the KPIs as SQL aggregates over the work-order facts: one aggregate query per KPI (grouped
- * by region, channel or category where asked), never the orders themselves loaded into Java. The
+ * Computes the KPIs as SQL aggregates over the work-order facts: one statement for every KPI of a report
+ * (grouped by region, channel or category where asked, or by month for the trend; {@link KpiFacts#facts}),
+ * never the orders themselves loaded into Java. The
  * weights come from the decision kpi-weights once per report; the targets from {@link KpiProperties}.
  * The SQL ({@link KpiFacts}) has named parameters.
  */
@@ -35,10 +40,13 @@ public class KpiService {
   private final KpiWeightSource weights;
   private final KpiProperties properties;
   private final ZoneId zone;
+  private final TransactionTemplate transactions;
+  private volatile Boolean postgres;
 
   public KpiService(NamedParameterJdbcTemplate jdbc, KpiWeightSource weights, KpiProperties properties,
-      @Value("${serviceloop.calendar.zone:Asia/Shanghai}") String zone) {
+      @Value("${serviceloop.calendar.zone:Asia/Shanghai}") String zone, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.transactions = new TransactionTemplate(transactions);
     this.weights = weights;
     this.properties = properties;
     this.zone = ZoneId.of(zone);
@@ -68,51 +76,77 @@ public class KpiService {
   }
 
   /**
-   * The period cut at Beijing month boundaries, all KPIs of every month in one query (month buckets,
-   * {@link KpiFacts#buckets}): each month the same figures as {@link #report} of that month (part).
+   * The period cut at Beijing month boundaries, all KPIs of every month in one statement (a bucket per month,
+   * {@link KpiFacts#facts}): each month the same figures as {@link #report} of that month (part).
    */
   private List<KpiGroup> trend(KpiPeriod period, String region, List<KpiWeight> satisfactionWeights, Instant now) {
     List<KpiPeriod> months = period.byMonth();
     List<Instant> bounds = new ArrayList<>();
     months.forEach(m -> bounds.add(m.start()));
     bounds.add(period.end());
-    List<String> baseMonths = months.stream().map(m -> m.firstMonth().toString()).toList();
-    int dayOffset = dayOffsetSeconds(period);
-    KpiFacts.Query sql = KpiFacts.buckets(bounds, baseMonths, region, now, satisfactionWeights, dayOffset);
-    // bucket → branch key → its sums
-    Map<Integer, Map<String, BigDecimal[]>> rows = new TreeMap<>();
-    jdbc.query(sql.sql(), sql.params(), rs -> {
-      BigDecimal[] sums = new BigDecimal[2 * KpiFacts.TREND_PAIRS];
-      for (int c = 0; c < sums.length; c++) {
-        sums[c] = number(rs.getObject(3 + c));
-      }
-      rows.computeIfAbsent(rs.getInt(2), k -> new TreeMap<>()).put(rs.getString(1), sums);
-    });
+    KpiFacts.Sums sums = sums(bounds, null, region, now, satisfactionWeights, dayOffsetSeconds(period));
+    Map<String, Map<String, BigDecimal>> customerBase = customerBase(period, region);
     List<KpiGroup> groups = new ArrayList<>();
     for (int i = 0; i < months.size(); i++) {
-      Map<String, BigDecimal[]> bucket = rows.getOrDefault(i, Map.of());
-      String monthKey = baseMonths.get(i);
-      // the bucket's month: its base per region; per KPI per customers the regions it counts orders of in it
+      String monthKey = months.get(i).firstMonth().toString();
+      // the month's own base per region, as its report reads it (regions with a figure for that month only)
       Map<String, Map<String, BigDecimal>> base = new TreeMap<>();
-      Map<Kpi, Map<String, Set<String>>> countedMonths = new EnumMap<>(Kpi.class);
-      KpiFacts.perCustomers().forEach(kpi -> countedMonths.put(kpi, new TreeMap<>()));
-      bucket.forEach((key, sums) -> {
-        if (key.startsWith(KpiFacts.CUSTOMER_BASE)) {
-          base.computeIfAbsent(key.substring(KpiFacts.CUSTOMER_BASE.length()), r -> new TreeMap<>())
-              .put(monthKey, sums[0]);
-        } else if (key.startsWith(KpiFacts.COUNTED_REGION)) {
-          String kpiAndRegion = key.substring(KpiFacts.COUNTED_REGION.length());
-          int colon = kpiAndRegion.indexOf(':');
-          countedMonths.get(Kpi.valueOf(kpiAndRegion.substring(0, colon)))
-              .computeIfAbsent(kpiAndRegion.substring(colon + 1), r -> new TreeSet<>()).add(monthKey);
+      customerBase.forEach((r, byMonth) -> {
+        if (byMonth.containsKey(monthKey)) {
+          base.put(r, Map.of(monthKey, byMonth.get(monthKey)));
         }
       });
       Map<Kpi, Base> bases = new EnumMap<>(Kpi.class);
-      countedMonths.forEach((kpi, counted) -> bases.put(kpi, Base.of(List.of(monthKey), base, counted, region)));
-      groups.add(new KpiGroup(monthKey, results(KpiFacts.trendResults(bucket, satisfactionWeights, dayOffset),
-          bases)));
+      for (Kpi kpi : KpiFacts.perCustomers()) {
+        Map<String, Set<String>> counted = new TreeMap<>();
+        sums.regions(i, kpi).forEach(r -> counted.put(r, Set.of(monthKey)));
+        bases.put(kpi, Base.of(List.of(monthKey), base, counted, region));
+      }
+      groups.add(new KpiGroup(monthKey, results(sums.of(NO_GROUP, i), bases)));
     }
     return groups;
+  }
+
+  /**
+   * The facts statement ({@link KpiFacts#facts}) run and added up. On PostgreSQL in a transaction of its own settings
+   * (SET LOCAL): without JIT compilation — the trend's cost is past jit_above_cost, and compiling its expressions
+   * took 49 of its 64 s on 1,000,000 orders (docs/kpi.md, "Benchmark").
+   */
+  private KpiFacts.Sums sums(List<Instant> bounds, String groupExpr, String region, Instant now,
+      List<KpiWeight> satisfactionWeights, int dayOffset) {
+    KpiFacts.Query sql = KpiFacts.facts(bounds, groupExpr, region, now, satisfactionWeights, dayOffset);
+    KpiFacts.Sums sums = new KpiFacts.Sums(bounds.size() - 1, satisfactionWeights, dayOffset);
+    RowCallbackHandler add = rs -> {
+      BigDecimal[] values = new BigDecimal[rs.getMetaData().getColumnCount() - 3];
+      for (int c = 0; c < values.length; c++) {
+        values[c] = number(rs.getObject(4 + c));
+      }
+      sums.add(rs.getString(1), rs.getString(2), rs.getLong(3), values);
+    };
+    if (!postgres()) {
+      jdbc.query(sql.sql(), sql.params(), add);
+      return sums;
+    }
+    transactions.executeWithoutResult(status -> {
+      jdbc.getJdbcTemplate().execute("SET LOCAL jit = off");
+      // the few hundred groups are hashed, not sorted on disk (the planner expects thousands: see KpiFacts.facts)
+      jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '64MB'");
+      if (bounds.size() == 2) {
+        // one period: the planner takes the milestones for independent and expects 5 times the orders that have one
+        // in a month (455,253 for 96,353 of 1,000,000), then scans the table instead of OR-ing the 9 index ranges
+        jdbc.getJdbcTemplate().execute("SET LOCAL enable_seqscan = off");
+      }
+      jdbc.query(sql.sql(), sql.params(), add);
+    });
+    return sums;
+  }
+
+  private boolean postgres() {
+    if (postgres == null) {
+      postgres = jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>) c ->
+          "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName()));
+    }
+    return postgres;
   }
 
   /**
@@ -147,19 +181,13 @@ public class KpiService {
             instant(rs.getObject(7, OffsetDateTime.class)), rs.getString(8), number(rs.getObject(9))));
   }
 
-  /** numerator and denominator of every KPI per group key; missing groups mean no facts. */
+  /** numerator and denominator of every KPI per group key (one statement); missing groups mean no facts. */
   private Map<String, List<KpiResult>> compute(KpiPeriod period, String region, KpiGrouping grouping,
       List<KpiWeight> satisfactionWeights, Instant now) {
     String groupExpr = grouping == null ? null : "COALESCE(" + grouping.column() + ", '" + UNKNOWN_GROUP + "')";
-    Map<Kpi, Map<String, BigDecimal[]>> byKpi = new LinkedHashMap<>();
-    TreeSet<String> keys = new TreeSet<>();
-    int dayOffset = dayOffsetSeconds(period);
-    for (Kpi kpi : Kpi.values()) {
-      KpiFacts.Sql facts = KpiFacts.of(kpi, period.start(), period.end(), now, satisfactionWeights, dayOffset);
-      Map<String, BigDecimal[]> rows = aggregate(facts, region, groupExpr);
-      byKpi.put(kpi, rows);
-      keys.addAll(rows.keySet());
-    }
+    KpiFacts.Sums sums = sums(List.of(period.start(), period.end()), groupExpr, region, now, satisfactionWeights,
+        dayOffsetSeconds(period));
+    TreeSet<String> keys = new TreeSet<>(sums.kpis.keySet());
     List<String> months = period.byMonth().stream().map(m -> m.firstMonth().toString()).toList();
     Map<String, Map<String, BigDecimal>> customerBase = customerBase(period, region);
     if (grouping == null) {
@@ -170,13 +198,20 @@ public class KpiService {
     // per KPI per customers: the base of the report (every grouping but region)
     Map<Kpi, Base> overall = new EnumMap<>(Kpi.class);
     if (grouping != KpiGrouping.region) {
-      KpiFacts.perCustomers().forEach(kpi ->
-          overall.put(kpi, Base.of(months, customerBase, countedRegions(kpi, period, region), region)));
+      KpiFacts.perCustomers().forEach(kpi -> {
+        // a month's counted regions come with the sums; a longer period's by month in a statement of their own
+        Map<String, Set<String>> counted = new TreeMap<>();
+        if (months.size() == 1) {
+          sums.regions(0, kpi).forEach(r -> counted.put(r, Set.of(months.get(0))));
+        } else {
+          counted.putAll(countedRegions(kpi, period, region));
+        }
+        overall.put(kpi, Base.of(months, customerBase, counted, region));
+      });
     }
     Map<String, List<KpiResult>> out = new TreeMap<>();
     for (String key : keys) {
-      Map<Kpi, BigDecimal[]> group = new LinkedHashMap<>();
-      byKpi.forEach((kpi, rows) -> group.put(kpi, rows.get(key)));
+      Map<Kpi, BigDecimal[]> group = sums.of(key, 0);
       // a region's own base; "(none)" (orders without a region) has none
       Map<Kpi, Base> bases = overall;
       if (grouping == KpiGrouping.region) {
@@ -190,19 +225,6 @@ public class KpiService {
       out.put(key, results(group, bases));
     }
     return out;
-  }
-
-  private Map<String, BigDecimal[]> aggregate(KpiFacts.Sql facts, String region, String groupExpr) {
-    Map<String, Object> params = new LinkedHashMap<>(facts.params());
-    params.put("region", region);
-    String sql = "SELECT " + (groupExpr == null ? "'" + NO_GROUP + "'" : groupExpr) + " AS grp, SUM("
-        + facts.numerator() + ") AS num, COUNT(*) AS den FROM sl_work_order w WHERE " + facts.where()
-        + (region == null ? "" : KpiFacts.IN_REGION) + (groupExpr == null ? "" : " GROUP BY " + groupExpr);
-    Map<String, BigDecimal[]> rows = new TreeMap<>();
-    jdbc.query(sql, params, rs -> {
-      rows.put(rs.getString(1), new BigDecimal[] {number(rs.getObject(2)), number(rs.getObject(3))});
-    });
-    return rows;
   }
 
   /** Broadband customers of the months the period touches (and its region): region → month → customers. */

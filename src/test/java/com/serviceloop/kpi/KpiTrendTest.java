@@ -37,6 +37,8 @@ class KpiTrendTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired KpiService kpis;
+  @Autowired KpiWeightSource weights;
+  @Autowired org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
   TestFacts facts;
 
   @BeforeEach
@@ -76,6 +78,18 @@ class KpiTrendTest {
         .reduce(BigDecimal.ZERO, BigDecimal::add)).isGreaterThan(BigDecimal.TEN);
     assertThat(trend.stream().map(m -> find(m, "regulatorReplyInTime").numerator()).filter(d -> d != null)
         .reduce(BigDecimal.ZERO, BigDecimal::add)).isPositive();
+  }
+
+  /** The one statement of a report gives what one statement per KPI gives (KpiFacts.of, the former report). */
+  @Test
+  void everyMonthsReportIsWhatOneStatementPerKpiGives() {
+    KpiPeriod year = new KpiPeriod(LocalDate.parse("2026-01-01"), LocalDate.parse("2027-01-01"), SHANGHAI);
+    for (KpiPeriod month : year.byMonth()) {
+      assertThat(TestFacts.differencesFromPerKpi(named, kpis, weights, month, REGION)).isEmpty();
+      assertThat(TestFacts.differencesFromPerKpi(named, kpis, weights, month, null)).isEmpty();
+    }
+    // a period longer than a month, all regions
+    assertThat(TestFacts.differencesFromPerKpi(named, kpis, weights, year, null)).isEmpty();
   }
 
   @Test

@@ -5,7 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import com.serviceloop.workorder.WorkOrderRepository;
+import java.util.EnumMap;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** Inserts KPI facts (sl_work_order rows) directly, for one test region. Times read "2026-11-03T10:00+08:00". */
 final class TestFacts {
@@ -166,5 +170,53 @@ final class TestFacts {
       jdbc.update("INSERT INTO sl_work_order (" + names + ") VALUES (" + marks + ")", columns.values().toArray());
       return (String) columns.get("order_no");
     }
+  }
+
+  /**
+   * Each KPI's (SUM(numerator), COUNT(*)) in the period, one statement per KPI from the definitions KpiService.orders
+   * lists (KpiFacts.of): the way the reports were computed before they became one statement (issue 12).
+   */
+  static Map<Kpi, BigDecimal[]> perKpi(NamedParameterJdbcTemplate jdbc, KpiService kpis, KpiWeightSource weights,
+      KpiPeriod period, String region) {
+    Map<Kpi, BigDecimal[]> out = new EnumMap<>(Kpi.class);
+    List<KpiWeight> satisfactionWeights = weights.weights(Kpi.satisfactionRate);
+    for (Kpi kpi : Kpi.values()) {
+      KpiFacts.Sql facts = KpiFacts.of(kpi, period.start(), period.end(), WorkOrderRepository.now(),
+          satisfactionWeights, kpis.dayOffsetSeconds(period));
+      Map<String, Object> params = new LinkedHashMap<>(facts.params());
+      params.put("region", region);
+      out.put(kpi, jdbc.query("SELECT SUM(" + facts.numerator() + "), COUNT(*) FROM sl_work_order w WHERE "
+          + facts.where() + (region == null ? "" : KpiFacts.IN_REGION), params, (rs, i) -> new BigDecimal[] {
+              rs.getBigDecimal(1) == null ? BigDecimal.ZERO : rs.getBigDecimal(1), rs.getBigDecimal(2)}).get(0));
+    }
+    return out;
+  }
+
+  /**
+   * The KPIs of the report whose numerator and denominator differ from the per-KPI statements ({@link #perKpi}),
+   * described; empty when all agree. A KPI per customers compares its numerator (the base is not a fact).
+   */
+  static List<String> differencesFromPerKpi(NamedParameterJdbcTemplate jdbc, KpiService kpis, KpiWeightSource weights,
+      KpiPeriod period, String region) {
+    Map<Kpi, BigDecimal[]> expected = perKpi(jdbc, kpis, weights, period, region);
+    List<String> differences = new java.util.ArrayList<>();
+    for (KpiResult r : kpis.report(period, region)) {
+      Kpi kpi = Kpi.valueOf(r.id());
+      BigDecimal[] e = expected.get(kpi);
+      // satisfactionRate reports the satisfied (count - weighted unsatisfied); a KPI per customers counts orders
+      BigDecimal numerator = kpi == Kpi.satisfactionRate ? e[1].subtract(e[0])
+          : kpi.unit().perCustomers() != null ? e[1] : e[0];
+      boolean same = same(r.numerator(), numerator)
+          && (kpi.unit().perCustomers() != null || kpi == Kpi.remediesDue || same(r.denominator(), e[1]));
+      if (!same) {
+        differences.add(period.from() + " " + kpi + ": report " + r.numerator() + "/" + r.denominator()
+            + ", per-KPI statement " + e[0] + "/" + e[1]);
+      }
+    }
+    return differences;
+  }
+
+  private static boolean same(BigDecimal a, BigDecimal b) {
+    return a == null ? b == null : b != null && a.compareTo(b) == 0;
   }
 }
