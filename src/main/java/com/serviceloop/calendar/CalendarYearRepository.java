@@ -20,13 +20,17 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The operator's holiday schedules in {@code sl_calendar_year}: every upload (API) or import (a file of the
  * models folder) is a new version of its year, with who and when; the latest version of a year is the one in
  * force. {@link #current()} answers from memory and re-reads the table whenever its fingerprint (row count and
- * newest id) changed, checked on every call: a schedule stored on one node of a cluster counts on every node
- * for the next deadline, without a restart.
+ * newest id) changed, checked once per transaction: a schedule stored on one node of a cluster counts on every
+ * node from the next transaction on (the next deadline), without a restart. Within one transaction — an engine
+ * command such as an intake or a task completion, which computes several deadlines — every deadline is computed
+ * with the schedules as that transaction first saw them, one fingerprint query instead of one per deadline.
  */
 @Repository
 public class CalendarYearRepository implements OperatorSchedules {
@@ -44,6 +48,9 @@ public class CalendarYearRepository implements OperatorSchedules {
 
   private record Cached(long count, long maxId, Snapshot snapshot) {}
 
+  /** The key of the snapshot bound to the current transaction. */
+  private final Object transactionKey = new Object();
+
   public CalendarYearRepository(JdbcTemplate jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
     this.json = json;
@@ -51,6 +58,8 @@ public class CalendarYearRepository implements OperatorSchedules {
 
   /** Stores the schedule as the next version of its year. */
   public StoredYear store(HolidaySchedule schedule, Origin origin, String fileName, String createdBy) {
+    // the transaction that stores a schedule computes its deadlines with it
+    TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);
     String text = write(schedule);
     Instant now = WorkOrderRepository.now();
     Integer latest = jdbc.queryForObject(
@@ -88,6 +97,26 @@ public class CalendarYearRepository implements OperatorSchedules {
 
   @Override
   public Snapshot current() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return checked();
+    }
+    Snapshot seen = (Snapshot) TransactionSynchronizationManager.getResource(transactionKey);
+    if (seen != null) {
+      return seen;
+    }
+    Snapshot snapshot = checked();
+    TransactionSynchronizationManager.bindResource(transactionKey, snapshot);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);
+      }
+    });
+    return snapshot;
+  }
+
+  /** The schedules now: the fingerprint query, and the table read again when it changed. */
+  private Snapshot checked() {
     Map<String, Object> fingerprint =
         jdbc.queryForMap("SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS max_id FROM sl_calendar_year");
     long count = ((Number) fingerprint.get("n")).longValue();

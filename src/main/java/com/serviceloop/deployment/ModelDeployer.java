@@ -171,18 +171,28 @@ public class ModelDeployer implements InitializingBean {
     return keys;
   }
 
-  /** The models in one top-level folder, named by their path relative to the folder's parent. */
+  /**
+   * The models in one top-level folder, named by their path relative to the folder's parent. A name found under
+   * two class path roots (e.g. a working directory on the class path beside the build's classes) is the first
+   * root's, as the class loader would answer it: each model is read, parsed and deployed once.
+   */
   List<ModelResource> find(String folder, String extension) throws IOException {
     String base = location.replace("classpath*:", "classpath:");
     Resource root = resolver.getResource(base + folder + "/");
     String rootUrl = root.exists() ? root.getURL().toString() : null;
     List<ModelResource> models = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
     for (Resource resource : resolver.getResources(location + folder + "/**/*." + extension)) {
       String url = resource.getURL().toString();
       String relative = rootUrl != null && url.startsWith(rootUrl)
           ? url.substring(rootUrl.length())
           : resource.getFilename();
-      models.add(new ModelResource(folder + "/" + relative, resource));
+      String name = folder + "/" + relative;
+      if (seen.add(name)) {
+        models.add(new ModelResource(name, resource));
+      } else {
+        LOG.debug("Model {} found again at {}; the first one found is deployed", name, url);
+      }
     }
     models.sort((a, b) -> a.name().compareTo(b.name()));
     return models;

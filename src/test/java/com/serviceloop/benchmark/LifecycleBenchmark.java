@@ -61,9 +61,14 @@ import org.junit.jupiter.api.Test;
  * </pre>
  * Options: benchmark.rounds, benchmark.lifecycles (per variant and round at 1 thread; 4 threads run
  * twice as many), benchmark.pgUrl (jdbc:postgresql://127.0.0.1:5432/), benchmark.pgUser (postgres);
- * PostgreSQL databases sl_bench_serviceloop and sl_bench_bare are dropped and created. Ports 18092/18093
- * (ServiceLoop's management port 18094).
- * Figures to stdout and target/lifecycle-benchmark-{db}.md. It asserts that every lifecycle ran to its
+ * PostgreSQL databases sl_bench_serviceloop and sl_bench_bare (prefix benchmark.dbPrefix) are dropped and created.
+ * Ports: benchmark.port (18092) for ServiceLoop, the next for the bare application, the one after for
+ * ServiceLoop's management port. benchmark.starts / benchmark.restarts: measured starts per application on an
+ * empty database / on restart (full mode 5 / 5, short 1 / 0), interleaved bare, ServiceLoop, ServiceLoop, bare…
+ * benchmark.only=startup measures only those; benchmark.beforeClasses=DIR adds another build's classes
+ * (e.g. a copy of target/classes before a change) to that interleaving.
+ * Figures to stdout and target/lifecycle-benchmark-{db}.md (benchmark.workDir: another folder than
+ * target/lifecycle-benchmark). It asserts that every lifecycle ran to its
  * end and that statements were counted — never a speed.
  */
 @Tag("benchmark")
@@ -113,7 +118,21 @@ class LifecycleBenchmark {
   final int warmup = Integer.getInteger("benchmark.warmup", full ? 30 : 3);
   final String pgUrl = System.getProperty("benchmark.pgUrl", "jdbc:postgresql://127.0.0.1:5432/");
   final String pgUser = System.getProperty("benchmark.pgUser", "postgres");
-  final Path work = Path.of("target", "lifecycle-benchmark").toAbsolutePath();
+  /** ServiceLoop's port; the bare application's is the next, ServiceLoop's management port the one after. */
+  final int port = Integer.getInteger("benchmark.port", 18092);
+  final String dbPrefix = System.getProperty("benchmark.dbPrefix", "sl_bench_");
+  /** Measured starts per application on an empty database and on restart (interleaved: bare, SL, SL, bare…). */
+  final int starts = Integer.getInteger("benchmark.starts", full ? 5 : 1);
+  final int restarts = Integer.getInteger("benchmark.restarts", full ? starts : 0);
+  /** "startup": only the ready-to-serve measurements, no lifecycles. */
+  final boolean startupOnly = "startup".equals(System.getProperty("benchmark.only", ""));
+  /** Classes of another ServiceLoop build (e.g. before a change) to start interleaved with this one. */
+  final String beforeClasses = System.getProperty("benchmark.beforeClasses", "");
+  /** ServiceLoop started by {@link ProfiledStart}: its log ends with the slowest start-up steps. */
+  final boolean profileStart = Boolean.getBoolean("benchmark.profileStart");
+  /** Further JVM options of ServiceLoop's JVM, space-separated (e.g. a JFR recording). */
+  final String jvmArgs = System.getProperty("benchmark.jvmArgs", "");
+  final Path work = Path.of(System.getProperty("benchmark.workDir", "target/lifecycle-benchmark")).toAbsolutePath();
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
   final AtomicLong phones = new AtomicLong(System.currentTimeMillis() % 10_000_000L * 10);
@@ -134,13 +153,21 @@ class LifecycleBenchmark {
         + " lifecycles per variant at 1 thread and " + 2 * lifecycles + " at 4 threads, after " + warmup
         + " warm-up lifecycles per variant");
 
-    serviceLoop = new App("serviceloop", 18092, ServiceLoopApplication.class.getName(),
-        List.of("--spring.profiles.active=demo,jdbc-count", "--management.server.port=18094"));
-    bare = new App("bare", 18093, BareCamundaApplication.class.getName(), List.of());
+    List<String> slArgs = List.of("--spring.profiles.active=demo,jdbc-count", "--management.server.port=" + (port + 2));
+    String slMain = (profileStart ? ProfiledStart.class : ServiceLoopApplication.class).getName();
+    serviceLoop = new App("serviceloop", port, slMain, slArgs, null);
+    bare = new App("bare", port + 1, BareCamundaApplication.class.getName(), List.of(), null);
+    App before = beforeClasses.isEmpty() ? null
+        : new App("serviceloop-before", port, slMain, slArgs, beforeClasses);
     Map<String, List<Double>> ready = new LinkedHashMap<>();
     try {
-      // ready to serve on an empty database, one after the other so neither start competes with the other
-      for (App app : List.of(bare, serviceLoop)) {
+      if (startupOnly) {
+        readyToServe(before, ready);
+        return;
+      }
+      // ready to serve on an empty database: interleaved starts, one application starting at a time
+      for (App app : interleaved(List.of(bare, serviceLoop), starts)) {
+        app.stop();
         app.emptyDatabase();
         ready.computeIfAbsent(app.name + " empty", k -> new ArrayList<>()).add(app.start());
       }
@@ -157,21 +184,77 @@ class LifecycleBenchmark {
           .isEqualTo(2L * expected);
       assertThat(one.get(Variant.SERVICELOOP).get(0).jdbc().statements()).as("statements counted").isPositive();
 
-      if (full) {
-        // ready to serve on restart (the database as the run left it), interleaved: bare, SL, SL, bare
-        for (App app : List.of(bare, serviceLoop, serviceLoop, bare)) {
-          app.stop();
-          ready.computeIfAbsent(app.name + " restart", k -> new ArrayList<>()).add(app.start());
-        }
+      // ready to serve on restart (the database as the run left it), interleaved: bare, SL, SL, bare…
+      for (App app : interleaved(List.of(bare, serviceLoop), restarts)) {
+        app.stop();
+        ready.computeIfAbsent(app.name + " restart", k -> new ArrayList<>()).add(app.start());
       }
       table(one, four, ready);
       statements(expected);
     } finally {
       serviceLoop.stop();
       bare.stop();
-      Files.writeString(Path.of("target", "lifecycle-benchmark-" + db + ".md"), report.toString(),
+      if (before != null) {
+        before.stop();
+      }
+      Files.writeString(work.resolveSibling(work.getFileName() + "-" + db + ".md"), report.toString(),
           StandardCharsets.UTF_8);
     }
+  }
+
+  /** n starts of each application in ABBA order: a, b, b, a, a, b… (a drifting load hits both alike). */
+  static List<App> interleaved(List<App> apps, int n) {
+    List<App> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<App> pass = new ArrayList<>(apps);
+      if (i % 2 == 1) {
+        Collections.reverse(pass);
+      }
+      order.addAll(pass);
+    }
+    return order;
+  }
+
+  /**
+   * Start-up only (benchmark.only=startup): each application started {@code starts} times on an empty database,
+   * then {@code restarts} times on the database its first start left, interleaved; with benchmark.beforeClasses
+   * the other ServiceLoop build takes part in the same interleaving (its own database).
+   */
+  void readyToServe(App before, Map<String, List<Double>> ready) throws Exception {
+    List<App> apps = new ArrayList<>(List.of(bare, serviceLoop));
+    if (before != null) {
+      apps.add(1, before);
+    }
+    for (String kind : List.of("empty", "restart")) {
+      for (App app : interleaved(apps, kind.equals("empty") ? starts : restarts)) {
+        if (kind.equals("empty")) {
+          app.emptyDatabase();
+        }
+        ready.computeIfAbsent(app.name + " " + kind, k -> new ArrayList<>()).add(app.start());
+        // one application at a time: nothing else of the benchmark runs while one starts
+        app.stop();
+      }
+    }
+    line("");
+    line("| ready to serve | " + String.join(" | ", apps.stream().map(a -> a.name).toList()) + " | ratio to bare |");
+    line("|---|" + "---|".repeat(apps.size() + 1));
+    for (String kind : List.of("empty", "restart")) {
+      if (!ready.containsKey("bare " + kind)) {
+        continue;
+      }
+      StringBuilder row = new StringBuilder("| " + kind + " database |");
+      for (App app : apps) {
+        row.append(' ').append(seconds(ready.get(app.name + " " + kind))).append(" |");
+      }
+      double b = median(ready.get("bare " + kind));
+      row.append(apps.stream().filter(a -> a != bare)
+          .map(a -> String.format(" %s %.2f×", a.name, median(ready.get(a.name + " " + kind)) / b))
+          .reduce((x, y) -> x + "," + y).orElse("")).append(" |");
+      line(row.toString());
+    }
+    line("");
+    line("Median (min–max) of the starts; load average " + loadAverage() + " at the end.");
+    System.out.println(report);
   }
 
   /** Interleaved rounds at the given thread count; the variants' order rotates from round to round. */
@@ -422,18 +505,33 @@ class LifecycleBenchmark {
     final int port;
     final String mainClass;
     final List<String> args;
+    /** Replaces this build's target/classes on the class path (null: this build). */
+    final String classes;
     Process process;
     int starts;
 
-    App(String name, int port, String mainClass, List<String> args) {
+    App(String name, int port, String mainClass, List<String> args, String classes) {
       this.name = name;
       this.port = port;
       this.mainClass = mainClass;
       this.args = args;
+      this.classes = classes;
     }
 
     String database() {
-      return "sl_bench_" + name;
+      return dbPrefix + name.replace('-', '_');
+    }
+
+    /**
+     * The test class path without empty entries: an empty entry is the working directory, whose processes/,
+     * dmn/ and forms/ ServiceLoop's classpath*: scan would find a second time beside target/classes.
+     */
+    String classPath() {
+      String own = Path.of("target", "classes").toAbsolutePath().toString();
+      return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+          .filter(p -> !p.isBlank())
+          .map(p -> classes != null && Path.of(p).toAbsolutePath().toString().equals(own) ? classes : p)
+          .reduce((a, b) -> a + java.io.File.pathSeparator + b).orElseThrow();
     }
 
     void emptyDatabase() throws Exception {
@@ -467,8 +565,11 @@ class LifecycleBenchmark {
     /** Starts the JVM and answers the milliseconds until the engine REST API answered an authenticated call. */
     double start() throws Exception {
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx1g", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), mainClass,
-          "--server.port=" + port, "--server.address=127.0.0.1"));
+          "-Xmx1g", "-Dfile.encoding=UTF-8"));
+      if (this != bare && !jvmArgs.isBlank()) {
+        command.addAll(List.of(jvmArgs.replace("{name}", name + "-" + (starts + 1)).trim().split("\\s+")));
+      }
+      command.addAll(List.of("-cp", classPath(), mainClass, "--server.port=" + port, "--server.address=127.0.0.1"));
       command.addAll(datasource());
       command.addAll(args);
       Path log = work.resolve(name + "-" + (++starts) + ".log");
@@ -484,7 +585,8 @@ class LifecycleBenchmark {
               .build(), HttpResponse.BodyHandlers.ofString());
           if (answer.statusCode() == 200) {
             double ms = (System.nanoTime() - t0) / 1e6;
-            line(String.format("- %s ready to serve after %.1f s (log %s)", name, ms / 1000, log.getFileName()));
+            line(String.format("- %s ready to serve after %.1f s (log %s, load average %s)", name, ms / 1000,
+                log.getFileName(), loadAverage()));
             return ms;
           }
         } catch (IOException notYet) {
