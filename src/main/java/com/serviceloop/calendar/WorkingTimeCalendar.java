@@ -233,6 +233,28 @@ public class WorkingTimeCalendar {
     return days().addWorkingTime(start, amount);
   }
 
+  /**
+   * The inverse of {@link #addWorkingTime}: the latest moment from which {@code amount} of working time reaches
+   * {@code end} (found by bisection, to the second, over the natural span that can hold it), e.g. to give back
+   * the unused part of a pause.
+   */
+  public Instant subtractWorkingTime(Instant end, Duration amount) {
+    Instant low = end.minus(amount);
+    while (workingTimeBetween(low, end).compareTo(amount) < 0) {
+      low = low.minus(Duration.ofDays(7)); // a week always holds working time, even a Golden Week
+    }
+    Instant high = end.minus(amount); // working time never runs faster than the clock
+    while (Duration.between(low, high).getSeconds() > 1) {
+      Instant middle = low.plus(Duration.between(low, high).dividedBy(2));
+      if (workingTimeBetween(middle, end).compareTo(amount) >= 0) {
+        low = middle;
+      } else {
+        high = middle;
+      }
+    }
+    return workingTimeBetween(high, end).compareTo(amount) >= 0 ? high : low;
+  }
+
   /** {@code instant} itself when it is inside working hours, else the start of the next working period. */
   public Instant nextWorkingMoment(Instant instant) {
     return days().nextWorkingMoment(instant);

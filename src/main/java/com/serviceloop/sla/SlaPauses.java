@@ -162,31 +162,12 @@ public class SlaPauses {
     return mode == TimeMode.NATURAL ? moment.plus(length) : calendar.addWorkingTime(moment, length);
   }
 
-  /**
-   * The inverse of {@link #shift}: the latest moment from which {@code length} in the clock's mode reaches
-   * {@code moment} (working time: found by bisection, to the second, over the natural span that can hold it).
-   */
+  /** The inverse of {@link #shift}: the moment from which the paused time in the clock's mode reaches {@code moment}. */
   Instant rewind(Instant moment, Duration length, TimeMode mode) {
     if (moment == null || length.isZero()) {
       return moment;
     }
-    if (mode == TimeMode.NATURAL) {
-      return moment.minus(length);
-    }
-    Instant low = moment.minus(length);
-    while (calendar.workingTimeBetween(low, moment).compareTo(length) < 0) {
-      low = low.minus(Duration.ofDays(7)); // a week always holds working time, even a Golden Week
-    }
-    Instant high = moment.minus(length); // working time never runs faster than the clock
-    while (Duration.between(low, high).getSeconds() > 1) {
-      Instant middle = low.plus(Duration.between(low, high).dividedBy(2));
-      if (calendar.workingTimeBetween(middle, moment).compareTo(length) >= 0) {
-        low = middle;
-      } else {
-        high = middle;
-      }
-    }
-    return calendar.workingTimeBetween(high, moment).compareTo(length) >= 0 ? high : low;
+    return mode == TimeMode.NATURAL ? moment.minus(length) : calendar.subtractWorkingTime(moment, length);
   }
 
   private Instant moment(Object value) {

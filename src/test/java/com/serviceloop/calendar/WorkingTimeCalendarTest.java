@@ -44,6 +44,15 @@ class WorkingTimeCalendarTest {
   }
 
   @Test
+  void subtractingWorkingTimeUndoesAddingIt_acrossTheWeekend() {
+    // Monday 10:00 less two working hours is Friday 17:00, the moment that adding them started from
+    assertThat(calendar.subtractWorkingTime(at("2026-11-23T10:00+08:00"), Duration.ofHours(2)))
+        .isEqualTo(at("2026-11-20T17:00+08:00"));
+    Instant later = calendar.addWorkingTime(at("2026-11-20T15:30+08:00"), Duration.ofHours(5));
+    assertThat(calendar.subtractWorkingTime(later, Duration.ofHours(5))).isEqualTo(at("2026-11-20T15:30+08:00"));
+  }
+
+  @Test
   void zoneIsShanghaiByDefault() {
     assertThat(calendar.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
   }
