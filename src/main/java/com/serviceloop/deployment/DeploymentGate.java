@@ -272,7 +272,7 @@ public class DeploymentGate implements Deployer {
           checkClass(resource, id, value);
         } else if (camundaAttribute && ("delegateExpression".equals(name)
             || "variableMappingDelegateExpression".equals(name))) {
-          checkDelegateBean(resource, id, value);
+          checkDelegateBean(resource, id, value, element);
         }
         if (policyEnabled && ExpressionPolicy.isExpression(value)) {
           expressions.violations(value).forEach(v -> problem(resource, id, "expression " + value + " " + v));
@@ -314,7 +314,7 @@ public class DeploymentGate implements Deployer {
     }
 
     /** ${name}: the bean must exist (that it is published is the policy's expression check). */
-    private void checkDelegateBean(String resource, String id, String expression) {
+    private void checkDelegateBean(String resource, String id, String expression, Element element) {
       var name = PURE_NAME.matcher(expression);
       if (name.matches()) {
         PublishedBeans published = beans.get();
@@ -322,7 +322,24 @@ public class DeploymentGate implements Deployer {
         if (!published.isPublished(bean) && !published.isUnpublishedBean(bean)) {
           problem(resource, id, "names delegate bean '" + bean + "', which does not exist in the application");
         }
+        for (String input : published.requiredInputs(bean)) {
+          if (!hasInputParameter(element, input)) {
+            problem(resource, id, "runs ${" + bean + "} without its input parameter '" + input
+                + "' (Modeler: Inputs; e.g. the message text the step sends)");
+          }
+        }
       }
+    }
+
+    private boolean hasInputParameter(Element element, String name) {
+      var parameters = element.getElementsByTagNameNS(CAMUNDA_NS, "inputParameter");
+      for (int i = 0; i < parameters.getLength(); i++) {
+        Element parameter = (Element) parameters.item(i);
+        if (name.equals(parameter.getAttribute("name")) && !parameter.getTextContent().isBlank()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     // ---------------------------------------------------------------- DMN

@@ -1,5 +1,6 @@
 package com.serviceloop.deployment;
 
+import com.serviceloop.common.ModelInputs;
 import java.util.AbstractMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,6 +86,16 @@ public final class PublishedBeans {
   /** A bean of the application context that is not published to models (named in refusals). */
   public boolean isUnpublishedBean(String name) {
     return !names.contains(name) && allBeanNames.contains(name);
+  }
+
+  /** The input parameters a published delegate declares it needs ({@link ModelInputs}); none for other beans. */
+  public List<String> requiredInputs(String name) {
+    if (!names.contains(name)) {
+      return List.of();
+    }
+    Class<?> type = ((ConfigurableApplicationContext) context).getBeanFactory().getType(name, false);
+    ModelInputs inputs = type == null ? null : type.getAnnotation(ModelInputs.class);
+    return inputs == null ? List.of() : List.of(inputs.value());
   }
 
   public Set<String> names() {

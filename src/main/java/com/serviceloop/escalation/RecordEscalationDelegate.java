@@ -4,6 +4,8 @@ import static com.serviceloop.escalation.EscalationVariables.*;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
+import com.serviceloop.common.ModelInputs;
+import com.serviceloop.notification.ModelMessages;
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
 import com.serviceloop.workorder.WorkOrder;
@@ -12,6 +14,7 @@ import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,10 +22,15 @@ import org.springframework.stereotype.Component;
 /**
  * Record escalation: the level escalation-level chose is raised on the work order and recorded in
  * sl_escalation, due responseLimit (in responseTimeMode) from now; the level's group and the customer
- * are told through the notification port. Runs asynchronously (a port call: a failure is an incident).
+ * are told through the notification port, in the texts the model gives the task. Runs asynchronously (a port call: a failure is an incident).
  */
+@ModelInputs({RecordEscalationDelegate.STAFF_MESSAGE, RecordEscalationDelegate.CUSTOMER_MESSAGE})
 @Component("recordEscalation")
 public class RecordEscalationDelegate implements JavaDelegate {
+
+  /** The texts the model gives the task (input parameters; {due} is the level's answer deadline). */
+  static final String STAFF_MESSAGE = "staffMessage";
+  static final String CUSTOMER_MESSAGE = "customerMessage";
 
   private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -67,12 +75,10 @@ public class RecordEscalationDelegate implements JavaDelegate {
     execution.setVariable(DESCRIPTION, order.description());
     execution.setVariable(ESCALATION_DUE_TEXT, dueText);
     notifications.send(Notification.staff(orderNo, group, "ESCALATED",
-        "工单 %s 已升级至第%d级督办(%s),请于 %s 前答复。Work order %s escalated to level %d (%s); answer by %s."
-            .formatted(orderNo, level, reason, dueText, orderNo, level, reason, dueText)));
+        ModelMessages.text(execution, STAFF_MESSAGE, Map.of("due", dueText))));
     if (open) {
       notifications.send(Notification.sms(orderNo, order.customerPhone(), "ESCALATED",
-        "您的工单 %s 已升级处理,我们将尽快与您联系。Your case %s has been escalated; we will contact you shortly."
-              .formatted(orderNo, orderNo)));
+          ModelMessages.text(execution, CUSTOMER_MESSAGE, Map.of("due", dueText))));
     }
   }
 }

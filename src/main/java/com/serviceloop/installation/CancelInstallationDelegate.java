@@ -3,9 +3,12 @@ package com.serviceloop.installation;
 import static com.serviceloop.installation.InstallationVariables.*;
 import static com.serviceloop.installation.InstallationSteps.*;
 
+import com.serviceloop.common.ModelInputs;
 import com.serviceloop.coverage.CoverageService;
+import com.serviceloop.notification.ModelMessages;
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
+import com.serviceloop.notification.NotifyCustomerDelegate;
 import com.serviceloop.workorder.WorkOrderRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,6 +19,7 @@ import org.springframework.stereotype.Component;
  * told by SMS, the work order closed as CANCELLED (reached through the fulfilment's error boundary,
  * which also ends its deadline timers).
  */
+@ModelInputs(NotifyCustomerDelegate.MESSAGE)
 @Component("cancelInstallation")
 public class CancelInstallationDelegate implements JavaDelegate {
 
@@ -35,7 +39,7 @@ public class CancelInstallationDelegate implements JavaDelegate {
     String orderNo = orderNo(execution);
     coverage.release(orderNo);
     notifications.send(Notification.sms(orderNo, string(execution, CUSTOMER_PHONE), "BROADBAND_CANCELLED",
-        "您的宽带装机未能完成，订单已取消，如需办理请重新申请。订单 " + orderNo));
+        ModelMessages.text(execution, NotifyCustomerDelegate.MESSAGE)));
     workOrders.recordClosure(orderNo, STATUS_CANCELLED, WorkOrderRepository.now());
   }
 }

@@ -4,19 +4,25 @@ import static com.serviceloop.installation.InstallationVariables.*;
 import static com.serviceloop.installation.InstallationSteps.*;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
+import com.serviceloop.common.ModelInputs;
 import com.serviceloop.common.Moments;
+import com.serviceloop.notification.ModelMessages;
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
+import com.serviceloop.notification.NotifyCustomerDelegate;
 import java.time.Instant;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * A new visit: the customer moved it (RESCHEDULED), or the visit failed and the installer agreed a new
- * one (FAILED, next step RESCHEDULE; the customer is told the new time by SMS). Recorded with its
+ * one (FAILED, next step RESCHEDULE; the customer is told the new time by SMS: the task's
+ * notificationMessage in the model, {appointment} the new time). Recorded with its
  * reason; no deadline moves.
  */
+@ModelInputs(NotifyCustomerDelegate.MESSAGE)
 @Component("recordReschedule")
 public class RecordRescheduleDelegate implements JavaDelegate {
 
@@ -46,9 +52,9 @@ public class RecordRescheduleDelegate implements JavaDelegate {
     orders.recordAppointmentChange(orderNo, previous, newAt, reason);
     execution.setVariable(APPOINTMENT_AT, Moments.toDate(newAt));
     if (failed) {
-      notifications.send(Notification.sms(orderNo, string(execution, CUSTOMER_PHONE),
-          "BROADBAND_VISIT_RESCHEDULED", "您的宽带装机上门未能完成，已为您重新预约 " + calendar.display(Moments.toDate(newAt))
-              + "，装维人员届时上门。订单 " + orderNo));
+      notifications.send(Notification.sms(orderNo, string(execution, CUSTOMER_PHONE), "BROADBAND_VISIT_RESCHEDULED",
+          ModelMessages.text(execution, NotifyCustomerDelegate.MESSAGE,
+              Map.of("appointment", calendar.display(Moments.toDate(newAt))))));
     }
     for (String name : new String[] {NEW_APPOINTMENT_AT, FAILURE_REASON, FAILURE_NOTE, FAILURE_NEXT_STEP}) {
       execution.removeVariable(name);

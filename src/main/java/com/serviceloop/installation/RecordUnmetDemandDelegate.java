@@ -3,16 +3,23 @@ package com.serviceloop.installation;
 import static com.serviceloop.installation.InstallationVariables.*;
 import static com.serviceloop.installation.InstallationSteps.*;
 
+import com.serviceloop.common.ModelInputs;
 import com.serviceloop.coverage.CoverageResult;
 import com.serviceloop.coverage.CoverageService;
+import com.serviceloop.notification.ModelMessages;
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
+import com.serviceloop.notification.NotifyCustomerDelegate;
 import com.serviceloop.workorder.WorkOrderRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** No coverage or no free port: the customer is told, the demand recorded, the order closed. */
+/**
+ * No coverage or no free port: the demand recorded, the customer told (the task's notificationMessage in the
+ * model: one text per outcome, on each of the two tasks), the order closed.
+ */
+@ModelInputs(NotifyCustomerDelegate.MESSAGE)
 @Component("recordUnmetDemand")
 public class RecordUnmetDemandDelegate implements JavaDelegate {
 
@@ -33,11 +40,8 @@ public class RecordUnmetDemandDelegate implements JavaDelegate {
     CoverageResult result = CoverageResult.valueOf(string(execution, COVERAGE_RESULT));
     coverage.recordDemand(orderNo, result, string(execution, REGION), string(execution, COMPOUND),
         string(execution, BUILDING), string(execution, ROOM), string(execution, CUSTOMER_PHONE));
-    String text = result == CoverageResult.NOT_COVERED
-        ? "您申请宽带的地址暂未覆盖网络，需求已登记，网络覆盖后我们会联系您。订单 " + orderNo
-        : "您申请宽带的楼宇端口已满，需求已登记，扩容后我们会联系您。订单 " + orderNo;
     notifications.send(Notification.sms(orderNo, string(execution, CUSTOMER_PHONE),
-        "BROADBAND_" + result.name(), text));
+        "BROADBAND_" + result.name(), ModelMessages.text(execution, NotifyCustomerDelegate.MESSAGE)));
     workOrders.recordClosure(orderNo, result.name(), WorkOrderRepository.now());
   }
 }

@@ -1,15 +1,18 @@
 package com.serviceloop.notification;
 
+import com.serviceloop.common.ModelInputs;
+import com.serviceloop.workorder.CaseOrder;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * ${notifyCustomer}: an SMS to the work order's customer (element template "Notify the customer",
- * element-templates/notify-customer.json). Reads orderNo and customerPhone from the process, the kind of
+ * element-templates/notify-customer.json). Reads the order number (the business key) and customerPhone from the process, the kind of
  * message (notificationTemplate) and its text (notificationMessage, may be an expression) from the task's
  * input parameters; the message goes to the notification port (by default the outbox the SMS gateway reads).
  */
+@ModelInputs({NotifyCustomerDelegate.TEMPLATE, NotifyCustomerDelegate.MESSAGE})
 @Component("notifyCustomer")
 public class NotifyCustomerDelegate implements JavaDelegate {
 
@@ -25,9 +28,9 @@ public class NotifyCustomerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String template = text(execution, TEMPLATE);
-    String message = text(execution, MESSAGE);
+    String message = ModelMessages.text(execution, MESSAGE);
     String phone = text(execution, "customerPhone");
-    notifications.send(Notification.sms((String) execution.getVariable("orderNo"), phone, template, message));
+    notifications.send(Notification.sms(CaseOrder.orderNo(execution), phone, template, message));
   }
 
   private static String text(DelegateExecution execution, String name) {

@@ -53,6 +53,12 @@ class ComplaintDeadlineTest extends ComplaintProcessTestSupport {
     assertThat(outbox(orderNo)).extracting(row -> row.get("CHANNEL"), row -> row.get("RECIPIENT"),
         row -> row.get("TEMPLATE")).containsExactly(tuple("STAFF", "shift-lead", "ESCALATED"),
         tuple("SMS", phone, "ESCALATED"));
+    // in the texts escalation.bpmn gives the step, {due} filled with the level's answer deadline
+    assertThat(outbox(orderNo)).extracting(row -> row.get("MESSAGE")).containsExactly(
+        "工单 " + orderNo + " 已升级至第1级督办(FIRST_CONTACT_OVERDUE),请于 2026-11-23 12:01 前答复。Work order " + orderNo
+            + " escalated to level 1 (FIRST_CONTACT_OVERDUE); answer by 2026-11-23 12:01.",
+        "您的工单 " + orderNo + " 已升级处理,我们将尽快与您联系。Your case " + orderNo
+            + " has been escalated; we will contact you shortly.");
 
     // contacted late: recorded as not on time
     firstContact(complaint);

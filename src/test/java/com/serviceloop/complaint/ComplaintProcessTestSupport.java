@@ -184,6 +184,6 @@ abstract class ComplaintProcessTestSupport {
 
   List<Map<String, Object>> outbox(String orderNo) {
     return jdbc.queryForList(
-        "SELECT channel, recipient, template FROM sl_notification_outbox WHERE order_no = ? ORDER BY id", orderNo);
+        "SELECT channel, recipient, template, message FROM sl_notification_outbox WHERE order_no = ? ORDER BY id", orderNo);
   }
 }

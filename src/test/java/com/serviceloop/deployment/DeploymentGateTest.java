@@ -112,6 +112,17 @@ class DeploymentGateTest {
   }
 
   @Test
+  void aMessageStepWithoutItsText() {
+    String installation = file("processes/broadband-installation.bpmn");
+    String cut = installation.replaceFirst(
+        "(?s)(<bpmn:serviceTask id=\"ServiceTask_CancelInstallation\"[^>]*>\\s*)<bpmn:extensionElements>.*?</bpmn:extensionElements>",
+        "$1");
+    assertThat(cut).isNotEqualTo(installation);
+    refused("broadband-installation.bpmn", cut, "ServiceTask_CancelInstallation",
+        "runs ${cancelInstallation} without its input parameter 'notificationMessage'");
+  }
+
+  @Test
   void anUnknownCandidateGroup() {
     refused("complaint-handling.bpmn", complaintHandling().replace("camunda:candidateGroups=\"service-supervision\"",
         "camunda:candidateGroups=\"service-supervisors\""), "Task_TriageComplaint",

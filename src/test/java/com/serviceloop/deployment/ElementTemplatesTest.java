@@ -134,7 +134,8 @@ class ElementTemplatesTest {
         .addModelInstance("template-probe.bpmn", model).deploy().getId();
     String orderNo = "TPL-" + System.nanoTime();
     try {
-      runtimeService.startProcessInstanceByKey("template-probe", Map.of("orderNo", orderNo,
+      // a case's order number is its business key, as every process's register step sets it
+      runtimeService.startProcessInstanceByKey("template-probe", orderNo, Map.of("orderNo", orderNo,
           "customerPhone", "13800000001"));
       assertThat(jdbc.queryForList("SELECT channel, recipient, template, message FROM sl_notification_outbox "
           + "WHERE order_no = ?", orderNo)).singleElement().satisfies(row -> {

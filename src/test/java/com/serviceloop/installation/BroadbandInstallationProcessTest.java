@@ -580,7 +580,7 @@ class BroadbandInstallationProcessTest {
         String.class, orderNo)).isEqualTo("FAILED CUSTOMER_ABSENT: nobody home, phone off");
     Assertions.assertThat(jdbc.queryForObject("""
         SELECT message FROM sl_notification_outbox WHERE order_no = ? AND template = 'BROADBAND_VISIT_RESCHEDULED'""",
-        String.class, orderNo)).contains("2026-11-21 10:00");
+        String.class, orderNo)).isEqualTo("您的宽带装机上门未能完成，已为您重新预约 2026-11-21 10:00 周六 (+08:00)，装维人员届时上门。订单 " + orderNo);
     Assertions.assertThat(orders.row(orderNo)).containsEntry("PORT_RESERVATION", "RESERVED");
     // the promise keeps running; the next visit can install
     Assertions.assertThat(timer(order, "Timer_InstallationDue").getDuedate()).isEqualTo(at("2026-11-21T15:30+08:00"));
@@ -606,6 +606,10 @@ class BroadbandInstallationProcessTest {
     Assertions.assertThat(reservedPorts("3")).isZero();
     Assertions.assertThat(freePorts("3")).isEqualTo(1);
     Assertions.assertThat(outbox(orderNo, "BROADBAND_CANCELLED")).isEqualTo(1);
+    Assertions.assertThat(jdbc.queryForObject("SELECT message FROM sl_notification_outbox WHERE order_no = ? AND "
+        + "template = 'BROADBAND_CANCELLED'", String.class, orderNo))
+        .as("the text the model gives ServiceTask_CancelInstallation")
+        .isEqualTo("您的宽带装机未能完成，订单已取消，如需办理请重新申请。订单 " + orderNo);
     Assertions.assertThat(management.createJobQuery().processInstanceId(order.getId()).count()).isZero();
     // the released port can be promised to the next customer
     ProcessInstance next = start("HOTLINE_400", "3", "2026-11-20T10:00+08:00");
