@@ -12,19 +12,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** Inserts KPI facts (sl_work_order rows) directly, for one test region. Times read "2026-11-03T10:00+08:00". */
-final class TestFacts {
+public final class TestFacts {
 
   private static final AtomicLong SEQ = new AtomicLong();
   private final JdbcTemplate jdbc;
   private final String region;
 
-  TestFacts(JdbcTemplate jdbc, String region) {
+  public TestFacts(JdbcTemplate jdbc, String region) {
     this.jdbc = jdbc;
     this.region = region;
   }
 
   /** Removes this region's facts and customer base (the database is shared by all tests). */
-  void clear() {
+  public void clear() {
     jdbc.update("DELETE FROM sl_breach WHERE work_order_id IN (SELECT id FROM sl_work_order WHERE region = ?)", region);
     jdbc.update("DELETE FROM sl_return_visit WHERE order_no IN (SELECT order_no FROM sl_work_order WHERE region = ?)",
         region);
@@ -32,12 +32,12 @@ final class TestFacts {
     jdbc.update("DELETE FROM sl_customer_base WHERE region = ?", region);
   }
 
-  void customerBase(String month, long customers) {
+  public void customerBase(String month, long customers) {
     jdbc.update("INSERT INTO sl_customer_base (region, base_month, broadband_customers, updated_at) VALUES (?, ?, ?, ?)",
         region, month, customers, OffsetDateTime.parse("2026-11-01T00:00+08:00"));
   }
 
-  Fact complaint(String category) {
+  public Fact complaint(String category) {
     return new Fact("COMPLAINT").set("category", category);
   }
 
@@ -80,7 +80,7 @@ final class TestFacts {
     return OffsetDateTime.parse(text);
   }
 
-  final class Fact {
+  public final class Fact {
     private final Map<String, Object> columns = new LinkedHashMap<>();
 
     Fact(String type) {
@@ -94,7 +94,7 @@ final class TestFacts {
       columns.put("received_at", at("2026-11-10T10:00+08:00"));
     }
 
-    Fact set(String column, Object value) {
+    public Fact set(String column, Object value) {
       columns.put(column, value instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}T.*") ? at(s) : value);
       return this;
     }
@@ -107,11 +107,11 @@ final class TestFacts {
       return set("channel", channel);
     }
 
-    Fact received(String at) {
+    public Fact received(String at) {
       return set("received_at", at);
     }
 
-    Fact closed(String at, boolean onTime) {
+    public Fact closed(String at, boolean onTime) {
       // a case closed in its first round: the round's flag is also the first round's (first_closure_on_time)
       return set("closed_at", at).set("closure_on_time", onTime).set("first_closure_on_time", onTime)
           .set("status", "CLOSED");
@@ -161,7 +161,7 @@ final class TestFacts {
     }
 
     /** Inserts the row; returns its order number. */
-    String insert() {
+    public String insert() {
       OffsetDateTime now = at("2026-11-01T00:00+08:00");
       columns.putIfAbsent("created_at", now);
       columns.putIfAbsent("updated_at", now);

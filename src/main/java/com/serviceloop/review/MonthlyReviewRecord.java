@@ -1,4 +1,4 @@
-package com.serviceloop.kpi;
+package com.serviceloop.review;
 
 import static com.serviceloop.common.SqlTimestamps.ts;
 

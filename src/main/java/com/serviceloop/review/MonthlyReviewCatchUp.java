@@ -1,6 +1,6 @@
-package com.serviceloop.kpi;
+package com.serviceloop.review;
 
-import static com.serviceloop.kpi.MonthlyReviewVariables.*;
+import static com.serviceloop.review.MonthlyReviewVariables.*;
 
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.serviceloop.kpi;
+package com.serviceloop.review;
 
 /** Process monthly-service-review: its id, element ids and variable names, in one place. */
 public final class MonthlyReviewVariables {

@@ -1,7 +1,7 @@
-package com.serviceloop.kpi;
+package com.serviceloop.review;
 
 import static com.serviceloop.api.QueryParameters.month;
-import static com.serviceloop.kpi.MonthlyReviewVariables.*;
+import static com.serviceloop.review.MonthlyReviewVariables.*;
 
 import com.serviceloop.api.ConflictException;
 import com.serviceloop.api.FieldError;

@@ -1,10 +1,11 @@
-package com.serviceloop.kpi;
+package com.serviceloop.review;
 
-import static com.serviceloop.kpi.MonthlyReviewVariables.*;
+import static com.serviceloop.review.MonthlyReviewVariables.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.installation.TestUsers;
+import com.serviceloop.kpi.TestFacts;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;

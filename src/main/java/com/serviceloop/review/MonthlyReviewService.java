@@ -1,4 +1,4 @@
-package com.serviceloop.kpi;
+package com.serviceloop.review;
 
 import com.serviceloop.common.SqlTimestamps;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.serviceloop.calendar.WorkingTimeCalendar;
+import com.serviceloop.kpi.KpiPeriod;
+import com.serviceloop.kpi.KpiResult;
+import com.serviceloop.kpi.KpiService;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.YearMonth;

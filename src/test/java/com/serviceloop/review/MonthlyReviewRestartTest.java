@@ -1,9 +1,10 @@
-package com.serviceloop.kpi;
+package com.serviceloop.review;
 
-import static com.serviceloop.kpi.MonthlyReviewVariables.*;
+import static com.serviceloop.review.MonthlyReviewVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serviceloop.ServiceLoopApplication;
+import com.serviceloop.kpi.TestFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;

@@ -1,8 +1,9 @@
-package com.serviceloop.kpi;
+package com.serviceloop.review;
 
-import static com.serviceloop.kpi.MonthlyReviewVariables.*;
+import static com.serviceloop.review.MonthlyReviewVariables.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.serviceloop.kpi.TestFacts;
 import org.assertj.core.api.Assertions;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 

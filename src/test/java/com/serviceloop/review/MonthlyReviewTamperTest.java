@@ -1,6 +1,6 @@
-package com.serviceloop.kpi;
+package com.serviceloop.review;
 
-import static com.serviceloop.kpi.MonthlyReviewVariables.*;
+import static com.serviceloop.review.MonthlyReviewVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serviceloop.ServiceLoopTest;

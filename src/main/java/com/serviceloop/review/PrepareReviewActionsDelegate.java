@@ -1,0 +1,25 @@
+package com.serviceloop.review;
+
+import static com.serviceloop.review.MonthlyReviewVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_PrepareActions: checks the submitted actions against the model's responsibleDepartments (a bad list
+ * fails the form submit) and counts them. */
+@Component("prepareReviewActions")
+public class PrepareReviewActionsDelegate implements JavaDelegate {
+
+  private final MonthlyReviewService review;
+
+  public PrepareReviewActionsDelegate(MonthlyReviewService review) {
+    this.review = review;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable(ACTION_COUNT, review.checkedActions(ReviewSteps.actionsJson(execution),
+        ReviewSteps.responsibleDepartments(execution)).size());
+  }
+}
