@@ -155,6 +155,41 @@ class ModelTest {
     assertThat(overlaps).isEmpty();
   }
 
+  @Test
+  void everyDiagramShowsWhoDoesWhatInLanes() throws IOException {
+    // issue 13: one pool, every step of the process in exactly one lane, and drawn inside that lane's band
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("processes", ".bpmn")) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      Map<String, Bounds> bounds = new java.util.HashMap<>();
+      for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+        bounds.put(shape.getBpmnElement().getId(), shape.getBounds());
+      }
+      for (Process process : model.getModelElementsByType(Process.class)) {
+        Map<String, Lane> laneOf = new java.util.HashMap<>();
+        process.getLaneSets().forEach(set -> set.getLanes().forEach(lane -> lane.getFlowNodeRefs().forEach(node -> {
+          if (laneOf.put(node.getId(), lane) != null) {
+            problems.add(file.getFileName() + ": " + node.getId() + " in two lanes");
+          }
+        })));
+        for (FlowNode node : process.getChildElementsByType(FlowNode.class)) {
+          Lane lane = laneOf.get(node.getId());
+          if (lane == null) {
+            problems.add(file.getFileName() + ": " + node.getId() + " in no lane");
+            continue;
+          }
+          Bounds n = bounds.get(node.getId());
+          Bounds l = bounds.get(lane.getId());
+          boolean boundary = node instanceof org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+          if (l == null || (!boundary && (n.getY() < l.getY() || n.getY() + n.getHeight() > l.getY() + l.getHeight()))) {
+            problems.add(file.getFileName() + ": " + node.getId() + " drawn outside its lane " + lane.getName());
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
   private static void addLabel(List<Map.Entry<String, Bounds>> labels, BaseElement element, BpmnLabel label) {
     if (label != null && label.getBounds() != null) {
       labels.add(Map.entry(element.getId(), label.getBounds()));
