@@ -3,6 +3,7 @@ package com.serviceloop.faultrepair;
 import static com.serviceloop.faultrepair.FaultVariables.*;
 
 import com.serviceloop.common.Moments;
+import com.serviceloop.intake.IntakeFields;
 import com.serviceloop.intake.OrderIntake;
 import com.serviceloop.intake.OrderIntakeController;
 import com.serviceloop.workorder.WorkOrder;
@@ -10,6 +11,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +38,8 @@ public class FaultReportController extends OrderIntakeController {
   protected Map<String, Object> variables(Map<String, Object> json) {
     Map<String, Object> vars = new LinkedHashMap<>();
     FIELDS.forEach(field -> vars.put(field, json.get(field)));
-    FaultReport report = FaultReportRequest.fromVariables(vars, intake.zone(), intake.window(), true);
+    FaultReport report = FaultReportRequest.fromVariables(vars, intake.zone(), intake.window(), true,
+        IntakeFields.unknown(json, Set.copyOf(FIELDS)));
     vars.put(RECEIVED_AT, Date.from(report.receivedAt()));
     vars.put(CUSTOMER_SEGMENT, report.customerSegment().name());
     return vars;

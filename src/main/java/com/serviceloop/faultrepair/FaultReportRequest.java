@@ -27,7 +27,13 @@ public final class FaultReportRequest {
 
   /** receivedAt must lie inside the intake window; {@code json}: the API's JSON (receivedAt must be text). */
   public static FaultReport fromVariables(Map<String, Object> vars, ZoneId zone, IntakeWindow window, boolean json) {
-    List<FieldError> errors = new ArrayList<>();
+    return fromVariables(vars, zone, window, json, List.of());
+  }
+
+  /** As above, with the bad fields found before (the API's unknown properties) reported with the others. */
+  public static FaultReport fromVariables(Map<String, Object> vars, ZoneId zone, IntakeWindow window, boolean json,
+      List<FieldError> found) {
+    List<FieldError> errors = new ArrayList<>(found);
     Instant now = WorkOrderRepository.now();
     String phone = text(vars, CUSTOMER_PHONE, errors);
     if (phone != null && !PhoneNumbers.isValid(phone)) {

@@ -4,6 +4,7 @@ import com.serviceloop.common.Moments;
 import static com.serviceloop.installation.InstallationVariables.*;
 
 import com.serviceloop.api.FieldError;
+import com.serviceloop.intake.IntakeFields;
 import com.serviceloop.intake.OrderIntake;
 import com.serviceloop.intake.OrderIntakeController;
 import com.serviceloop.workorder.WorkOrder;
@@ -34,7 +35,7 @@ public class BroadbandOrderController extends OrderIntakeController {
 
   @Override
   protected Map<String, Object> variables(Map<String, Object> json) {
-    List<FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>(IntakeFields.unknown(json, BroadbandOrderRequest.JSON_FIELDS));
     Map<String, Object> vars = BroadbandOrderRequest.flatten(json, errors);
     BroadbandOrder order = BroadbandOrderRequest.fromVariables(vars, intake.zone(), intake.window(), errors, true);
     vars.put(ACCEPTED_AT, Date.from(order.acceptedAt()));

@@ -15,6 +15,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A broadband order's intake, from the API's JSON or the start form's variables, checked field by field.
@@ -49,10 +52,18 @@ public final class BroadbandOrderRequest {
   private BroadbandOrderRequest() {}
 
   /** The API's JSON as the process's variables; a nested value of the wrong shape is a field error. */
+  /** The body's properties that are process variables of the same name. */
+  private static final List<String> PLAIN = List.of(CHANNEL, CUSTOMER_PHONE, CUSTOMER_NAME, REGION,
+      CONSTRUCTION_MODE, ACCEPTED_AT, BUSINESS_HALL, HALL_REGION);
+
+  /** Every property of the body, nested ones as "address.compound" (OrderIntakeController refuses others). */
+  public static final Set<String> JSON_FIELDS = Stream.concat(PLAIN.stream(), Stream.of("package",
+      "address.compound", "address.building", "address.room",
+      "payment.method", "payment.amount", "payment.invoiceNo", "payment.customerSigned")).collect(Collectors.toUnmodifiableSet());
+
   public static Map<String, Object> flatten(Map<String, Object> json, List<FieldError> errors) {
     Map<String, Object> vars = new LinkedHashMap<>();
-    for (String key : List.of(CHANNEL, CUSTOMER_PHONE, CUSTOMER_NAME, REGION, CONSTRUCTION_MODE, ACCEPTED_AT,
-        BUSINESS_HALL, HALL_REGION)) {
+    for (String key : PLAIN) {
       vars.put(key, json.get(key));
     }
     vars.put(BROADBAND_PACKAGE, json.get("package"));

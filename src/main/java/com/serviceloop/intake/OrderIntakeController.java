@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
  * answer alike: a JSON object is required (400 with an empty {@code errors} list for a body that is
  * missing or not an object); it runs once per Idempotency-Key ({@link IdempotencyKeys}: a repeat answers
  * 200 with the same body and Location, 409 if it differs); the caller must be allowed to start the process
- * (403 before the input is looked at); it starts the process in that transaction and answers 201 with
+ * (403 before the input is looked at); a property it does not read is a bad field like any other
+ * ({@link IntakeFields}); it starts the process in that transaction and answers 201 with
  * {@code Location: <path>/<orderNo>} and the order number, the process instance, the order's status and
  * what the capability adds. A subclass names its path with {@code @RequestMapping} and says how a body
  * becomes process variables and what of the started process it answers.
@@ -50,7 +51,10 @@ public abstract class OrderIntakeController {
   /** A further refusal (ForbiddenException) of an allowed caller for what the body is, before it is validated. */
   protected void requireMayRecord(Map<String, Object> json) {}
 
-  /** The process variables of a valid body (null values are dropped); InvalidInputException for a bad one. */
+  /**
+   * The process variables of a valid body (null values are dropped); InvalidInputException for a bad one,
+   * listing every bad field, unknown ones included ({@link IntakeFields#unknown}).
+   */
   protected abstract Map<String, Object> variables(Map<String, Object> json);
 
   /**

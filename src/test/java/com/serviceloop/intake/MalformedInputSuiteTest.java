@@ -262,6 +262,25 @@ class MalformedInputSuiteTest {
           cases.add(json(endpoint + " " + field.path() + " " + what, endpoint, write(body), expectedField, 400));
         });
       }
+      // forged or mistyped properties: the process sets these, or they do not exist; never silently dropped
+      Map<String, Object> forged = new LinkedHashMap<>();
+      forged.put("orderNo", "CMP-000001");
+      forged.put("status", "CLOSED");
+      forged.put("firstContactDue", "2030-01-01T00:00+08:00");
+      forged.put("processInstanceId", "x");
+      forged.put("customerPhon", "13800138000");
+      if (COMPLAINTS.equals(endpoint)) {
+        forged.put("broadbandAccount", "a field of BROADBAND complaints, not BILLING ones");
+      }
+      if (BROADBAND_ORDERS.equals(endpoint)) {
+        forged.put("address.floor", "3");
+        forged.put("payment.discount", 50);
+      }
+      forged.forEach((name, value) -> {
+        Map<String, Object> body = valid(endpoint, newPhone());
+        set(body, name, value);
+        cases.add(json(endpoint + " forged " + name, endpoint, write(body), name, 400));
+      });
       for (Map.Entry<String, String> raw : rawBodies(endpoint).entrySet()) {
         cases.add(json(endpoint + " body " + raw.getKey(), endpoint, raw.getValue(), null, 400));
       }

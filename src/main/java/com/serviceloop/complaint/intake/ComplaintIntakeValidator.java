@@ -5,6 +5,7 @@ import static com.serviceloop.complaint.intake.ComplaintIntakeFields.*;
 
 import com.serviceloop.api.FieldError;
 import com.serviceloop.api.InvalidInputException;
+import com.serviceloop.intake.IntakeFields;
 import com.serviceloop.intake.IntakeWindow;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,9 +15,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -72,6 +75,10 @@ public class ComplaintIntakeValidator {
 
   /** Where the values come from: JSON of the API (strict types) or a start form's variables. */
   public enum Source { JSON, FORM }
+
+  /** The properties of every complaint; a category adds its template's fields (complaint-template). */
+  static final List<String> COMMON_FIELDS = List.of(CUSTOMER_PHONE, CUSTOMER_NAME, CUSTOMER_SEGMENT, CUSTOMER_TIER,
+      BRAND, REGION, CHANNEL, CATEGORY, DESCRIPTION, RECEIVED_AT, REGULATOR_REFERENCE, REGULATOR_REPLY_DUE);
 
   /** The outcome: either a complaint (no errors) or the list of bad fields (no complaint). */
   public record Result(ComplaintIntake intake, List<FieldError> errors) {
@@ -132,6 +139,12 @@ public class ComplaintIntakeValidator {
         if (value != null) {
           templateFields.put(field.field(), value);
         }
+      }
+      if (source == Source.JSON && !fields.isEmpty()) {
+        // the start form's variables are checked by the submission guard; the API's body here
+        Set<String> accepted = new HashSet<>(COMMON_FIELDS);
+        fields.forEach(field -> accepted.add(field.field()));
+        errors.addAll(IntakeFields.unknown(in, accepted));
       }
     }
 
