@@ -1,10 +1,7 @@
 package com.serviceloop.deployment;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -49,55 +46,28 @@ public class LiveModels {
     this.jdbc = jdbc;
   }
 
-  /** A model by kind and key. */
-  public record ModelKey(Kind kind, String key) {}
-
   /** The live version of the model, or null when none is deployed. */
   public LiveModel live(Kind kind, String key) {
-    return live(List.of(new ModelKey(kind, key))).get(0);
-  }
-
-  /**
-   * The live versions of several models (null where none is deployed), in the order asked, in one engine
-   * command: the latest process and decision definitions are one query each, a deployment and its audit row
-   * are read once however many of the models it holds.
-   */
-  public List<LiveModel> live(List<ModelKey> models) {
     return engine.getCommandExecutorTxRequired().execute(commandContext -> commandContext.runWithoutAuthorization(
         () -> {
-          Map<String, ResourceDefinition> processes = new HashMap<>();
-          Map<String, ResourceDefinition> decisions = new HashMap<>();
-          if (models.stream().anyMatch(m -> m.kind() == Kind.PROCESS)) {
-            repositoryService.createProcessDefinitionQuery().withoutTenantId().latestVersion().list()
-                .forEach(d -> processes.put(d.getKey(), d));
+          ResourceDefinition definition = switch (kind) {
+            case PROCESS -> repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+                .withoutTenantId().latestVersion().singleResult();
+            case DECISION -> repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .withoutTenantId().latestVersion().singleResult();
+            // RepositoryService has no query for Camunda Form definitions (7.24): the engine's own manager
+            case FORM -> commandContext.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key);
+          };
+          if (definition == null) {
+            return null;
           }
-          if (models.stream().anyMatch(m -> m.kind() == Kind.DECISION)) {
-            repositoryService.createDecisionDefinitionQuery().withoutTenantId().latestVersion().list()
-                .forEach(d -> decisions.put(d.getKey(), d));
-          }
-          Map<String, Deployment> deployments = new HashMap<>();
-          Map<String, List<String>> deployedBy = new HashMap<>();
-          List<LiveModel> live = new ArrayList<>();
-          for (ModelKey model : models) {
-            ResourceDefinition definition = switch (model.kind()) {
-              case PROCESS -> processes.get(model.key());
-              case DECISION -> decisions.get(model.key());
-              // RepositoryService has no query for Camunda Form definitions (7.24): the engine's own manager
-              case FORM -> commandContext.getCamundaFormDefinitionManager().findLatestDefinitionByKey(model.key());
-            };
-            if (definition == null) {
-              live.add(null);
-              continue;
-            }
-            Deployment deployment = deployments.computeIfAbsent(definition.getDeploymentId(),
-                id -> repositoryService.createDeploymentQuery().deploymentId(id).singleResult());
-            List<String> by = deployedBy.computeIfAbsent(deployment.getId(), id -> jdbc.queryForList(
-                "SELECT deployed_by FROM sl_deployment_audit WHERE deployment_id = ?", String.class, id));
-            live.add(new LiveModel(model.kind(), model.key(), definition.getVersion(), definition.getResourceName(),
-                deployment.getId(), deployment.getName(), deployment.getSource(),
-                deployment.getDeploymentTime().toInstant(), by.isEmpty() ? null : by.get(0)));
-          }
-          return live;
+          Deployment deployment = repositoryService.createDeploymentQuery()
+              .deploymentId(definition.getDeploymentId()).singleResult();
+          List<String> by = jdbc.queryForList("SELECT deployed_by FROM sl_deployment_audit WHERE deployment_id = ?",
+              String.class, deployment.getId());
+          return new LiveModel(kind, key, definition.getVersion(), definition.getResourceName(), deployment.getId(),
+              deployment.getName(), deployment.getSource(), deployment.getDeploymentTime().toInstant(),
+              by.isEmpty() ? null : by.get(0));
         }));
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.serviceloop.deployment.LiveModels.Kind;
 import com.serviceloop.deployment.LiveModels.LiveModel;
-import com.serviceloop.deployment.LiveModels.ModelKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,18 +109,10 @@ public class ModelDeployer implements InitializingBean {
         : deployed.isEmpty() ? "none changed since the application last deployed them"
         : deployed.size() + " changed since the application last deployed them, deployed in " + result.getId()
           + ": " + deployed);
-    List<PackagedModel> reported = new ArrayList<>();
-    List<ModelKey> keys = new ArrayList<>();
     for (PackagedModel model : models) {
       for (String key : model.keys()) {
-        reported.add(model);
-        keys.add(new ModelKey(model.kind(), key));
+        report(model, key, deployed.contains(model.name()), result.getId());
       }
-    }
-    List<LiveModel> live = liveModels.live(keys);
-    for (int i = 0; i < keys.size(); i++) {
-      report(reported.get(i), keys.get(i).key(), live.get(i), deployed.contains(reported.get(i).name()),
-          result.getId());
     }
     return deployed.isEmpty() ? null : result;
   }
@@ -132,7 +123,8 @@ public class ModelDeployer implements InitializingBean {
     return latest.isEmpty() ? null : latest.get(0).getId();
   }
 
-  private void report(PackagedModel model, String key, LiveModel live, boolean deployedNow, String deploymentId) {
+  private void report(PackagedModel model, String key, boolean deployedNow, String deploymentId) {
+    LiveModel live = liveModels.live(model.kind(), key);
     if (live == null) {
       LOG.warn("Model {} ({}): no version is deployed", key, model.name());
     } else if (deployedNow && live.deploymentId().equals(deploymentId)) {
