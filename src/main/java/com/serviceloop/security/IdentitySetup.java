@@ -5,12 +5,21 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import com.serviceloop.security.ServiceLoopGroups.GroupDefinition;
 import com.serviceloop.webapps.WebappProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -26,17 +35,25 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The groups, authorizations and Tasklist filters of docs/security.md, created at start-up in every
  * profile and brought up to date on every start (idempotent: permissions are only ever added, never
  * duplicated). Demo users — one per group, password "demo" — only when serviceloop.demo-users=true.
+ *
+ * <p>One transaction, and what exists is read once (groups, their GRANT authorizations, the filters, the demo
+ * users and their memberships: five queries); only what is missing or differs is written, so a restart where
+ * everything is in place writes nothing.
  *
  * <ul>
  *   <li>Staff groups: Tasklist access, READ on all process definitions, their own Tasklist filter.
@@ -76,22 +93,87 @@ public class IdentitySetup implements InitializingBean {
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
+  private final ManagementService managementService;
   private final boolean demoUsers;
   private final WebappProperties webapps;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** What exists, read once per run, and what the run wrote. */
+  private Map<String, Group> groups;
+  private Map<String, Authorization> grants;
+  private Map<String, Filter> filters;
+  private int writtenGroups;
+  private int writtenAuthorizations;
+  private int writtenFilters;
+  private int writtenUsers;
+  private int writtenMemberships;
+
+  /** What one run of the set-up wrote: all zero when everything was already in place. */
+  public record Changes(int groups, int authorizations, int filters, int users, int memberships) {
+    public int total() {
+      return groups + authorizations + filters + users + memberships;
+    }
+  }
 
   public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService,
-      @Value("${serviceloop.demo-users:false}") boolean demoUsers, WebappProperties webapps) {
+      FilterService filterService, TaskService taskService, ManagementService managementService,
+      @Value("${serviceloop.demo-users:false}") boolean demoUsers, WebappProperties webapps,
+      PlatformTransactionManager transactionManager) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
+    this.managementService = managementService;
     this.demoUsers = demoUsers;
     this.webapps = webapps;
+    this.transaction = new TransactionTemplate(transactionManager);
   }
 
   @Override
   public void afterPropertiesSet() {
+    setUp();
+  }
+
+  /** Creates what is missing, brings what differs up to date, and answers what it wrote. */
+  public synchronized Changes setUp() {
+    return transaction.execute(status -> {
+      writtenGroups = writtenAuthorizations = writtenFilters = writtenUsers = writtenMemberships = 0;
+      readExisting();
+      createAndGrant();
+      Changes done = new Changes(writtenGroups, writtenAuthorizations, writtenFilters, writtenUsers,
+          writtenMemberships);
+      groups = null;
+      grants = null;
+      filters = null;
+      LOG.info("Identity set up: {} groups{}; written: {} groups, {} authorizations, {} filters, {} users, "
+          + "{} memberships", ALL.size(), demoUsers ? ", demo users (password 'demo')" : "", done.groups(),
+          done.authorizations(), done.filters(), done.users(), done.memberships());
+      return done;
+    });
+  }
+
+  private void readExisting() {
+    String[] ids = ALL.stream().map(GroupDefinition::id).toArray(String[]::new);
+    groups = identityService.createGroupQuery().groupIdIn(ids).list().stream()
+        .collect(Collectors.toMap(Group::getId, g -> g, (a, b) -> a));
+    grants = new HashMap<>();
+    for (Authorization authorization : authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(ids).list()) {
+      grants.putIfAbsent(grantKey(authorization.getGroupId(), authorization.getResourceType(),
+          authorization.getResourceId()), authorization);
+    }
+    filters = new HashMap<>();
+    for (Filter filter : filterService.createFilterQuery().orderByFilterId().asc().list()) {
+      filters.putIfAbsent(filter.getName(), filter);
+    }
+  }
+
+  private static String grantKey(String groupId, int resourceType, String resourceId) {
+    return groupId + "/" + resourceType + "/" + resourceId;
+  }
+
+  private void createAndGrant() {
     for (GroupDefinition group : ALL) {
       ensureGroup(group);
       if (group.staff()) {
@@ -107,15 +189,12 @@ public class IdentitySetup implements InitializingBean {
     ensureMyTasksFilter();
     ensureNetworkRegionFilters();
     if (demoUsers) {
-      for (GroupDefinition group : ALL) {
-        ensureDemoUser(group);
-      }
+      ensureDemoUsers();
     }
-    LOG.info("Identity set up: {} groups{}", ALL.size(), demoUsers ? ", demo users (password 'demo')" : "");
   }
 
   private void ensureGroup(GroupDefinition definition) {
-    Group group = identityService.createGroupQuery().groupId(definition.id()).singleResult();
+    Group group = groups.get(definition.id());
     if (group == null) {
       group = identityService.newGroup(definition.id());
     } else if (definition.name().equals(group.getName()) && definition.type().equals(group.getType())) {
@@ -124,6 +203,7 @@ public class IdentitySetup implements InitializingBean {
     group.setName(definition.name());
     group.setType(definition.type());
     identityService.saveGroup(group);
+    writtenGroups++;
   }
 
   private void grantStaff(GroupDefinition group) {
@@ -222,24 +302,52 @@ public class IdentitySetup implements InitializingBean {
   }
 
   private Filter ensureFilter(String name, String description, TaskQuery query, int priority) {
-    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
-      filter = filterService.newTaskFilter(name);
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("refresh", true);
+    properties.put("variables", TASK_LIST_VARIABLES);
+    Filter existing = filters.get(name);
+    if (existing != null) {
+      Filter wanted = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+      if (sameJson(existing, wanted)) {
+        return existing;
+      }
     }
+    Filter filter = existing != null ? existing : filterService.newTaskFilter(name);
     filter.setQuery(query);
-    filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-        "variables", TASK_LIST_VARIABLES));
-    return filterService.saveFilter(filter);
+    filter.setProperties(properties);
+    Filter saved = filterService.saveFilter(filter);
+    filters.put(name, saved);
+    writtenFilters++;
+    return saved;
+  }
+
+  /**
+   * The stored filter's query and properties against the wanted ones, as JSON values (key order aside).
+   * The public Filter has no way to compare queries; the engine's entity stores both as JSON.
+   */
+  private boolean sameJson(Filter existing, Filter wanted) {
+    if (!(existing instanceof FilterEntity stored) || !(wanted instanceof FilterEntity fresh)
+        || !Objects.equals(existing.getResourceType(), wanted.getResourceType())) {
+      return false;
+    }
+    try {
+      return tree(stored.getQueryInternal()).equals(tree(fresh.getQueryInternal()))
+          && tree(stored.getPropertiesInternal()).equals(tree(fresh.getPropertiesInternal()));
+    } catch (IOException unreadable) {
+      return false;
+    }
+  }
+
+  private JsonNode tree(String value) throws IOException {
+    return value == null ? null : json.readTree(value);
   }
 
   /** Adds the permissions to the group's GRANT authorization on that resource (created if missing). */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
+    String key = grantKey(groupId, resource.resourceType(), resourceId);
+    Authorization authorization = grants.get(key);
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
@@ -254,22 +362,38 @@ public class IdentitySetup implements InitializingBean {
     for (Permission permission : permissions) {
       authorization.addPermission(permission);
     }
-    authorizationService.saveAuthorization(authorization);
+    grants.put(key, authorizationService.saveAuthorization(authorization));
+    writtenAuthorizations++;
   }
 
-  private void ensureDemoUser(GroupDefinition group) {
-    String userId = group.demoUser();
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    if (user == null) {
-      user = identityService.newUser(userId);
-      user.setFirstName(group.name().split(" ", 2)[0]);
-      user.setLastName("Demo " + userId);
-      user.setEmail(userId + "@serviceloop.example");
-      user.setPassword(DEMO_PASSWORD);
-      identityService.saveUser(user);
-    }
-    if (identityService.createUserQuery().userId(userId).memberOfGroup(group.id()).count() == 0) {
-      identityService.createMembership(userId, group.id());
+  /** The demo users (one query) and their memberships of their own group (one native query). */
+  private void ensureDemoUsers() {
+    String[] userIds = ALL.stream().map(GroupDefinition::demoUser).toArray(String[]::new);
+    Set<String> users = identityService.createUserQuery().userIdIn(userIds).list().stream()
+        .map(User::getId).collect(Collectors.toSet());
+    // the ids are this class's constants: no user input reaches the statement
+    String pairs = ALL.stream().map(g -> "'" + g.demoUser() + "/" + g.id() + "'").collect(Collectors.joining(", "));
+    String userTable = managementService.getTableName(UserEntity.class);
+    String membershipTable = userTable.substring(0, userTable.length() - "USER".length()) + "MEMBERSHIP";
+    Set<String> members = identityService.createNativeUserQuery()
+        .sql("SELECT U.* FROM " + userTable + " U WHERE EXISTS (SELECT 1 FROM " + membershipTable
+            + " M WHERE M.USER_ID_ = U.ID_ AND M.USER_ID_ || '/' || M.GROUP_ID_ IN (" + pairs + "))")
+        .list().stream().map(User::getId).collect(Collectors.toSet());
+    for (GroupDefinition group : ALL) {
+      String userId = group.demoUser();
+      if (!users.contains(userId)) {
+        User user = identityService.newUser(userId);
+        user.setFirstName(group.name().split(" ", 2)[0]);
+        user.setLastName("Demo " + userId);
+        user.setEmail(userId + "@serviceloop.example");
+        user.setPassword(DEMO_PASSWORD);
+        identityService.saveUser(user);
+        writtenUsers++;
+      }
+      if (!members.contains(userId)) {
+        identityService.createMembership(userId, group.id());
+        writtenMemberships++;
+      }
     }
   }
 

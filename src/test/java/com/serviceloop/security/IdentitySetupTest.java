@@ -60,6 +60,35 @@ class IdentitySetupTest {
   }
 
   @Test
+  void aRestartWhereEverythingExistsWritesNothing() {
+    identitySetup.setUp();
+    assertThat(identitySetup.setUp()).isEqualTo(new IdentitySetup.Changes(0, 0, 0, 0, 0));
+  }
+
+  @Test
+  void aRestartRestoresOnlyWhatIsMissingOrChanged() {
+    identitySetup.setUp();
+    Authorization cockpit = authorizationService.createAuthorizationQuery().groupIdIn("auditors")
+        .resourceType(Resources.APPLICATION).resourceId("cockpit").singleResult();
+    authorizationService.deleteAuthorization(cockpit.getId());
+    Filter hotline = filterService.createFilterQuery().filterName("热线 Hotline tasks").singleResult();
+    hotline.setProperties(java.util.Map.of("description", "changed by hand", "priority", 5));
+    filterService.saveFilter(hotline);
+    identityService.deleteMembership("owner1", "process-owners");
+
+    assertThat(identitySetup.setUp()).isEqualTo(new IdentitySetup.Changes(0, 1, 1, 0, 1));
+
+    assertThat(authorized("auditor1", List.of("auditors"), Permissions.ACCESS, Resources.APPLICATION, "cockpit"))
+        .isTrue();
+    Filter restored = filterService.getFilter(hotline.getId());
+    assertThat(restored.getProperties()).containsEntry("description", "Tasks for hotline (candidate group)")
+        .containsEntry("priority", 0);
+    assertThat(identityService.createUserQuery().userId("owner1").memberOfGroup("process-owners").count())
+        .isEqualTo(1);
+    assertThat(identitySetup.setUp().total()).isZero();
+  }
+
+  @Test
   void eachStaffGroupHasItsOwnTasklistFilterThatOnlyItCanRead() {
     for (GroupDefinition group : ServiceLoopGroups.ALL) {
       if (!group.staff()) {
