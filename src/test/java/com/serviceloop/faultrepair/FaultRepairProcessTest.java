@@ -172,6 +172,10 @@ class FaultRepairProcessTest {
     Assertions.assertThat(WorkOrderView.instant(workOrders.row(orderNo).get("COMPLETION_WARN2_AT")))
         .isEqualTo(at("2026-11-20T09:00+08:00").toInstant());
     Assertions.assertThat(workOrders.get(orderNo).completionDue()).isEqualTo(at("2026-11-20T17:00+08:00").toInstant());
+    // the model maps warnDuring, so the rule is read once, by Determine repair warnings
+    Assertions.assertThat(runtime.getVariable(fault.getId(), "repairWarnDuring")).isEqualTo("WORKING_HOURS");
+    Assertions.assertThat(processEngine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey("sla-warning").processInstanceId(fault.getId()).count()).isEqualTo(1);
 
     ClockUtil.setCurrentTime(at("2026-11-20T09:00+08:00"));
     execute(timer(fault, "Timer_RepairWarning2"));
