@@ -55,9 +55,11 @@ public class SlaPauses {
   private final ManagementService managementService;
   private final TaskService taskService;
   private final JdbcTemplate jdbc;
+  private final SlaWarningTimes warningTimes;
 
   public SlaPauses(WorkOrderRepository workOrders, WorkingTimeCalendar calendar, ManagementService managementService,
-      TaskService taskService, JdbcTemplate jdbc) {
+      TaskService taskService, JdbcTemplate jdbc, SlaWarningTimes warningTimes) {
+    this.warningTimes = warningTimes;
     this.workOrders = workOrders;
     this.calendar = calendar;
     this.managementService = managementService;
@@ -178,7 +180,10 @@ public class SlaPauses {
     return moment == null || moment.isAfter(floor) ? moment : floor;
   }
 
-  /** Moves the clock's deadline to {@code newDue} and each of its other moments by {@code moveMoment}. */
+  /**
+   * Moves the clock's deadline to {@code newDue} and each of its other moments by {@code moveMoment}; a moved
+   * warning is placed by sla-warning's warnDuring again ({@link SlaWarningTimes#place}) and its timer follows it.
+   */
   private void move(VariableScope variables, String processInstanceId, String orderNo, SlaClock clock,
       Instant due, Instant newDue, UnaryOperator<Instant> moveMoment) {
     Date newDate = Date.from(newDue);
@@ -189,7 +194,8 @@ public class SlaPauses {
       String name = clock.warningAtVariable(level);
       Object at = variables.getVariable(name);
       if (at != null) {
-        warnings[level - 1] = moveMoment.apply(calendar.toInstant(at));
+        // moved like the clock, then placed by the owner's warnDuring again (a natural clock's moment can land at night)
+        warnings[level - 1] = warningTimes.place(variables, clock, moveMoment.apply(calendar.toInstant(at)), newDue);
         variables.setVariable(name, Date.from(warnings[level - 1]));
       }
     }
@@ -201,10 +207,13 @@ public class SlaPauses {
     } else {
       workOrders.update(orderNo, columns, ts(newDue), ts(warnings[0]), ts(warnings[1]));
     }
-    for (String timerId : clock.timerIds()) {
-      for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).activityId(timerId)
-          .timers().list()) {
-        managementService.setJobDuedate(timer.getId(), Date.from(moveMoment.apply(timer.getDuedate().toInstant())));
+    List<String> timerIds = clock.timerIds();
+    for (int i = 0; i < timerIds.size(); i++) {
+      Instant warning = i == 0 ? null : warnings[i - 1]; // [0] is the breach: moved by the pause only
+      for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId)
+          .activityId(timerIds.get(i)).timers().list()) {
+        Instant moved = warning != null ? warning : moveMoment.apply(timer.getDuedate().toInstant());
+        managementService.setJobDuedate(timer.getId(), Date.from(moved));
       }
     }
     for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).dueDate(Date.from(due)).list()) {

@@ -2,10 +2,14 @@ package com.serviceloop.sla;
 
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
+import com.serviceloop.common.RulesAccess;
 import com.serviceloop.workorder.SlaClock;
 import java.time.Instant;
 import java.util.Date;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,14 +17,26 @@ import org.springframework.stereotype.Service;
  * {@code …Warning2Share}, variables the model's business-rule task set) of the span from the clock's start to
  * its deadline, counted in the clock's own time mode on the calendar. They become the Date variables
  * {@code <clock>Warning1At}/{@code …Warning2At}, the warning timers' timeDate.
+ *
+ * <p>sla-warning's {@code warnDuring} (the owner's rule): under {@link #WORKING_HOURS} a warning outside working
+ * hours moves to the calendar's next working start, unless that is at or past the deadline (then it keeps its
+ * moment: a warning always precedes the breach). ANY_TIME, or no answer: its own moment. The breach is never
+ * moved. The models map only the shares and groups, so the rule is read here, and only for a warning that falls
+ * outside working hours (a working-time clock's never does); the answer is kept as {@code <clock>WarnDuring}.
  */
 @Service
 public class SlaWarningTimes {
 
-  private final WorkingTimeCalendar calendar;
+  public static final String DECISION = "sla-warning";
+  public static final String WORKING_HOURS = "WORKING_HOURS";
+  public static final String ANY_TIME = "ANY_TIME";
 
-  public SlaWarningTimes(WorkingTimeCalendar calendar) {
+  private final WorkingTimeCalendar calendar;
+  private final DecisionService decisions;
+
+  public SlaWarningTimes(WorkingTimeCalendar calendar, DecisionService decisions) {
     this.calendar = calendar;
+    this.decisions = decisions;
   }
 
   /** Whether sla-warning answered for the clock in this case (not in a case started before the warnings). */
@@ -39,9 +55,39 @@ public class SlaWarningTimes {
         throw new IllegalStateException("sla-warning gave no " + share + " for clock " + clock
             + " (the table must answer both levels of every clock the model warns on)");
       }
-      at[level - 1] = calendar.shareOf(start, deadline, number.doubleValue(), TimeMode.of(timeMode));
+      at[level - 1] = place(execution, clock,
+          calendar.shareOf(start, deadline, number.doubleValue(), TimeMode.of(timeMode)), deadline);
       execution.setVariable(clock.warningAtVariable(level), Date.from(at[level - 1]));
     }
     return at;
+  }
+
+  /**
+   * The moment a warning of the clock fires when its share falls at {@code moment}: the next working start if
+   * the owner's rule is WORKING_HOURS, {@code moment} is outside working hours and that start is before
+   * {@code deadline}; else {@code moment} itself.
+   */
+  public Instant place(VariableScope execution, SlaClock clock, Instant moment, Instant deadline) {
+    if (moment == null || deadline == null || !moment.isBefore(deadline) || calendar.isWorkingTime(moment)
+        || !WORKING_HOURS.equals(warnDuring(execution, clock))) {
+      return moment;
+    }
+    Instant next = calendar.nextWorkingMoment(moment);
+    return next.isBefore(deadline) ? next : moment;
+  }
+
+  /** sla-warning's warnDuring for the clock: the case's kept answer, else the latest table's (then kept). */
+  String warnDuring(VariableScope execution, SlaClock clock) {
+    String variable = clock.variable() + "WarnDuring";
+    Object kept = execution.getVariable(variable);
+    if (kept instanceof String answer) {
+      return answer;
+    }
+    DmnDecisionResult result = RulesAccess.evaluate(() -> decisions.evaluateDecisionByKey(DECISION)
+        .variables(Variables.createVariables().putValue("clock", clock.name())).evaluate());
+    Object answer = result.isEmpty() ? null : result.getFirstResult().get("warnDuring");
+    String during = answer == null || answer.toString().isBlank() ? ANY_TIME : answer.toString();
+    execution.setVariable(variable, during);
+    return during;
   }
 }

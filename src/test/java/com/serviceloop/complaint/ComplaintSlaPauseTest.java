@@ -6,8 +6,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.serviceloop.ServiceLoopTest;
 import com.serviceloop.installation.TestUsers;
+import com.serviceloop.kpi.KpiPeriod;
+import com.serviceloop.kpi.KpiResult;
+import com.serviceloop.kpi.KpiService;
 import com.serviceloop.workorder.WorkOrderView;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -35,11 +41,15 @@ class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
 
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identity;
+  @Autowired KpiService kpis;
 
   @Test
   void aCallNotReachedPausesTheFirstContactClockUntilTheNextCallInWorkingHours() {
     TestUsers.ensure(identity, "pausehotline", "hotline");
-    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    String region = newRegion();
+    Map<String, Object> intake = intake(newPhone());
+    intake.put("region", region);
+    ProcessInstance complaint = startComplaint(intake);
     String orderNo = orderNo(complaint);
 
     // Friday 17:30 the handler calls; nobody answers
@@ -94,6 +104,8 @@ class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
     assertThat(order.get("FIRST_CONTACT_RESULT")).isEqualTo("REACHED");
     assertThat(workOrders.breachReasons(orderNo)).isEmpty();
     assertThat(clock(orderNo, "FIRST_CONTACT")).containsEntry("state", "MET");
+    // KPI of November, by hand: contact Monday 10:45 ≤ the moved 12:00 → 1/1 (without the pause, due 10:00: 0/1)
+    assertKpi(region, NOVEMBER, "firstContactInTime", "1", "1");
   }
 
   @Test
@@ -304,6 +316,139 @@ class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
     assertThat(instant(pause.get("DUE_AFTER"))).isEqualTo(at("2026-11-27T17:00+08:00").toInstant());
     assertThat(instant(pause.get("RESUMED_AT"))).isEqualTo(at("2026-11-30T09:00+08:00").toInstant());
     assertThat(workOrders.breachReasons(orderNo)).containsExactly("CLOSURE_OVERDUE");
+  }
+
+  @Test
+  void aPauseThatStartsAfterAWarning_keepsTheFiredWarning_andMovesOnlyTheOpenOneAndTheDeadline() {
+    String region = newRegion();
+    Map<String, Object> intake = intake(newPhone());
+    intake.put("region", region);
+    ProcessInstance complaint = startComplaint(intake);
+    String orderNo = orderNo(complaint);
+    clockAt("2026-11-20T17:30+08:00");
+    firstContact(complaint);
+    // the closure's level-1 warning fires Tuesday 05:00 (P7D natural from Friday 17:00, 50 %; ANY_TIME)
+    clockAt("2026-11-24T05:00+08:00");
+    fire(complaint, Timer_ClosureWarning1);
+    assertThat(workOrders.row(orderNo)).containsEntry("CLOSURE_WARNED_LEVEL", 1);
+
+    // Tuesday 10:00 documents are requested, Wednesday 10:00 they arrive: 24 h paused
+    clockAt("2026-11-24T10:00+08:00");
+    requestDocuments(complaint);
+    clockAt("2026-11-25T10:30+08:00");
+    complete(complaint, Task_RecordDocumentsReceived, Map.of("documentsReceivedAt", "2026-11-25T10:00+08:00",
+        "documentsReceivedNote", "收到缴费凭证照片"));
+
+    // the fired warning is not fired again nor re-armed; level 2 (11-25 23:00) and the deadline move by 24 h
+    assertThat(timer(complaint, Timer_ClosureWarning1)).isNull();
+    assertThat(timer(complaint, Timer_ClosureWarning2).getDuedate()).isEqualTo(at("2026-11-26T23:00+08:00"));
+    assertThat(timer(complaint, Timer_ClosureDue).getDuedate()).isEqualTo(at("2026-11-28T17:00+08:00"));
+    Map<String, Object> order = workOrders.row(orderNo);
+    assertThat(order.get("CLOSURE_WARNED_LEVEL")).isEqualTo(1);
+    assertThat(instant(order.get("CLOSURE_WARNED_AT"))).isEqualTo(at("2026-11-24T05:00+08:00").toInstant());
+    assertThat(instant(order.get("FIRST_CLOSURE_DUE"))).isEqualTo(at("2026-11-28T17:00+08:00").toInstant());
+    assertThat(jdbc.queryForObject("SELECT paused_for FROM sl_sla_pause WHERE order_no = ?", String.class, orderNo))
+        .isEqualTo("PT24H");
+
+    // closed Saturday 10:00, after the deadline without the pause (11-27 17:00), before the moved one: on time
+    clockAt("2026-11-28T10:00+08:00");
+    resolve(complaint, "BILLING_ERROR", 0);
+    reply(complaint);
+    answerReturnVisit(complaint, "SATISFIED");
+    assertThat(workOrders.breachReasons(orderNo)).isEmpty();
+    // KPIs of November, by hand: first contact 11-20 17:30 ≤ 11-23 10:00 → 1/1; timely handling: closed 11-28
+    // 10:00 ≤ the first round's moved target 11-28 17:00 → 1/1 (without the pause: 11-27 17:00, 0/1)
+    clockAt("2026-12-05T09:00+08:00");
+    assertKpi(region, NOVEMBER, "firstContactInTime", "1", "1");
+    assertKpi(region, NOVEMBER, "timelyHandlingRate", "1", "1");
+  }
+
+  @Test
+  void aPauseOverTheNationalDayHolidays_resumesOnTheFirstWorkingDayAfter() {
+    // received Wednesday 30 September 2026 17:00: first contact PT2H working, 17:00–18:00 and, after the
+    // holidays 1–7 October, Thursday 8 October 09:00–10:00 → due 10-08 10:00
+    TestUsers.ensure(identity, "pausehotline", "hotline");
+    clockAt("2026-09-30T17:05+08:00");
+    String region = newRegion();
+    Map<String, Object> intake = intake(newPhone());
+    intake.put("region", region);
+    intake.put("receivedAt", "2026-09-30T17:00+08:00");
+    ProcessInstance complaint = startComplaint(intake);
+    String orderNo = orderNo(complaint);
+    assertThat(timer(complaint, Timer_FirstContactDue).getDuedate()).isEqualTo(at("2026-10-08T10:00+08:00"));
+
+    // 17:30 not reached: 2 working hours on is 17:30–18:00 + 10-08 09:00–10:30; the deadline and warnings move by 2 h
+    clockAt("2026-09-30T17:30+08:00");
+    notReached(complaint);
+    assertThat(timer(complaint, Timer_WaitToCallAgain).getDuedate()).isEqualTo(at("2026-10-08T10:30+08:00"));
+    assertThat(timer(complaint, Timer_FirstContactDue).getDuedate()).isEqualTo(at("2026-10-08T12:00+08:00"));
+    assertThat(timer(complaint, Timer_FirstContactWarning1).getDuedate()).isEqualTo(at("2026-10-08T11:00+08:00"));
+    assertThat(timer(complaint, Timer_FirstContactWarning2).getDuedate()).isEqualTo(at("2026-10-08T11:30+08:00"));
+    assertThat(clock(orderNo, "FIRST_CONTACT")).containsEntry("state", "PAUSED")
+        .containsEntry("target", "2026-10-08T12:00+08:00");
+
+    clockAt("2026-10-08T10:30+08:00");
+    fire(complaint, Timer_WaitToCallAgain);
+    clockAt("2026-10-08T11:45+08:00");
+    firstContact(complaint);
+    assertThat(workOrders.row(orderNo)).containsEntry("FIRST_CONTACT_ON_TIME", true);
+    // KPI of October, by hand: 11:45 ≤ the moved 12:00 → 1/1 (without the pause, due 10:00: 0/1)
+    assertKpi(region, OCTOBER, "firstContactInTime", "1", "1");
+  }
+
+  @Test
+  void aCallNotReachedOnFridayResumesOnAMakeUpSaturday() {
+    // received Friday 9 October 2026 17:00: PT2H working is 17:00–18:00 + Saturday 10 October (调休, a make-up
+    // working day) 09:00–10:00 → due Saturday 10:00; warnings 50 % → Friday 18:00, the end of the day → Saturday
+    // 09:00; 75 % → Saturday 09:30
+    TestUsers.ensure(identity, "pausehotline", "hotline");
+    clockAt("2026-10-09T17:05+08:00");
+    String region = newRegion();
+    Map<String, Object> intake = intake(newPhone());
+    intake.put("region", region);
+    intake.put("receivedAt", "2026-10-09T17:00+08:00");
+    ProcessInstance complaint = startComplaint(intake);
+    String orderNo = orderNo(complaint);
+    assertThat(timer(complaint, Timer_FirstContactDue).getDuedate()).isEqualTo(at("2026-10-10T10:00+08:00"));
+    assertThat(timer(complaint, Timer_FirstContactWarning1).getDuedate()).isEqualTo(at("2026-10-10T09:00+08:00"));
+
+    // 17:30 not reached: the next call 2 working hours on, Saturday 10:30; deadline and warnings + 2 working hours
+    clockAt("2026-10-09T17:30+08:00");
+    notReached(complaint);
+    assertThat(timer(complaint, Timer_WaitToCallAgain).getDuedate()).isEqualTo(at("2026-10-10T10:30+08:00"));
+    assertThat(timer(complaint, Timer_FirstContactDue).getDuedate()).isEqualTo(at("2026-10-10T12:00+08:00"));
+    assertThat(timer(complaint, Timer_FirstContactWarning1).getDuedate()).isEqualTo(at("2026-10-10T11:00+08:00"));
+    assertThat(timer(complaint, Timer_FirstContactWarning2).getDuedate()).isEqualTo(at("2026-10-10T11:30+08:00"));
+
+    // Saturday: the call comes back, the warning fires, the customer is reached 11:15, within the moved deadline
+    clockAt("2026-10-10T10:30+08:00");
+    fire(complaint, Timer_WaitToCallAgain);
+    clockAt("2026-10-10T11:00+08:00");
+    fire(complaint, Timer_FirstContactWarning1);
+    assertThat(workOrders.row(orderNo)).containsEntry("FIRST_CONTACT_WARNED_LEVEL", 1);
+    clockAt("2026-10-10T11:15+08:00");
+    firstContact(complaint);
+    Map<String, Object> order = workOrders.row(orderNo);
+    assertThat(instant(order.get("FIRST_CONTACT_DUE"))).isEqualTo(at("2026-10-10T12:00+08:00").toInstant());
+    assertThat(order.get("FIRST_CONTACT_ON_TIME")).isEqualTo(true);
+    assertThat(workOrders.breachReasons(orderNo)).isEmpty();
+    // KPI of October, by hand: Saturday 11:15 ≤ the moved 12:00 → 1/1 (without the pause, due 10:00: 0/1)
+    assertKpi(region, OCTOBER, "firstContactInTime", "1", "1");
+  }
+
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  static final KpiPeriod OCTOBER = new KpiPeriod(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-11-01"), SHANGHAI);
+  static final KpiPeriod NOVEMBER = new KpiPeriod(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-12-01"), SHANGHAI);
+
+  /** A region of its own, so the KPIs count this test's order only. */
+  static String newRegion() {
+    return "暂停测试区-" + ThreadLocalRandom.current().nextInt(1_000_000_000);
+  }
+
+  private void assertKpi(String region, KpiPeriod period, String id, String numerator, String denominator) {
+    KpiResult kpi = kpis.report(period, region).stream().filter(k -> id.equals(k.id())).findFirst().orElseThrow();
+    assertThat(kpi.numerator()).as(id + " numerator").isEqualByComparingTo(numerator);
+    assertThat(kpi.denominator()).as(id + " denominator").isEqualByComparingTo(denominator);
   }
 
   private void requestDocuments(ProcessInstance complaint) {

@@ -18,22 +18,27 @@ class SlaWarningDecisionTest {
 
   private static final DecisionTableTester TABLE = DecisionTableTester.decision("sla-warning");
 
-  /** clock → warning1Share, warning1Group, warning2Share, warning2Group, matched rule. */
+  /** clock → warning1Share, warning1Group, warning2Share, warning2Group, warnDuring, matched rule. */
   static Stream<Arguments> rows() {
     return Stream.of(
-        Arguments.of("FIRST_CONTACT", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "Rule_FirstContact"),
-        Arguments.of("CLOSURE", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "Rule_Closure"),
-        // Room for other clocks: a clock without its own row warns at the defaults.
-        Arguments.of("REPAIR", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "Rule_OtherClock"),
-        // an installation's steps, hours long, warn as the fallback says too
-        Arguments.of("EXTRACTION", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "Rule_OtherClock"),
-        Arguments.of("APPOINTMENT", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "Rule_OtherClock"));
+        // a complaint's clocks are promises to the customer and the regulator: their warnings fire at any time
+        Arguments.of("FIRST_CONTACT", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "ANY_TIME", "Rule_FirstContact"),
+        Arguments.of("CLOSURE", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "ANY_TIME", "Rule_Closure"),
+        // the groups behind repair and the installation's promise and steps work days
+        Arguments.of("REPAIR", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "WORKING_HOURS", "Rule_Repair"),
+        Arguments.of("INSTALLATION", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "WORKING_HOURS",
+            "Rule_Installation"),
+        Arguments.of("EXTRACTION", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "WORKING_HOURS", "Rule_Extraction"),
+        Arguments.of("APPOINTMENT", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "WORKING_HOURS",
+            "Rule_Appointment"),
+        // Room for other clocks (a statutory one, say): a clock without its own row warns at the defaults, any time.
+        Arguments.of("REGULATOR_REPLY", 0.5, null, 0.75, ServiceLoopGroups.SHIFT_LEAD, "ANY_TIME", "Rule_OtherClock"));
   }
 
-  @ParameterizedTest(name = "{0} → {1} / {3} ({5})")
+  @ParameterizedTest(name = "{0} → {1} / {3}, {5} ({6})")
   @MethodSource("rows")
   void decidesTheWarningLevels(String clock, double share1, String group1, double share2, String group2,
-      String rule) {
+      String warnDuring, String rule) {
     Evaluation evaluation = TABLE.evaluate("clock", clock);
 
     assertThat(evaluation.rule()).isEqualTo(rule);
@@ -41,11 +46,12 @@ class SlaWarningDecisionTest {
     assertThat(evaluation.row().get("warning1Group")).isEqualTo(group1);
     assertThat(evaluation.row().get("warning2Share")).isEqualTo(share2);
     assertThat(evaluation.row().get("warning2Group")).isEqualTo(group2);
+    assertThat(evaluation.row().get("warnDuring")).isEqualTo(warnDuring);
   }
 
   @Test
   void everyRuleHasATestRow() {
-    List<String> rules = rows().map(row -> (String) row.get()[5]).toList();
+    List<String> rules = rows().map(row -> (String) row.get()[6]).toList();
     TABLE.assertEveryRuleCovered(rules);
   }
 
@@ -63,6 +69,6 @@ class SlaWarningDecisionTest {
   @Test
   void followsTheModelConventions() {
     TABLE.assertModelConventions(HitPolicy.FIRST, "warning1Share", "warning1Group", "warning2Share",
-        "warning2Group");
+        "warning2Group", "warnDuring");
   }
 }

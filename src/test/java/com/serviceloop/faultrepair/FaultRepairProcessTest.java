@@ -134,7 +134,9 @@ class FaultRepairProcessTest {
 
   @Test
   void theRepairClockWarnsAtHalfAndThreeQuartersOfItsLimit() {
-    // urban: repair P2D natural from Friday 17:00, due Sunday 17:00; sla-warning's shares 50 % and 75 %
+    // urban: repair P2D natural from Friday 17:00, due Sunday 17:00; sla-warning's shares 50 % and 75 %: Saturday
+    // 17:00 and Sunday 05:00, outside working hours, but REPAIR's warnDuring WORKING_HOURS would move them to
+    // Monday 09:00, past the deadline: they keep their moments (a warning always precedes the breach)
     ProcessInstance fault = start("URBAN", "PUBLIC", "2026-11-20T17:00+08:00");
     String orderNo = orderNo(fault);
     Assertions.assertThat(timer(fault, "Timer_RepairWarning1").getDuedate()).isEqualTo(at("2026-11-21T17:00+08:00"));
@@ -157,6 +159,27 @@ class FaultRepairProcessTest {
         .containsExactly("network", "network", "shift-lead");
     Assertions.assertThat(timer(fault, "Timer_RepairWarning1")).as("each level fires once").isNull();
     Assertions.assertThat(workOrders.breachReasons(orderNo)).as("a warning is no breach").isEmpty();
+  }
+
+  @Test
+  void aRepairWarningAtNight_movesToTheNextWorkingStart_theBreachDoesNot() {
+    // urban: repair P2D natural from Wednesday 17:00, due Friday 17:00: 50 % Thursday 17:00 (working hours, kept),
+    // 75 % Friday 05:00 → WORKING_HOURS → Friday 09:00
+    ProcessInstance fault = start("URBAN", "PUBLIC", "2026-11-18T17:00+08:00");
+    String orderNo = orderNo(fault);
+    Assertions.assertThat(timer(fault, "Timer_RepairWarning1").getDuedate()).isEqualTo(at("2026-11-19T17:00+08:00"));
+    Assertions.assertThat(timer(fault, "Timer_RepairWarning2").getDuedate()).isEqualTo(at("2026-11-20T09:00+08:00"));
+    Assertions.assertThat(WorkOrderView.instant(workOrders.row(orderNo).get("COMPLETION_WARN2_AT")))
+        .isEqualTo(at("2026-11-20T09:00+08:00").toInstant());
+    Assertions.assertThat(workOrders.get(orderNo).completionDue()).isEqualTo(at("2026-11-20T17:00+08:00").toInstant());
+    // the model maps warnDuring, so the rule is read once, by Determine repair warnings
+    Assertions.assertThat(runtime.getVariable(fault.getId(), "repairWarnDuring")).isEqualTo("WORKING_HOURS");
+    Assertions.assertThat(processEngine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey("sla-warning").processInstanceId(fault.getId()).count()).isEqualTo(1);
+
+    ClockUtil.setCurrentTime(at("2026-11-20T09:00+08:00"));
+    execute(timer(fault, "Timer_RepairWarning2"));
+    Assertions.assertThat(workOrders.row(orderNo)).containsEntry("COMPLETION_WARNED_LEVEL", 2);
   }
 
   @Test

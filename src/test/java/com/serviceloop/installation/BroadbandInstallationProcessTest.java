@@ -175,15 +175,19 @@ class BroadbandInstallationProcessTest {
 
   @Test
   void theInstallationPromiseWarnsAtHalfAndThreeQuartersOfItsThreeDays() {
-    // accepted Wednesday 15:30, promise P3D natural → Saturday 15:30; sla-warning (clock INSTALLATION, its fallback
-    // row): 50 % → Friday 03:30, 75 % → Friday 21:30
+    // accepted Wednesday 15:30, promise P3D natural → Saturday 15:30; sla-warning (clock INSTALLATION, warnDuring
+    // WORKING_HOURS): 50 % → Friday 03:30, at night → Friday 09:00; 75 % → Friday 21:30, whose next working start
+    // (Monday 09:00) is past the deadline: it keeps its moment, a warning always precedes the breach
     ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
     String orderNo = orderNo(order);
-    Assertions.assertThat(timer(order, "Timer_InstallationWarning1").getDuedate()).isEqualTo(at("2026-11-20T03:30+08:00"));
+    Assertions.assertThat(timer(order, "Timer_InstallationWarning1").getDuedate()).isEqualTo(at("2026-11-20T09:00+08:00"));
     Assertions.assertThat(timer(order, "Timer_InstallationWarning2").getDuedate()).isEqualTo(at("2026-11-20T21:30+08:00"));
+    Assertions.assertThat(instant(workOrders.row(orderNo).get("INSTALLATION_WARN1_AT"))).isEqualTo(at("2026-11-20T09:00+08:00"));
     Assertions.assertThat(instant(workOrders.row(orderNo).get("INSTALLATION_WARN2_AT"))).isEqualTo(at("2026-11-20T21:30+08:00"));
+    Assertions.assertThat(timer(order, "Timer_InstallationDue").getDuedate()).as("the breach is never moved")
+        .isEqualTo(at("2026-11-21T15:30+08:00"));
 
-    ClockUtil.setCurrentTime(at("2026-11-20T03:30+08:00"));
+    ClockUtil.setCurrentTime(at("2026-11-20T09:00+08:00"));
     execute(timer(order, "Timer_InstallationWarning1"));
     ClockUtil.setCurrentTime(at("2026-11-20T21:30+08:00"));
     execute(timer(order, "Timer_InstallationWarning2"));
@@ -247,7 +251,8 @@ class BroadbandInstallationProcessTest {
 
   @Test
   void theAppointmentStepWarnsAtHalfAndThreeQuartersOfItsDay_toTheNetworkStaff_thenTheShiftLead() {
-    // accepted Wednesday 15:30, appointment PT24H natural → Thursday 15:30: 50 % → Thursday 03:30, 75 % → 09:30
+    // accepted Wednesday 15:30, appointment PT24H natural → Thursday 15:30: 50 % → Thursday 03:30, at night, and
+    // sla-warning's warnDuring for APPOINTMENT is WORKING_HOURS → the calendar's start, 09:00; 75 % → 09:30
     TestUsers.ensure(identity, "slabackoffice", "back-office");
     ProcessInstance order = start("HOTLINE_400", "1", "2026-11-18T15:30+08:00");
     String orderNo = orderNo(order);
@@ -255,17 +260,17 @@ class BroadbandInstallationProcessTest {
     complete(task(EXTRACT));
     execute(job(ENTER_ORDER));
     assertThat(order).isWaitingAt(BOOK);
-    Assertions.assertThat(timer(order, "Timer_AppointmentWarning1").getDuedate()).isEqualTo(at("2026-11-19T03:30+08:00"));
+    Assertions.assertThat(timer(order, "Timer_AppointmentWarning1").getDuedate()).isEqualTo(at("2026-11-19T09:00+08:00"));
     Assertions.assertThat(timer(order, "Timer_AppointmentWarning2").getDuedate()).isEqualTo(at("2026-11-19T09:30+08:00"));
 
-    ClockUtil.setCurrentTime(at("2026-11-19T03:30+08:00"));
+    ClockUtil.setCurrentTime(at("2026-11-19T09:00+08:00"));
     execute(timer(order, "Timer_AppointmentWarning1"));
     Assertions.assertThat(workOrders.row(orderNo)).containsEntry("APPOINTMENT_WARNED_LEVEL", 1);
     Assertions.assertThat(recipients(orderNo, "SLA_WARNING")).containsExactly("network");
     Assertions.assertThat((String) processEngine.getTaskService().getVariable(task(BOOK).getId(), "slaWarningText"))
         .contains("1 级").contains("预约");
     Assertions.assertThat(stepClock(orderNo, "APPOINTMENT").get("warnings")).isEqualTo(List.of(
-        Map.of("level", 1, "due", "2026-11-19T03:30+08:00", "fired", true),
+        Map.of("level", 1, "due", "2026-11-19T09:00+08:00", "fired", true),
         Map.of("level", 2, "due", "2026-11-19T09:30+08:00", "fired", false)));
     ClockUtil.setCurrentTime(at("2026-11-19T09:30+08:00"));
     execute(timer(order, "Timer_AppointmentWarning2"));
@@ -284,11 +289,42 @@ class BroadbandInstallationProcessTest {
     ProcessInstance order = start("BUSINESS_HALL", "1", "2026-11-18T15:30+08:00");
     String orderNo = orderNo(order);
     Assertions.assertThat(workOrders.row(orderNo).get("EXTRACTION_WARN1_AT")).isNull();
-    Assertions.assertThat(instant(workOrders.row(orderNo).get("APPOINTMENT_WARN1_AT"))).isEqualTo(at("2026-11-19T03:30+08:00"));
+    Assertions.assertThat(instant(workOrders.row(orderNo).get("APPOINTMENT_WARN1_AT"))).isEqualTo(at("2026-11-19T09:00+08:00"));
     execute(job(ENTER_ORDER));
     complete(task(AUDIT), withVariables("auditResult", "PASSED"));
     assertThat(order).isWaitingAt(BOOK);
-    Assertions.assertThat(timer(order, "Timer_AppointmentWarning1").getDuedate()).isEqualTo(at("2026-11-19T03:30+08:00"));
+    Assertions.assertThat(timer(order, "Timer_AppointmentWarning1").getDuedate()).isEqualTo(at("2026-11-19T09:00+08:00"));
+  }
+
+  @Test
+  void anAppointmentWarningAtNightBeforeAMakeUpSaturday_firesAtTheStartOfThatSaturday() {
+    // accepted Friday 9 October 2026 15:30 (after the National Day week), appointment PT24H natural → Saturday
+    // 10 October 15:30, a make-up working day (调休); 50 % → Saturday 03:30, WORKING_HOURS → Saturday 09:00 (on a
+    // plain Saturday the next working start would be Monday, past the deadline, and it would keep 03:30)
+    ProcessInstance order = start("BUSINESS_HALL", "1", "2026-10-09T15:30+08:00");
+    String orderNo = orderNo(order);
+    Assertions.assertThat(instant(workOrders.row(orderNo).get("APPOINTMENT_WARN1_AT"))).isEqualTo(at("2026-10-10T09:00+08:00"));
+    Assertions.assertThat(instant(workOrders.row(orderNo).get("APPOINTMENT_WARN2_AT"))).isEqualTo(at("2026-10-10T09:30+08:00"));
+    execute(job(ENTER_ORDER));
+    complete(task(AUDIT), withVariables("auditResult", "PASSED"));
+    assertThat(order).isWaitingAt(BOOK);
+    Assertions.assertThat(timer(order, "Timer_AppointmentWarning1").getDuedate()).isEqualTo(at("2026-10-10T09:00+08:00"));
+    Assertions.assertThat(timer(order, "Timer_AppointmentDue").getDuedate()).isEqualTo(at("2026-10-10T15:30+08:00"));
+
+    ClockUtil.setCurrentTime(at("2026-10-10T09:00+08:00"));
+    execute(timer(order, "Timer_AppointmentWarning1"));
+    Assertions.assertThat(workOrders.row(orderNo)).containsEntry("APPOINTMENT_WARNED_LEVEL", 1);
+    Assertions.assertThat(instant(workOrders.row(orderNo).get("APPOINTMENT_WARNED_AT"))).isEqualTo(at("2026-10-10T09:00+08:00"));
+  }
+
+  @Test
+  void aNightWarningWhoseNextWorkingStartIsPastTheDeadline_keepsItsMoment() {
+    // accepted Friday 20 November 2026 15:30, appointment PT24H natural → Saturday 15:30; 50 % → Saturday 03:30:
+    // the next working start, Monday 09:00, is past the deadline, so the warning keeps 03:30 (before the breach)
+    ProcessInstance order = start("BUSINESS_HALL", "1", "2026-11-20T15:30+08:00");
+    String orderNo = orderNo(order);
+    Assertions.assertThat(instant(workOrders.row(orderNo).get("APPOINTMENT_WARN1_AT"))).isEqualTo(at("2026-11-21T03:30+08:00"));
+    Assertions.assertThat(instant(workOrders.row(orderNo).get("APPOINTMENT_WARN2_AT"))).isEqualTo(at("2026-11-21T09:30+08:00"));
   }
 
   /** A clock of the order's SLA timeline, over HTTP as a back-office user reads it. */
