@@ -92,6 +92,9 @@ class ComplaintSlaWarningTest extends ComplaintProcessTestSupport {
     // the closure clock still runs: P7D NATURAL from Friday 17:00 (due 11-27 17:00) warns at 3.5 and 5.25 days
     assertThat(timer(complaint, Timer_ClosureWarning1).getDuedate()).isEqualTo(at("2026-11-24T05:00+08:00"));
     assertThat(timer(complaint, Timer_ClosureWarning2).getDuedate()).isEqualTo(at("2026-11-25T23:00+08:00"));
+    // the 05:00 warning asked the owner's warnDuring rule: from the model's mapping, not a second evaluation
+    assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("sla-warning")
+        .processInstanceId(complaint.getId()).count()).isEqualTo(2);
   }
 
   @Test

@@ -186,6 +186,10 @@ class BroadbandInstallationProcessTest {
     Assertions.assertThat(instant(workOrders.row(orderNo).get("INSTALLATION_WARN2_AT"))).isEqualTo(at("2026-11-20T21:30+08:00"));
     Assertions.assertThat(timer(order, "Timer_InstallationDue").getDuedate()).as("the breach is never moved")
         .isEqualTo(at("2026-11-21T15:30+08:00"));
+    // one sla-warning decision per clock (installation, extraction, appointment): warnDuring comes from the
+    // model's mapping, not from a second evaluation for the night-time warning
+    Assertions.assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("sla-warning")
+        .processInstanceId(order.getId()).count()).isEqualTo(3);
 
     ClockUtil.setCurrentTime(at("2026-11-20T09:00+08:00"));
     execute(timer(order, "Timer_InstallationWarning1"));
