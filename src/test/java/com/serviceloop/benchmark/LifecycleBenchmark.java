@@ -145,6 +145,10 @@ class LifecycleBenchmark {
   void run() throws Exception {
     assertThat(db).isIn("h2", "postgres");
     Files.createDirectories(work);
+    if (openOrdersMode) {
+      openOrders();
+      return;
+    }
     line("# Lifecycle benchmark — " + db + " — " + Instant.now());
     line("- machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, load average "
         + loadAverage() + " at start (a shared machine: absolute times are noisy, the ratios come from"
@@ -495,6 +499,273 @@ class LifecycleBenchmark {
 
   void line(String text) {
     report.append(text).append('\n');
+  }
+
+  // ------------------------------------------------------------------------------- open orders (issue 12, P4)
+
+  /** benchmark.mode=openOrders: ServiceLoop alone on PostgreSQL, empty and then with benchmark.openOrders open. */
+  final boolean openOrdersMode = "openOrders".equals(System.getProperty("benchmark.mode"));
+  final int openTotal = Integer.getInteger("benchmark.openOrders", 100_000);
+  final int openReal = Integer.getInteger("benchmark.openReal", 2_000);
+  final int intakeSamples = Integer.getInteger("benchmark.intakes", 100);
+  final int timerSamples = Integer.getInteger("benchmark.timers", 40);
+  final int idleSeconds = Integer.getInteger("benchmark.idleSeconds", 60);
+  /** Intakes before the empty phase: the JVM's warm-up (the run of 2026-12-03 had 20, too few: see docs/performance.md). */
+  final int warmupIntakes = Integer.getInteger("benchmark.warmupIntakes", 100);
+  static final String TIMER_PROCESS = "bench-timer";
+  static final int TIMER_DELAY_S = 10;
+  /** Columns holding a runtime row's id or one of its references: suffixed with ~copy in the copies. */
+  static final java.util.Set<String> COPIED_IDS = java.util.Set.of("id_", "proc_inst_id_", "execution_id_",
+      "parent_id_", "super_exec_", "root_proc_inst_id_", "process_instance_id_", "task_id_", "business_key_",
+      "var_scope_", "order_no", "process_instance_id");
+  /** The tables of an open complaint and the rows of them that belong to the complaints of the real load. */
+  static final Map<String, String> COPIED_TABLES = new LinkedHashMap<>();
+
+  static {
+    COPIED_TABLES.put("act_ru_execution", "proc_inst_id_ IN (SELECT process_instance_id FROM real)");
+    COPIED_TABLES.put("act_ru_task", "proc_inst_id_ IN (SELECT process_instance_id FROM real)");
+    COPIED_TABLES.put("act_ru_job", "process_instance_id_ IN (SELECT process_instance_id FROM real)");
+    COPIED_TABLES.put("act_ru_event_subscr", "proc_inst_id_ IN (SELECT process_instance_id FROM real)");
+    COPIED_TABLES.put("act_ru_variable", "proc_inst_id_ IN (SELECT process_instance_id FROM real)");
+    COPIED_TABLES.put("act_ru_identitylink", "task_id_ IN (SELECT id_ FROM act_ru_task WHERE proc_inst_id_ IN"
+        + " (SELECT process_instance_id FROM real))");
+    COPIED_TABLES.put("sl_work_order", "process_instance_id IN (SELECT process_instance_id FROM real)");
+  }
+
+  void openOrders() throws Exception {
+    assertThat(db).as("the open-orders mode runs on PostgreSQL (-Dbenchmark.db=postgres)").isEqualTo("postgres");
+    line("# Open orders benchmark (issue 12, P4) — " + Instant.now());
+    line("- machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, load average " + loadAverage()
+        + " at start; " + intakeSamples + " intakes (POST /api/complaints, one after the other) and " + timerSamples
+        + " timers due " + TIMER_DELAY_S + " s after their start (started 1.3 s apart) per phase");
+    serviceLoop = new App("serviceloop", port, ServiceLoopApplication.class.getName(),
+        List.of("--spring.profiles.active=demo,jdbc-count,open-orders", "--management.server.port=" + (port + 2)), null);
+    try {
+      serviceLoop.emptyDatabase();
+      serviceLoop.start();
+      deployTimerModel();
+      for (int i = 0; i < warmupIntakes; i++) {
+        intake();
+      }
+      Map<String, List<Double>> empty = openOrdersPhase("empty");
+      String emptyPlan = explain(acquisitionQuery());
+
+      long t0 = System.nanoTime();
+      for (int done = 0; done < openReal; done += 50) {
+        int n = Math.min(50, openReal - done);
+        serviceLoop.post("demo", "/benchmark/open-orders?batch=50&count=" + n + "&phone=" + (15_000_000_000L + done),
+            JSON.createObjectNode(), 200);
+      }
+      double realS = (System.nanoTime() - t0) / 1e9;
+      line(String.format("- loaded %d complaints through the engine's API in %.0f s (%.1f per second, 50 per"
+          + " transaction, in ServiceLoop's JVM)", openReal, realS, openReal / realS));
+      long t1 = System.nanoTime();
+      long open = copyOpenComplaints();
+      line(String.format("- copied the live rows of the open complaints up to %d open complaints in %.0f s (SQL"
+          + " copies of %s), then VACUUM ANALYZE", open, (System.nanoTime() - t1) / 1e9, COPIED_TABLES.keySet()));
+      for (int i = 0; i < 20; i++) {
+        intake();
+      }
+      Map<String, List<Double>> loaded = openOrdersPhase("loaded");
+      String loadedPlan = explain(acquisitionQuery());
+      long jobs = count("SELECT COUNT(*) FROM act_ru_job");
+      Jdbc before = serviceLoop.jdbc();
+      Thread.sleep(idleSeconds * 1000L);
+      Jdbc idle = serviceLoop.jdbc().minus(before);
+
+      line("");
+      line("| figure | empty database | " + open + " open complaints (" + jobs + " jobs) | ratio |");
+      line("|---|---|---|---|");
+      for (String k : List.of("intake ms", "timer lag ms")) {
+        line(String.format("| %s, median (min–max) | %s | %s | %.2f× |", k, stats(empty.get(k)),
+            stats(loaded.get(k)), median(loaded.get(k)) / median(empty.get(k))));
+        line(String.format("| %s, p99 | %.0f | %.0f | %.2f× |", k, p99(empty.get(k)), p99(loaded.get(k)),
+            p99(loaded.get(k)) / p99(empty.get(k))));
+      }
+      line(String.format("| statements per minute at idle (loaded, %d s, SELECT / other) | | %.1f / %.1f | |",
+          idleSeconds, idle.select() * 60.0 / idleSeconds, (idle.statements() - idle.select()) * 60.0 / idleSeconds));
+      line("");
+      line("Job acquisition query (Camunda 7.24 selectNextJobsToExecute as configured), empty database:");
+      line("```\n" + emptyPlan + "```");
+      line(open + " open complaints:");
+      line("```\n" + loadedPlan + "```");
+      line(open + " open complaints, the same query without SL_IDX_JOB_DUEDATE (dropped in a transaction rolled back):");
+      line("```\n" + explainWithoutIndex(acquisitionQuery()) + "```");
+      String phone = String.valueOf(one("SELECT customer_phone FROM sl_work_order ORDER BY id DESC LIMIT 1"));
+      String orderNo = String.valueOf(one("SELECT order_no FROM sl_work_order ORDER BY id DESC LIMIT 1"));
+      line("The project's hot queries at " + open + " open complaints:");
+      line("```\n-- repeat-complaint lookup at intake (WorkOrderRepository.countFromPhone)\n" + explain(
+          "SELECT COUNT(*) FROM sl_work_order WHERE order_type = 'COMPLAINT' AND customer_phone = '" + phone
+              + "' AND received_at >= now() - INTERVAL '30 days' AND received_at < now() AND order_no <> 'X'")
+          + "-- the work order by number (WorkOrderRepository.find, every delegate)\n"
+          + explain("SELECT * FROM sl_work_order WHERE order_no = '" + orderNo + "'")
+          + "-- KPI month filter (KpiFacts, repeatComplaintRate of one region and month)\n"
+          + explain("SELECT COUNT(*), SUM(CASE WHEN w.repeat_complaint THEN 1 ELSE 0 END) FROM sl_work_order w"
+              + " WHERE w.order_type = 'COMPLAINT' AND w.received_at >= date_trunc('month', now()) - INTERVAL '2 months'"
+              + " AND w.received_at < date_trunc('month', now()) - INTERVAL '1 month' AND w.region = '浦东'")
+          + "```");
+      System.out.println(report);
+      assertThat(empty.get("timer lag ms")).as("every timer fired").hasSize(timerSamples);
+      assertThat(loaded.get("timer lag ms")).as("every timer fired").hasSize(timerSamples);
+    } finally {
+      serviceLoop.stop();
+      Files.writeString(work.resolveSibling("open-orders-benchmark.md"), report.toString(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** One phase: intake latencies, then timer lags (a timer due while the job executor idles). */
+  Map<String, List<Double>> openOrdersPhase(String phase) throws Exception {
+    Map<String, List<Double>> figures = new LinkedHashMap<>();
+    List<Double> intakes = new ArrayList<>();
+    for (int i = 0; i < intakeSamples; i++) {
+      long s = System.nanoTime();
+      intake();
+      intakes.add((System.nanoTime() - s) / 1e6);
+    }
+    figures.put("intake ms", intakes);
+    for (int i = 0; i < timerSamples; i++) {
+      serviceLoop.post("demo", "/engine-rest/process-definition/key/" + TIMER_PROCESS + "/start",
+          JSON.createObjectNode().put("businessKey", phase + "-" + i), 200);
+      Thread.sleep(1300);
+    }
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    JsonNode done = JSON.createArrayNode();
+    while (System.nanoTime() < deadline) {
+      done = serviceLoop.get("/engine-rest/history/process-instance?processDefinitionKey=" + TIMER_PROCESS
+          + "&finished=true&processInstanceBusinessKeyLike=" + phase + "-%25&maxResults=1000");
+      if (done.size() >= timerSamples) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    List<Double> lags = new ArrayList<>();
+    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    for (JsonNode p : done) {
+      Instant started = java.time.OffsetDateTime.parse(p.get("startTime").asText(), f).toInstant();
+      Instant ended = java.time.OffsetDateTime.parse(p.get("endTime").asText(), f).toInstant();
+      lags.add((double) Duration.between(started.plusSeconds(TIMER_DELAY_S), ended).toMillis());
+    }
+    figures.put("timer lag ms", lags);
+    line(String.format("- %s: intake %s ms, timer lag %s ms (p99 %.0f), load average %s", phase, stats(intakes),
+        stats(lags), p99(lags), loadAverage()));
+    return figures;
+  }
+
+  void intake() throws Exception {
+    serviceLoop.post("hotline1", "/api/complaints",
+        intake("139" + String.format("%08d", phones.incrementAndGet() % 100_000_000L)), 201);
+  }
+
+  /** The fault harness's one-timer model, as bench-timer with a timer due TIMER_DELAY_S after the start. */
+  void deployTimerModel() throws Exception {
+    String model = Files.readString(Path.of("src/test/resources/fault/fault-timer.bpmn"))
+        .replace("id=\"fault-timer\"", "id=\"" + TIMER_PROCESS + "\"").replace(">PT0S<", ">PT" + TIMER_DELAY_S + "S<");
+    String boundary = "----serviceloop-bench-" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + TIMER_PROCESS
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + TIMER_PROCESS
+        + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + model + "\r\n--" + boundary + "--\r\n";
+    serviceLoop.send(serviceLoop.request("demo", "/engine-rest/deployment/create")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), 200);
+  }
+
+  static String acquisitionQuery() {
+    return "SELECT RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_ FROM ACT_RU_JOB RES"
+        + " WHERE (RES.RETRIES_ > 0) AND (RES.DUEDATE_ IS NULL OR RES.DUEDATE_ <= now())"
+        + " AND (RES.LOCK_OWNER_ IS NULL OR RES.LOCK_EXP_TIME_ < now()) AND RES.SUSPENSION_STATE_ = 1"
+        + " AND ((RES.EXCLUSIVE_ = true AND NOT EXISTS (SELECT J2.ID_ FROM ACT_RU_JOB J2"
+        + " WHERE J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ AND (J2.EXCLUSIVE_ = true)"
+        + " AND (J2.LOCK_OWNER_ IS NOT NULL AND J2.LOCK_EXP_TIME_ >= now()))) OR RES.EXCLUSIVE_ = false)"
+        + " LIMIT 3 OFFSET 0";
+  }
+
+  Connection openOrdersDb() throws Exception {
+    return DriverManager.getConnection(pgUrl + serviceLoop.database(), pgUser, "");
+  }
+
+  String explain(String sql) throws Exception {
+    try (Connection c = openOrdersDb(); Statement s = c.createStatement()) {
+      return plan(s, sql);
+    }
+  }
+
+  static String plan(Statement s, String sql) throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (java.sql.ResultSet r = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) " + sql)) {
+      while (r.next()) {
+        out.append(r.getString(1)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  String explainWithoutIndex(String sql) throws Exception {
+    try (Connection c = openOrdersDb(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      s.execute("SET LOCAL lock_timeout = '5s'");
+      s.execute("DROP INDEX sl_idx_job_duedate");
+      String p = plan(s, sql);
+      c.rollback();
+      return p;
+    }
+  }
+
+  long count(String sql) throws Exception {
+    return ((Number) one(sql)).longValue();
+  }
+
+  Object one(String sql) throws Exception {
+    try (Connection c = openOrdersDb(); Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getObject(1);
+    }
+  }
+
+  /**
+   * Copies every runtime row of the open complaints (executions, tasks, jobs with their due dates, event
+   * subscriptions, variables, task candidates, work orders) until there are openTotal open complaints: ids and
+   * references get a suffix ~n, received_at moves n weeks back (modulo a year) so the KPI months are not all one.
+   */
+  long copyOpenComplaints() throws Exception {
+    try (Connection c = openOrdersDb(); Statement s = c.createStatement()) {
+      long real = count("SELECT COUNT(*) FROM sl_work_order WHERE order_type = 'COMPLAINT' AND closed_at IS NULL");
+      long copies = Math.max(0, (openTotal - real + real - 1) / real);
+      c.setAutoCommit(false);
+      s.execute("CREATE TEMP TABLE real ON COMMIT DROP AS SELECT process_instance_id FROM sl_work_order"
+          + " WHERE order_type = 'COMPLAINT' AND closed_at IS NULL AND process_instance_id IS NOT NULL");
+      for (Map.Entry<String, String> t : COPIED_TABLES.entrySet()) {
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        try (java.sql.ResultSet r = c.getMetaData().getColumns(null, "public", t.getKey(), null)) {
+          while (r.next()) {
+            String col = r.getString("COLUMN_NAME").toLowerCase();
+            if (t.getKey().equals("sl_work_order") && col.equals("id")) {
+              continue;
+            }
+            columns.add(col);
+            values.add(COPIED_IDS.contains(col) ? col + " || '~' || g"
+                : col.equals("received_at") ? "received_at - ((g * 7) % 364) * INTERVAL '1 day'" : col);
+          }
+        }
+        s.execute("INSERT INTO " + t.getKey() + " (" + String.join(", ", columns) + ") SELECT "
+            + String.join(", ", values) + " FROM " + t.getKey() + " CROSS JOIN generate_series(1, " + copies
+            + ") g WHERE " + t.getValue());
+      }
+      c.commit();
+      c.setAutoCommit(true);
+      s.execute("VACUUM ANALYZE");
+    }
+    return count("SELECT COUNT(*) FROM sl_work_order WHERE order_type = 'COMPLAINT' AND closed_at IS NULL");
+  }
+
+  static double p99(List<Double> xs) {
+    List<Double> sorted = new ArrayList<>(xs);
+    Collections.sort(sorted);
+    return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1);
+  }
+
+  static String stats(List<Double> xs) {
+    return xs.isEmpty() ? "none" : String.format("%.0f (%.0f–%.0f)", median(xs), Collections.min(xs), Collections.max(xs));
   }
 
   // ---------------------------------------------------------------------------------------------- the applications
