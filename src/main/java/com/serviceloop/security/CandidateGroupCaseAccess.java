@@ -8,7 +8,10 @@ import java.util.Set;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,8 +35,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>How: the engine asks its authorization provider for the grants of every group identity link it adds
  * to a task ({@link SelfDeletionGuard.ServiceLoopAuthorizationProvider#newTaskGroupIdentityLink}) and
  * writes them itself, without an authorization check, in the same command. This adds the case grant to
- * them, so nothing is looked up when a task is only updated (a form submission, a claim). Engine
- * internals (the provider, the authorization manager): there is no public API for the grants the engine
+ * them, so nothing is looked up when a task is only updated (a form submission, a claim), nor for the
+ * tasks of a process instance started in the same command. Engine internals (the provider, the
+ * authorization manager, the command's entity cache): there is no public API for the grants the engine
  * creates for a task.
  *
  * <p>What it allows: to read that running process instance and its variables (the same variables the
@@ -61,9 +65,10 @@ public final class CandidateGroupCaseAccess {
     if (!grantedInThisTransaction().add(groupId + "/" + processInstanceId)) {
       return grants;
     }
-    AuthorizationEntity caseRead = Context.getCommandContext().getAuthorizationManager()
-        .findAuthorizationByGroupIdAndResourceId(AUTH_TYPE_GRANT, groupId, Resources.PROCESS_INSTANCE,
-            processInstanceId);
+    CommandContext command = Context.getCommandContext();
+    AuthorizationEntity caseRead = startedInThisCommand(command, processInstanceId) ? null
+        : command.getAuthorizationManager().findAuthorizationByGroupIdAndResourceId(AUTH_TYPE_GRANT, groupId,
+            Resources.PROCESS_INSTANCE, processInstanceId);
     if (caseRead == null) {
       caseRead = new AuthorizationEntity(AUTH_TYPE_GRANT);
       caseRead.setGroupId(groupId);
@@ -76,6 +81,17 @@ public final class CandidateGroupCaseAccess {
     AuthorizationEntity[] withCase = Arrays.copyOf(grants, grants.length + 1);
     withCase[grants.length] = caseRead;
     return withCase;
+  }
+
+  /**
+   * Whether the process instance was started in this engine command and is not in the database yet (its
+   * execution is a new entity of the command's entity cache): then no authorization on it can exist there,
+   * and the lookup is left out (the tasks a start creates, e.g. a complaint's first task).
+   */
+  private static boolean startedInThisCommand(CommandContext command, String processInstanceId) {
+    DbEntityCache cache = command.getDbEntityManager().getDbEntityCache();
+    ExecutionEntity instance = cache.get(ExecutionEntity.class, processInstanceId);
+    return instance != null && cache.isTransient(instance);
   }
 
   /**
