@@ -96,7 +96,6 @@ public final class ComplaintVariables {
   // service-commitment
   public static final String COMMITMENT = "commitment";
   public static final String COMPENSATION_FACTOR = "compensationFactor";
-  public static final String COMPENSATION_AMOUNT = "compensationAmount";
 
   // complaint-reply form
   public static final String REPLY_NOTE = "replyNote";

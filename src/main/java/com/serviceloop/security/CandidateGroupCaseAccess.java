@@ -2,26 +2,26 @@ package com.serviceloop.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A group that is given a task may read the case the task belongs to: READ on that one process instance
  * (resource PROCESS_INSTANCE, resource id = the task's process instance id) for each candidate group of
- * the task, granted when the task is created or its candidates change.
+ * the task, granted when the group becomes a candidate of the task — when the task is created, or later
+ * through {@code addCandidateGroup} / {@code POST /task/{id}/identity-links}.
  *
  * <p>Why: Tasklist's cards show the filter's variables (order number, customer, category, …), which the
  * REST API reads with a variable-instance query; the engine shows a process variable to a user only with
@@ -32,80 +32,70 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * READ_INSTANCE on a definition would open every case of that process to every group that works on any of
  * it; this grant opens only the cases a group has been given work in.
  *
+ * <p>How: the engine asks its authorization provider for the grants of every group identity link it adds
+ * to a task ({@link SelfDeletionGuard.ServiceLoopAuthorizationProvider#newTaskGroupIdentityLink}) and
+ * writes them itself, without an authorization check, in the same command. This adds the case grant to
+ * them, so nothing is looked up when a task is only updated (a form submission, a claim), nor for the
+ * tasks of a process instance started in the same command. Engine internals (the provider, the
+ * authorization manager, the command's entity cache): there is no public API for the grants the engine
+ * creates for a task.
+ *
  * <p>What it allows: to read that running process instance and its variables (the same variables the
  * group's task form and GET /task/{id}/variables already show), nothing to change. The engine deletes the
  * authorization itself when the process instance ends. Directly assigned users without a candidate group
  * get nothing from here (no task of ours is assigned without one).
  */
-@Component
-public class CandidateGroupCaseAccess {
+public final class CandidateGroupCaseAccess {
 
   private static final Object GRANTED_IN_TRANSACTION = new Object();
 
-  private final AuthorizationService authorizationService;
-  private final IdentityService identityService;
+  private CandidateGroupCaseAccess() {}
 
-  public CandidateGroupCaseAccess(AuthorizationService authorizationService, IdentityService identityService) {
-    this.authorizationService = authorizationService;
-    this.identityService = identityService;
-  }
-
-  /** Every task event of every process (the Spring Boot starter's eventing, camunda.bpm.eventing.task). */
-  @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "' or #task.eventName == '"
-      + TaskListener.EVENTNAME_UPDATE + "'")
-  public void grantCaseRead(DelegateTask task) {
+  /**
+   * The engine's grants for a new group identity link of a task, plus READ on the task's process instance
+   * when the link makes the group a candidate and the group does not have that READ yet.
+   */
+  static AuthorizationEntity[] withCaseRead(AuthorizationEntity[] engineGrants, Task task, String groupId,
+      String type) {
+    AuthorizationEntity[] grants = engineGrants == null ? new AuthorizationEntity[0] : engineGrants;
     String processInstanceId = task.getProcessInstanceId();
-    if (processInstanceId == null) {
-      return; // a stand-alone task: no case to read
+    if (groupId == null || processInstanceId == null || !IdentityLinkType.CANDIDATE.equals(type)) {
+      return grants; // a stand-alone task has no case; an assignee/owner link is not a candidate
     }
-    Set<String> groups = new LinkedHashSet<>();
-    for (IdentityLink candidate : task.getCandidates()) {
-      if (candidate.getGroupId() != null) {
-        groups.add(candidate.getGroupId());
-      }
+    if (!grantedInThisTransaction().add(groupId + "/" + processInstanceId)) {
+      return grants;
     }
-    Set<String> granted = grantedInThisTransaction();
-    groups.removeIf(group -> !granted.add(group + "/" + processInstanceId));
-    if (groups.isEmpty()) {
-      return;
+    CommandContext command = Context.getCommandContext();
+    AuthorizationEntity caseRead = startedInThisCommand(command, processInstanceId) ? null
+        : command.getAuthorizationManager().findAuthorizationByGroupIdAndResourceId(AUTH_TYPE_GRANT, groupId,
+            Resources.PROCESS_INSTANCE, processInstanceId);
+    if (caseRead == null) {
+      caseRead = new AuthorizationEntity(AUTH_TYPE_GRANT);
+      caseRead.setGroupId(groupId);
+      caseRead.setResource(Resources.PROCESS_INSTANCE);
+      caseRead.setResourceId(processInstanceId);
+    } else if (caseRead.isPermissionGranted(ProcessInstancePermissions.READ)) {
+      return grants;
     }
-    // The task is created by whoever completed the previous step (a staff member, a channel system), who
-    // may not manage authorizations: the engine's own default authorizations are written without a check,
-    // and this is written the same way, for the length of these calls only.
-    var caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      for (String group : groups) {
-        grantRead(group, processInstanceId);
-      }
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
-  }
-
-  private void grantRead(String groupId, String processInstanceId) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(Resources.PROCESS_INSTANCE)
-        .resourceId(processInstanceId)
-        .singleResult();
-    if (authorization == null) {
-      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(Resources.PROCESS_INSTANCE);
-      authorization.setResourceId(processInstanceId);
-    } else if (authorization.isPermissionGranted(ProcessInstancePermissions.READ)) {
-      return;
-    }
-    authorization.addPermission(ProcessInstancePermissions.READ);
-    authorizationService.saveAuthorization(authorization);
+    caseRead.addPermission(ProcessInstancePermissions.READ);
+    AuthorizationEntity[] withCase = Arrays.copyOf(grants, grants.length + 1);
+    withCase[grants.length] = caseRead;
+    return withCase;
   }
 
   /**
-   * The group/instance pairs granted in the running transaction: the authorization query reads the
+   * Whether the process instance was started in this engine command and is not in the database yet (its
+   * execution is a new entity of the command's entity cache): then no authorization on it can exist there,
+   * and the lookup is left out (the tasks a start creates, e.g. a complaint's first task).
+   */
+  private static boolean startedInThisCommand(CommandContext command, String processInstanceId) {
+    DbEntityCache cache = command.getDbEntityManager().getDbEntityCache();
+    ExecutionEntity instance = cache.get(ExecutionEntity.class, processInstanceId);
+    return instance != null && cache.isTransient(instance);
+  }
+
+  /**
+   * The group/instance pairs granted in the running transaction: the authorization lookup reads the
    * database, which does not see an authorization inserted earlier in the same transaction (two tasks of
    * one group created together, e.g. the review's parallel actions for one department).
    */

@@ -163,6 +163,9 @@ class ComplaintHandlingProcessTest extends ComplaintProcessTestSupport {
     assertThat(order.compensationAmount()).isEqualByComparingTo("25.00");
     assertThat(order.compensationAmount().scale()).isEqualTo(2);
     assertThat(order.detailsJson()).contains("\"billingMonth\":\"2026-10\"");
+    // the work order keeps them: the case carries no leftover commitment or compensation variables
+    assertThat(runtimeService.getVariables(complaint.getId()))
+        .doesNotContainKeys("commitment", "compensationFactor", "compensationAmount");
   }
 
   @Test

@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +49,7 @@ class TasklistCardsTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
+  @Autowired AuthorizationService authorizationService;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired FilterService filterService;
@@ -112,6 +115,45 @@ class TasklistCardsTest {
         .getBody()).isEmpty();
     assertThat(cases.as(member).getForEntity("/engine-rest/variable-instance?processInstanceIdIn=" + pi, JsonNode.class)
         .getBody()).isNotEmpty();
+  }
+
+  @Test
+  void aGroupMadeACandidateLaterReadsTheCaseFromThen() {
+    String orderNo = cases.complaint();
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(orderNo).singleResult();
+    String pi = task.getProcessInstanceId();
+    String later = ServiceLoopGroups.INSTALLERS_OWN.equals(cases.candidateGroup(task))
+        ? ServiceLoopGroups.INSTALLERS_PARTNER : ServiceLoopGroups.INSTALLERS_OWN;
+    String member = cases.staff(later);
+    assertThat(cases.as(member).getForEntity("/engine-rest/process-instance/" + pi, JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    taskService.addCandidateGroup(task.getId(), later);
+
+    assertThat(cases.as(member).getForEntity("/engine-rest/process-instance/" + pi, JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(cases.as(member).getForEntity("/engine-rest/process-instance/" + pi + "/variables/customerName",
+        JsonNode.class).getBody().path("value").asText()).isEqualTo("李四");
+  }
+
+  @Test
+  void aCaseReadAnAdministratorTookAwayStaysAwayWhileTheTaskIsOnlyWorkedOn() {
+    String orderNo = cases.complaint();
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(orderNo).singleResult();
+    String group = cases.candidateGroup(task);
+    String pi = task.getProcessInstanceId();
+    String member = cases.staff(group);
+    authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(pi).list().forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+    assertThat(cases.as(member).getForEntity("/engine-rest/process-instance/" + pi, JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    // the task is worked on (a saved form: its variables change, an engine task update), not given to anyone new
+    taskService.setVariable(task.getId(), "customerName", "李四");
+    taskService.setAssignee(task.getId(), member);
+
+    assertThat(cases.as(member).getForEntity("/engine-rest/process-instance/" + pi, JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
