@@ -310,11 +310,14 @@ class ClusterFaultTest {
     Engine.setTimersSuspended(b, timerJobDefinition, false);
     wakeJobExecutors("kill");
     int expected = timers + 2;
-    // Kill node-a while it is working through the timers: as soon as it has fired some of them (an idle
-    // job executor may take up to max-wait to look again), it holds the next ones locked.
+    // Kill node-a while it is working through the timers: once it has fired some of them (an idle job
+    // executor may take up to max-wait to look again), at a moment when both nodes hold timer jobs locked
+    // (two lock owners), so that node-a dies holding some (it finishes a batch of 3 in tens of milliseconds).
     awaitTrue(Duration.ofSeconds(90), () -> db.count("""
         SELECT count(*) FROM act_hi_job_log l JOIN act_hi_procinst p ON p.proc_inst_id_ = l.process_instance_id_
-        WHERE p.business_key_ LIKE 'kill-%' AND l.job_state_ = 2 AND l.hostname_ = 'node-a'""") > 0);
+        WHERE p.business_key_ LIKE 'kill-%' AND l.job_state_ = 2 AND l.hostname_ = 'node-a'""") > 0
+        && lockedTimerJobs().values().stream().map(owner -> owner.substring(0, owner.indexOf('@'))).distinct()
+            .count() >= 2);
     a.kill();
     Instant killedAt = Instant.now();
     int ackBeforeKill = load.acknowledged().size();
