@@ -29,6 +29,7 @@ public class FaultReportController extends OrderIntakeController {
 
   private static final List<String> FIELDS = List.of(CUSTOMER_PHONE, CUSTOMER_NAME, REGION, AREA, SERVICE, CHANNEL,
       DESCRIPTION, RECEIVED_AT, CUSTOMER_SEGMENT);
+  private static final Set<String> JSON_FIELDS = Set.copyOf(FIELDS);
 
   public FaultReportController(OrderIntake intake) {
     super(intake, PATH, PROCESS_ID, "report faults");
@@ -39,7 +40,7 @@ public class FaultReportController extends OrderIntakeController {
     Map<String, Object> vars = new LinkedHashMap<>();
     FIELDS.forEach(field -> vars.put(field, json.get(field)));
     FaultReport report = FaultReportRequest.fromVariables(vars, intake.zone(), intake.window(), true,
-        IntakeFields.unknown(json, Set.copyOf(FIELDS)));
+        IntakeFields.unknown(json, JSON_FIELDS));
     vars.put(RECEIVED_AT, Date.from(report.receivedAt()));
     vars.put(CUSTOMER_SEGMENT, report.customerSegment().name());
     return vars;

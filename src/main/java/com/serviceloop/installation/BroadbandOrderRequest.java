@@ -51,16 +51,16 @@ public final class BroadbandOrderRequest {
 
   private BroadbandOrderRequest() {}
 
-  /** The API's JSON as the process's variables; a nested value of the wrong shape is a field error. */
   /** The body's properties that are process variables of the same name. */
   private static final List<String> PLAIN = List.of(CHANNEL, CUSTOMER_PHONE, CUSTOMER_NAME, REGION,
       CONSTRUCTION_MODE, ACCEPTED_AT, BUSINESS_HALL, HALL_REGION);
 
-  /** Every property of the body, nested ones as "address.compound" (OrderIntakeController refuses others). */
+  /** Every property of the body, nested ones as "address.compound" (any other is refused: IntakeFields). */
   public static final Set<String> JSON_FIELDS = Stream.concat(PLAIN.stream(), Stream.of("package",
       "address.compound", "address.building", "address.room",
       "payment.method", "payment.amount", "payment.invoiceNo", "payment.customerSigned")).collect(Collectors.toUnmodifiableSet());
 
+  /** The API's JSON as the process's variables; a nested value of the wrong shape is a field error. */
   public static Map<String, Object> flatten(Map<String, Object> json, List<FieldError> errors) {
     Map<String, Object> vars = new LinkedHashMap<>();
     for (String key : PLAIN) {

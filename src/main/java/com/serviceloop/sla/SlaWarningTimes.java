@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
  * <p>sla-warning's {@code warnDuring} (the owner's rule): under {@link #WORKING_HOURS} a warning outside working
  * hours moves to the calendar's next working start, unless that is at or past the deadline (then it keeps its
  * moment: a warning always precedes the breach). ANY_TIME, or no answer: its own moment. The breach is never
- * moved. The models map only the shares and groups, so the rule is read here, and only for a warning that falls
- * outside working hours (a working-time clock's never does); the answer is kept as {@code <clock>WarnDuring}.
+ * moved. The shipped models map warnDuring to {@code <clock>WarnDuring} with the shares; for a model that does
+ * not (an owner's older copy) the rule is read here, only for a warning that falls outside working hours, and
+ * kept in that variable.
  */
 @Service
 public class SlaWarningTimes {
