@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * it; this grant opens only the cases a group has been given work in.
  *
  * <p>How: the engine asks its authorization provider for the grants of every group identity link it adds
- * to a task ({@link SelfDeletionGuard.ServiceLoopAuthorizationProvider#newTaskGroupIdentityLink}) and
+ * to a task ({@link EngineGrants.ServiceLoopAuthorizationProvider#newTaskGroupIdentityLink}) and
  * writes them itself, without an authorization check, in the same command. This adds the case grant to
  * them, so nothing is looked up when a task is only updated (a form submission, a claim), nor for the
  * tasks of a process instance started in the same command. Engine internals (the provider, the

@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -36,7 +35,6 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +91,6 @@ public class IdentitySetup implements InitializingBean {
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
-  private final ManagementService managementService;
   private final boolean demoUsers;
   private final WebappProperties webapps;
   private final TransactionTemplate transaction;
@@ -117,14 +114,13 @@ public class IdentitySetup implements InitializingBean {
   }
 
   public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, ManagementService managementService,
+      FilterService filterService, TaskService taskService,
       @Value("${serviceloop.demo-users:false}") boolean demoUsers, WebappProperties webapps,
       PlatformTransactionManager transactionManager) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
-    this.managementService = managementService;
     this.demoUsers = demoUsers;
     this.webapps = webapps;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -366,22 +362,15 @@ public class IdentitySetup implements InitializingBean {
     writtenAuthorizations++;
   }
 
-  /** The demo users (one query) and their memberships of their own group (one native query). */
+  /** The demo users (one query) and their memberships of their own group (a count each; demo profile only). */
   private void ensureDemoUsers() {
     String[] userIds = ALL.stream().map(GroupDefinition::demoUser).toArray(String[]::new);
     Set<String> users = identityService.createUserQuery().userIdIn(userIds).list().stream()
         .map(User::getId).collect(Collectors.toSet());
-    // the ids are this class's constants: no user input reaches the statement
-    String pairs = ALL.stream().map(g -> "'" + g.demoUser() + "/" + g.id() + "'").collect(Collectors.joining(", "));
-    String userTable = managementService.getTableName(UserEntity.class);
-    String membershipTable = userTable.substring(0, userTable.length() - "USER".length()) + "MEMBERSHIP";
-    Set<String> members = identityService.createNativeUserQuery()
-        .sql("SELECT U.* FROM " + userTable + " U WHERE EXISTS (SELECT 1 FROM " + membershipTable
-            + " M WHERE M.USER_ID_ = U.ID_ AND M.USER_ID_ || '/' || M.GROUP_ID_ IN (" + pairs + "))")
-        .list().stream().map(User::getId).collect(Collectors.toSet());
     for (GroupDefinition group : ALL) {
       String userId = group.demoUser();
-      if (!users.contains(userId)) {
+      boolean existed = users.contains(userId);
+      if (!existed) {
         User user = identityService.newUser(userId);
         user.setFirstName(group.name().split(" ", 2)[0]);
         user.setLastName("Demo " + userId);
@@ -390,7 +379,7 @@ public class IdentitySetup implements InitializingBean {
         identityService.saveUser(user);
         writtenUsers++;
       }
-      if (!members.contains(userId)) {
+      if (!existed || identityService.createUserQuery().userId(userId).memberOfGroup(group.id()).count() == 0) {
         identityService.createMembership(userId, group.id());
         writtenMemberships++;
       }

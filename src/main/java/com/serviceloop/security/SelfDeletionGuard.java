@@ -8,31 +8,19 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /**
  * Staff cannot delete their own account. The engine's default authorization provider gives every new
  * user ALL on its own USER resource — so anybody could DELETE themselves through /engine-rest/user/{id}
- * or Admin. Here a new user gets READ and UPDATE on itself (profile and own password stay editable), and
- * at every start DELETE is taken out of existing self-grants. Deleting users stays with administrators.
- *
- * <p>The same provider adds a candidate group's READ on the task's case ({@link CandidateGroupCaseAccess}).
- *
- * <p>Uses engine internals: the authorization provider and the engine plugin are the engine's only
- * extension point for the grants it creates for a new user (no public API exists for it).
+ * or Admin. A new user gets READ and UPDATE on itself ({@link EngineGrants}: profile and own password stay
+ * editable); here, at every start, DELETE is taken out of existing self-grants. Deleting users stays with
+ * administrators.
  */
-@Configuration
+@Component
 public class SelfDeletionGuard implements InitializingBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(SelfDeletionGuard.class);
@@ -40,39 +28,6 @@ public class SelfDeletionGuard implements InitializingBean {
 
   public SelfDeletionGuard(ProcessEngine engine) {
     this.engine = engine;
-  }
-
-  @Bean
-  static ProcessEnginePlugin selfDeletionGuardPlugin() {
-    return new AbstractProcessEnginePlugin() {
-      @Override
-      public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setResourceAuthorizationProvider(new ServiceLoopAuthorizationProvider());
-      }
-    };
-  }
-
-  /**
-   * The default provider, except for the grants a new user gets on itself, and with the case READ of
-   * {@link CandidateGroupCaseAccess} added to a task's candidate group grants.
-   */
-  static class ServiceLoopAuthorizationProvider extends DefaultAuthorizationProvider {
-    @Override
-    public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String identityLinkType) {
-      return CandidateGroupCaseAccess.withCaseRead(super.newTaskGroupIdentityLink(task, groupId, identityLinkType),
-          task, groupId, identityLinkType);
-    }
-
-    @Override
-    public AuthorizationEntity[] newUser(User user) {
-      AuthorizationEntity self = new AuthorizationEntity(AUTH_TYPE_GRANT);
-      self.setUserId(user.getId());
-      self.setResource(Resources.USER);
-      self.setResourceId(user.getId());
-      self.addPermission(Permissions.READ);
-      self.addPermission(Permissions.UPDATE);
-      return new AuthorizationEntity[] {self};
-    }
   }
 
   @Override

@@ -47,9 +47,7 @@ class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
   void aCallNotReachedPausesTheFirstContactClockUntilTheNextCallInWorkingHours() {
     TestUsers.ensure(identity, "pausehotline", "hotline");
     String region = newRegion();
-    Map<String, Object> intake = intake(newPhone());
-    intake.put("region", region);
-    ProcessInstance complaint = startComplaint(intake);
+    ProcessInstance complaint = startIn(region, null);
     String orderNo = orderNo(complaint);
 
     // Friday 17:30 the handler calls; nobody answers
@@ -321,9 +319,7 @@ class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
   @Test
   void aPauseThatStartsAfterAWarning_keepsTheFiredWarning_andMovesOnlyTheOpenOneAndTheDeadline() {
     String region = newRegion();
-    Map<String, Object> intake = intake(newPhone());
-    intake.put("region", region);
-    ProcessInstance complaint = startComplaint(intake);
+    ProcessInstance complaint = startIn(region, null);
     String orderNo = orderNo(complaint);
     clockAt("2026-11-20T17:30+08:00");
     firstContact(complaint);
@@ -370,10 +366,7 @@ class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
     TestUsers.ensure(identity, "pausehotline", "hotline");
     clockAt("2026-09-30T17:05+08:00");
     String region = newRegion();
-    Map<String, Object> intake = intake(newPhone());
-    intake.put("region", region);
-    intake.put("receivedAt", "2026-09-30T17:00+08:00");
-    ProcessInstance complaint = startComplaint(intake);
+    ProcessInstance complaint = startIn(region, "2026-09-30T17:00+08:00");
     String orderNo = orderNo(complaint);
     assertThat(timer(complaint, Timer_FirstContactDue).getDuedate()).isEqualTo(at("2026-10-08T10:00+08:00"));
 
@@ -404,10 +397,7 @@ class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
     TestUsers.ensure(identity, "pausehotline", "hotline");
     clockAt("2026-10-09T17:05+08:00");
     String region = newRegion();
-    Map<String, Object> intake = intake(newPhone());
-    intake.put("region", region);
-    intake.put("receivedAt", "2026-10-09T17:00+08:00");
-    ProcessInstance complaint = startComplaint(intake);
+    ProcessInstance complaint = startIn(region, "2026-10-09T17:00+08:00");
     String orderNo = orderNo(complaint);
     assertThat(timer(complaint, Timer_FirstContactDue).getDuedate()).isEqualTo(at("2026-10-10T10:00+08:00"));
     assertThat(timer(complaint, Timer_FirstContactWarning1).getDuedate()).isEqualTo(at("2026-10-10T09:00+08:00"));
@@ -471,5 +461,15 @@ class ComplaintSlaPauseTest extends ComplaintProcessTestSupport {
 
   private static Instant instant(Object value) {
     return WorkOrderView.instant(value);
+  }
+
+  /** A complaint of a region of its own (its KPIs are the test's alone), received at {@code receivedAt} (null: now). */
+  private ProcessInstance startIn(String region, String receivedAt) {
+    Map<String, Object> intake = intake(newPhone());
+    intake.put("region", region);
+    if (receivedAt != null) {
+      intake.put("receivedAt", receivedAt);
+    }
+    return startComplaint(intake);
   }
 }
