@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -26,15 +27,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * engine REST API's own shape ({@code type}, {@code message}). Controllers' own failures are answered by
  * {@link ApiExceptionHandler} and, on /engine-rest, by {@code EngineRestDatabaseUnavailableMapper}.
  */
+@RequiredArgsConstructor
 public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
   private final ObjectMapper json;
-
-  public DatabaseUnavailableFilter(ObjectMapper json) {
-    this.json = json;
-  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

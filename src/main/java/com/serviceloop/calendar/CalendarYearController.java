@@ -12,6 +12,7 @@ import com.serviceloop.security.ApiCaller;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,17 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
  * the library's) with its versions, 404 when the year has none.
  */
 @RestController
+@RequiredArgsConstructor
 public class CalendarYearController {
 
   private final CalendarYearRepository years;
   private final WorkingTimeCalendar calendar;
   private final ApiCaller caller;
-
-  public CalendarYearController(CalendarYearRepository years, WorkingTimeCalendar calendar, ApiCaller caller) {
-    this.years = years;
-    this.calendar = calendar;
-    this.caller = caller;
-  }
 
   @PutMapping("/api/calendar/years/{year}")
   public ResponseEntity<Map<String, Object>> put(@PathVariable String year,

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * with the schedules as that transaction first saw them, one fingerprint query instead of one per deadline.
  */
 @Repository
+@RequiredArgsConstructor
 public class CalendarYearRepository implements OperatorSchedules {
 
   /** How a version reached the table. */
@@ -50,11 +52,6 @@ public class CalendarYearRepository implements OperatorSchedules {
 
   /** The key of the snapshot bound to the current transaction. */
   private final Object transactionKey = new Object();
-
-  public CalendarYearRepository(JdbcTemplate jdbc, ObjectMapper json) {
-    this.jdbc = jdbc;
-    this.json = json;
-  }
 
   /** Stores the schedule as the next version of its year. */
   public StoredYear store(HolidaySchedule schedule, Origin origin, String fileName, String createdBy) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Component;
  * schedules and, from 1 November when next year's is missing, a {@code warning}.
  */
 @Component
+@RequiredArgsConstructor
 public class HolidayScheduleHealthIndicator implements HealthIndicator {
 
   private final HolidayScheduleStatus status;
-
-  public HolidayScheduleHealthIndicator(HolidayScheduleStatus status) {
-    this.status = status;
-  }
 
   @Override
   public Health health() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * output (holidaySchedule); a missing schedule is a warning, never DOWN.
  */
 @Component
+@RequiredArgsConstructor
 public class HolidayScheduleStatus {
 
   /** From this month on, next year's schedule is expected. */
@@ -25,10 +27,6 @@ public class HolidayScheduleStatus {
   public record MissingSchedule(int year, LocalDate since, String message) {}
 
   private final WorkingTimeCalendar calendar;
-
-  public HolidayScheduleStatus(WorkingTimeCalendar calendar) {
-    this.calendar = calendar;
-  }
 
   /** The missing schedules at {@code now}: empty when all is well. */
   public List<MissingSchedule> missing(Instant now) {

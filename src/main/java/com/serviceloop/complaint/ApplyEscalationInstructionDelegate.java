@@ -10,6 +10,7 @@ import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * due dates, at their shares of the span from now to the new deadline).
  */
 @Component("applyEscalationInstruction")
+@RequiredArgsConstructor
 public class ApplyEscalationInstructionDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
@@ -33,15 +35,6 @@ public class ApplyEscalationInstructionDelegate implements JavaDelegate {
   private final SlaWarningTimes warningTimes;
   private final TaskService taskService;
   private final ManagementService managementService;
-
-  public ApplyEscalationInstructionDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines, SlaWarningTimes warningTimes,
-      TaskService taskService, ManagementService managementService) {
-    this.workOrders = workOrders;
-    this.deadlines = deadlines;
-    this.warningTimes = warningTimes;
-    this.taskService = taskService;
-    this.managementService = managementService;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

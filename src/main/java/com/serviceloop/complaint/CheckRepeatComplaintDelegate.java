@@ -8,6 +8,7 @@ import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Duration;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,15 +20,11 @@ import org.springframework.stereotype.Component;
  * (repeat_complaint), where the KPI repeatComplaintRate counts it: the model's window is the KPI's too.
  */
 @Component("checkRepeatComplaint")
+@RequiredArgsConstructor
 public class CheckRepeatComplaintDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final ComplaintDeadlines deadlines;
-
-  public CheckRepeatComplaintDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines) {
-    this.workOrders = workOrders;
-    this.deadlines = deadlines;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -5,6 +5,7 @@ import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import java.time.Instant;
 import java.util.Date;
 import java.util.OptionalInt;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Component;
  * (WORKING or NATURAL) on the working-time calendar. The limits are decided in DMN; this only counts.
  */
 @Component("complaintDeadlines")
+@RequiredArgsConstructor
 public class ComplaintDeadlines {
 
   private final WorkingTimeCalendar calendar;
-
-  public ComplaintDeadlines(WorkingTimeCalendar calendar) {
-    this.calendar = calendar;
-  }
 
   public Instant due(Instant start, String limit, String timeMode) {
     return calendar.due(start, limit, TimeMode.of(timeMode));

@@ -9,6 +9,7 @@ import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,17 +23,12 @@ import org.springframework.stereotype.Component;
  * in the clock's own time mode) become Date variables for the warning timers and the work order's warn columns.
  */
 @Component("computeComplaintDeadlines")
+@RequiredArgsConstructor
 public class ComputeDeadlinesDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final ComplaintDeadlines deadlines;
   private final SlaWarningTimes warningTimes;
-
-  public ComputeDeadlinesDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines, SlaWarningTimes warningTimes) {
-    this.workOrders = workOrders;
-    this.deadlines = deadlines;
-    this.warningTimes = warningTimes;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -4,6 +4,7 @@ import static com.serviceloop.complaint.ComplaintVariables.*;
 
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,15 +17,11 @@ import org.springframework.stereotype.Component;
  * the group, so the reply comes back to them; otherwise the group owns it.
  */
 @Component("recordAssignment")
+@RequiredArgsConstructor
 public class RecordAssignmentDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final IdentityService identityService;
-
-  public RecordAssignmentDelegate(WorkOrderRepository workOrders, IdentityService identityService) {
-    this.workOrders = workOrders;
-    this.identityService = identityService;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

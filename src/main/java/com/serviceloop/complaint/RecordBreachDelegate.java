@@ -4,6 +4,7 @@ import static com.serviceloop.complaint.ComplaintVariables.*;
 
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,15 +15,11 @@ import org.springframework.stereotype.Component;
  * REGULATOR_REPLY_OVERDUE) and breachDeadline.
  */
 @Component("recordBreach")
+@RequiredArgsConstructor
 public class RecordBreachDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final ComplaintDeadlines deadlines;
-
-  public RecordBreachDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines) {
-    this.workOrders = workOrders;
-    this.deadlines = deadlines;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

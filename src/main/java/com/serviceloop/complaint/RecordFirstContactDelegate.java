@@ -7,6 +7,7 @@ import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,18 +21,12 @@ import org.springframework.stereotype.Component;
  * closure clock until it).
  */
 @Component("recordFirstContact")
+@RequiredArgsConstructor
 public class RecordFirstContactDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final ComplaintDeadlines deadlines;
   private final FirstContactCalls calls;
-
-  public RecordFirstContactDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines,
-      FirstContactCalls calls) {
-    this.workOrders = workOrders;
-    this.deadlines = deadlines;
-    this.calls = calls;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -2,6 +2,7 @@ package com.serviceloop.complaint;
 
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * the deadline the referral set (regulator_reply_due); the regulator's clock stops.
  */
 @Component("recordRegulatorReport")
+@RequiredArgsConstructor
 public class RecordRegulatorReportDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
-
-  public RecordRegulatorReportDelegate(WorkOrderRepository workOrders) {
-    this.workOrders = workOrders;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -5,6 +5,7 @@ import static com.serviceloop.complaint.ComplaintVariables.*;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Component;
  * is complete. No process variable is left of the commitment or the compensation.
  */
 @Component("recordResolution")
+@RequiredArgsConstructor
 public class RecordResolutionDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
-
-  public RecordResolutionDelegate(WorkOrderRepository workOrders) {
-    this.workOrders = workOrders;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

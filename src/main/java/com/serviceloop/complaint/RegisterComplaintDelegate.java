@@ -16,6 +16,7 @@ import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Duration;
 import java.util.Date;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,20 +28,13 @@ import org.springframework.stereotype.Component;
  * would refuse: the start fails with the list of bad fields and nothing is written.
  */
 @Component("registerComplaint")
+@RequiredArgsConstructor
 public class RegisterComplaintDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final ComplaintIntakeValidator validator;
   private final ObjectMapper json;
   private final WorkingTimeCalendar calendar;
-
-  public RegisterComplaintDelegate(WorkOrderRepository workOrders, ComplaintIntakeValidator validator,
-      ObjectMapper json, WorkingTimeCalendar calendar) {
-    this.workOrders = workOrders;
-    this.validator = validator;
-    this.json = json;
-    this.calendar = calendar;
-  }
 
   @Override
   public void execute(DelegateExecution execution) throws JsonProcessingException {

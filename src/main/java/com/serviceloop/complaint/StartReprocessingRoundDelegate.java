@@ -7,6 +7,7 @@ import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,17 +19,12 @@ import org.springframework.stereotype.Component;
  * for the new span; the round's Handle complaint creates its warning timers from them.
  */
 @Component("startReprocessingRound")
+@RequiredArgsConstructor
 public class StartReprocessingRoundDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final ComplaintDeadlines deadlines;
   private final SlaWarningTimes warningTimes;
-
-  public StartReprocessingRoundDelegate(WorkOrderRepository workOrders, ComplaintDeadlines deadlines, SlaWarningTimes warningTimes) {
-    this.workOrders = workOrders;
-    this.deadlines = deadlines;
-    this.warningTimes = warningTimes;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -3,6 +3,7 @@ package com.serviceloop.coverage;
 import com.serviceloop.security.ApiCaller;
 import com.serviceloop.security.ServiceLoopGroups;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,15 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/coverage", produces = "application/json")
+@RequiredArgsConstructor
 public class CoverageController {
 
   private final CoverageService coverage;
   private final ApiCaller caller;
-
-  public CoverageController(CoverageService coverage, ApiCaller caller) {
-    this.coverage = coverage;
-    this.caller = caller;
-  }
 
   @PostMapping(consumes = "text/csv")
   public Map<String, Object> importCsv(@RequestBody(required = false) String csv) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  */
 @RestController
+@RequiredArgsConstructor
 public class CoverageLookupController {
 
   static final int MAX_MATCHES = 50;
@@ -44,12 +46,6 @@ public class CoverageLookupController {
   private final JdbcTemplate jdbc;
   private final ApiCaller caller;
   private final WorkOrderView view;
-
-  public CoverageLookupController(JdbcTemplate jdbc, ApiCaller caller, WorkOrderView view) {
-    this.jdbc = jdbc;
-    this.caller = caller;
-    this.view = view;
-  }
 
   @GetMapping(path = "/api/coverage", produces = "application/json")
   public Map<String, Object> query(@RequestParam(required = false) String region,

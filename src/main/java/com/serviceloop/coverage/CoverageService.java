@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * runs in the caller's transaction (a process step's, or the import's own).
  */
 @Service
+@RequiredArgsConstructor
 public class CoverageService {
 
   public static final String RESERVED = "RESERVED";
@@ -26,10 +28,6 @@ public class CoverageService {
   public static final String RELEASED = "RELEASED";
 
   private final JdbcTemplate jdbc;
-
-  public CoverageService(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /**
    * What the coverage data says now, reserving nothing: a port can be promised while the building has

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -23,15 +24,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * engine's deployers, in the deploy command's transaction (the engine's transaction is Spring's, so the
  * JdbcTemplate joins it): a refused or failed deployment leaves no row. (Engine SPI, see DeploymentGate.)
  */
+@RequiredArgsConstructor
 public class DeploymentAuditTrail implements Deployer {
 
   public static final String APPLICATION_USER = "application";
 
   private final Supplier<JdbcTemplate> jdbc;
-
-  public DeploymentAuditTrail(Supplier<JdbcTemplate> jdbc) {
-    this.jdbc = jdbc;
-  }
 
   @Override
   public void deploy(DeploymentEntity deployment) {

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -47,6 +48,7 @@ import org.w3c.dom.Node;
  * engine's own SPI (org.camunda.bpm.engine.impl), as are its business calendars, used here so that a timer
  * the gate accepts is one the engine can schedule.
  */
+@RequiredArgsConstructor
 public class DeploymentGate implements Deployer {
 
   static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -63,13 +65,6 @@ public class DeploymentGate implements Deployer {
   private final Supplier<WorkingTimeCalendar> calendar;
   private final boolean policyEnabled;
   private final ObjectMapper json = new ObjectMapper();
-
-  public DeploymentGate(Supplier<PublishedBeans> beans, Supplier<WorkingTimeCalendar> calendar,
-      boolean policyEnabled) {
-    this.beans = beans;
-    this.calendar = calendar;
-    this.policyEnabled = policyEnabled;
-  }
 
   @Override
   public void deploy(DeploymentEntity deployment) {

@@ -3,6 +3,7 @@ package com.serviceloop.deployment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.impl.juel.AstBracket;
 import org.camunda.bpm.impl.juel.AstDot;
 import org.camunda.bpm.impl.juel.AstFunction;
@@ -26,6 +27,7 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  * <p>Expressions are parsed with the engine's own JUEL parser, so the policy sees exactly the tree the
  * engine would evaluate (there is no public parser API; org.camunda.bpm.impl.juel is the engine's).
  */
+@RequiredArgsConstructor
 public class ExpressionPolicy {
 
   /** What the engine puts into expressions' scope besides the variables (decisionResult: a business-rule
@@ -51,10 +53,6 @@ public class ExpressionPolicy {
       "getApplicationContext", "applicationContext", "getBean", "getBeanFactory");
 
   private final PublishedBeans beans;
-
-  public ExpressionPolicy(PublishedBeans beans) {
-    this.beans = beans;
-  }
 
   /** True when the text contains an expression the engine would evaluate. */
   public static boolean isExpression(String text) {

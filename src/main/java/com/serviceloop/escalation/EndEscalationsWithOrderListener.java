@@ -2,6 +2,7 @@ package com.serviceloop.escalation;
 
 import static com.serviceloop.escalation.EscalationVariables.*;
 
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -15,15 +16,12 @@ import org.springframework.stereotype.Component;
  * cancelled by the chain's boundary event (message EscalationOrderEnded).
  */
 @Component("endEscalationsWithOrder")
+@RequiredArgsConstructor
 public class EndEscalationsWithOrderListener implements ExecutionListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(EndEscalationsWithOrderListener.class);
 
   private final RuntimeService runtimeService;
-
-  public EndEscalationsWithOrderListener(RuntimeService runtimeService) {
-    this.runtimeService = runtimeService;
-  }
 
   @Override
   public void notify(DelegateExecution execution) {

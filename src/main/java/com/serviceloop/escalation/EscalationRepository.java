@@ -7,12 +7,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Each level an escalation went through (table sl_escalation), written in the caller's transaction. */
 @Repository
+@RequiredArgsConstructor
 public class EscalationRepository {
 
   /** One level of one escalation. */
@@ -25,10 +27,6 @@ public class EscalationRepository {
   public static final String CLOSED_ORDER_ENDED = "ORDER_ENDED";
 
   private final JdbcTemplate jdbc;
-
-  public EscalationRepository(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** A level starts: returns the row's id. */
   public long start(String orderNo, String reason, int level, String groupId, Instant due, Instant startedAt) {

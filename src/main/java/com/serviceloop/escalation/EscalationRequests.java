@@ -3,6 +3,7 @@ package com.serviceloop.escalation;
 import static com.serviceloop.escalation.EscalationVariables.*;
 
 import com.serviceloop.workorder.CaseOrder;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,13 +19,10 @@ import org.springframework.stereotype.Component;
  * one order come from its own process, whose jobs are exclusive, so two never race for the first chain.
  */
 @Component("requestEscalation")
+@RequiredArgsConstructor
 public class EscalationRequests implements JavaDelegate {
 
   private final RuntimeService runtimeService;
-
-  public EscalationRequests(RuntimeService runtimeService) {
-    this.runtimeService = runtimeService;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

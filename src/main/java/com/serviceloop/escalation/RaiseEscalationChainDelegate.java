@@ -3,6 +3,7 @@ package com.serviceloop.escalation;
 import static com.serviceloop.escalation.EscalationVariables.*;
 
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
  * chain starts again from the order's current level with the new escalationReason.
  */
 @Component("raiseEscalationChain")
+@RequiredArgsConstructor
 public class RaiseEscalationChainDelegate implements JavaDelegate {
 
   private final EscalationRepository escalations;
-
-  public RaiseEscalationChainDelegate(EscalationRepository escalations) {
-    this.escalations = escalations;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

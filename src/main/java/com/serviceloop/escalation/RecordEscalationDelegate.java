@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @ModelInputs({RecordEscalationDelegate.STAFF_MESSAGE, RecordEscalationDelegate.CUSTOMER_MESSAGE})
 @Component("recordEscalation")
+@RequiredArgsConstructor
 public class RecordEscalationDelegate implements JavaDelegate {
 
   /** The texts the model gives the task (input parameters; {due} is the level's answer deadline). */
@@ -38,14 +40,6 @@ public class RecordEscalationDelegate implements JavaDelegate {
   private final EscalationRepository escalations;
   private final WorkingTimeCalendar calendar;
   private final NotificationPort notifications;
-
-  public RecordEscalationDelegate(WorkOrderRepository workOrders, EscalationRepository escalations,
-      WorkingTimeCalendar calendar, NotificationPort notifications) {
-    this.workOrders = workOrders;
-    this.escalations = escalations;
-    this.calendar = calendar;
-    this.notifications = notifications;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

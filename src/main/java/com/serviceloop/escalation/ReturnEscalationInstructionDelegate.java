@@ -7,6 +7,7 @@ import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,18 +19,12 @@ import org.springframework.stereotype.Component;
  * escalationInstruction, escalationNewDeadline (a Date, or null) and escalationLevel.
  */
 @Component("returnEscalationInstruction")
+@RequiredArgsConstructor
 public class ReturnEscalationInstructionDelegate implements JavaDelegate {
 
   private final EscalationRepository escalations;
   private final WorkingTimeCalendar calendar;
   private final RuntimeService runtimeService;
-
-  public ReturnEscalationInstructionDelegate(EscalationRepository escalations, WorkingTimeCalendar calendar,
-      RuntimeService runtimeService) {
-    this.escalations = escalations;
-    this.calendar = calendar;
-    this.runtimeService = runtimeService;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

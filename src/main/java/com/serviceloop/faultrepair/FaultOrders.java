@@ -2,17 +2,15 @@ package com.serviceloop.faultrepair;
 
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Repository;
 
 /** The fault-repair columns of sl_work_order (V3_2). Writes run in the caller's transaction. */
 @Repository
+@RequiredArgsConstructor
 public class FaultOrders {
 
   private final WorkOrderRepository workOrders;
-
-  public FaultOrders(WorkOrderRepository workOrders) {
-    this.workOrders = workOrders;
-  }
 
   public void recordIntake(String orderNo, FaultReport report) {
     workOrders.update(orderNo, "area = ?, service = ?", report.area().name(), report.service().name());

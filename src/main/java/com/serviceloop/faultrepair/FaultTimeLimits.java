@@ -5,12 +5,14 @@ import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import com.serviceloop.common.RulesAccess;
 import java.time.Instant;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** dmn/fault-repair-time-limit.dmn decides the limits; the working-time calendar computes the deadlines. */
 @Component
+@RequiredArgsConstructor
 public class FaultTimeLimits {
 
   public static final String DECISION = "fault-repair-time-limit";
@@ -21,11 +23,6 @@ public class FaultTimeLimits {
 
   private final DecisionService decisions;
   private final WorkingTimeCalendar calendar;
-
-  public FaultTimeLimits(DecisionService decisions, WorkingTimeCalendar calendar) {
-    this.decisions = decisions;
-    this.calendar = calendar;
-  }
 
   public Limits limits(String area, String customerSegment) {
     Map<String, Object> row = RulesAccess.evaluate(() -> decisions.evaluateDecisionByKey(DECISION)

@@ -7,21 +7,18 @@ import com.serviceloop.common.Moments;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Not fixed remotely: the agreed visit is recorded (it counts in the on-site appointment rate). */
 @Component("recordFaultAppointment")
+@RequiredArgsConstructor
 public class RecordFaultAppointmentDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final WorkingTimeCalendar calendar;
-
-  public RecordFaultAppointmentDelegate(WorkOrderRepository workOrders, WorkingTimeCalendar calendar) {
-    this.workOrders = workOrders;
-    this.calendar = calendar;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -8,6 +8,7 @@ import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.common.Moments;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,17 +16,12 @@ import org.springframework.stereotype.Component;
 /** A missed deadline (input parameters breachReason, breachDeadline): a breach row; a missed repair
  * also records the fee reduction the customer is owed (art. 33). */
 @Component("recordFaultBreach")
+@RequiredArgsConstructor
 public class RecordFaultBreachDelegate implements JavaDelegate {
 
   private final FaultOrders faults;
   private final WorkOrderRepository workOrders;
   private final WorkingTimeCalendar calendar;
-
-  public RecordFaultBreachDelegate(FaultOrders faults, WorkOrderRepository workOrders, WorkingTimeCalendar calendar) {
-    this.faults = faults;
-    this.workOrders = workOrders;
-    this.calendar = calendar;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -5,6 +5,7 @@ import static com.serviceloop.faultrepair.FaultVariables.*;
 import com.serviceloop.sla.FirstContactCalls;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,15 +16,11 @@ import org.springframework.stereotype.Component;
  * every call): the model pauses the first-contact clock and calls again, as sla-pause decides.
  */
 @Component("recordFaultFirstContact")
+@RequiredArgsConstructor
 public class RecordFaultFirstContactListener implements TaskListener {
 
   private final WorkOrderRepository workOrders;
   private final FirstContactCalls calls;
-
-  public RecordFaultFirstContactListener(WorkOrderRepository workOrders, FirstContactCalls calls) {
-    this.workOrders = workOrders;
-    this.calls = calls;
-  }
 
   @Override
   public void notify(DelegateTask task) {

@@ -7,23 +7,19 @@ import com.serviceloop.common.Moments;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Repaired (remotely or on site): completion against the repair deadline; the return order falls due. */
 @Component("recordFaultRepair")
+@RequiredArgsConstructor
 public class RecordFaultRepairDelegate implements JavaDelegate {
 
   private final FaultTimeLimits timeLimits;
   private final FaultOrders faults;
   private final WorkOrderRepository workOrders;
-
-  public RecordFaultRepairDelegate(FaultTimeLimits timeLimits, FaultOrders faults, WorkOrderRepository workOrders) {
-    this.timeLimits = timeLimits;
-    this.faults = faults;
-    this.workOrders = workOrders;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

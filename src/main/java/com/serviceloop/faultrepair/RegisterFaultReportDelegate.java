@@ -9,12 +9,14 @@ import com.serviceloop.workorder.NewWorkOrder;
 import com.serviceloop.workorder.OrderType;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Registers the fault order (business key = order number) with its deadlines from the DMN. */
 @Component("registerFaultReport")
+@RequiredArgsConstructor
 public class RegisterFaultReportDelegate implements JavaDelegate {
 
   private final FaultTimeLimits timeLimits;
@@ -22,15 +24,6 @@ public class RegisterFaultReportDelegate implements JavaDelegate {
   private final WorkOrderRepository workOrders;
   private final WorkingTimeCalendar calendar;
   private final IntakeWindow window;
-
-  public RegisterFaultReportDelegate(FaultTimeLimits timeLimits, FaultOrders faults, WorkOrderRepository workOrders,
-      WorkingTimeCalendar calendar, IntakeWindow window) {
-    this.timeLimits = timeLimits;
-    this.faults = faults;
-    this.workOrders = workOrders;
-    this.calendar = calendar;
-    this.window = window;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -6,19 +6,17 @@ import static com.serviceloop.workorder.CaseContracts.RETURN_VISIT_DUE;
 import com.serviceloop.calendar.WorkingTimeCalendar.TimeMode;
 import com.serviceloop.common.Moments;
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Before the return visit: by when the hotline calls (the return visit limit, natural time). */
 @Component("scheduleFaultReturnVisit")
+@RequiredArgsConstructor
 public class ScheduleFaultReturnVisitDelegate implements JavaDelegate {
 
   private final FaultTimeLimits timeLimits;
-
-  public ScheduleFaultReturnVisitDelegate(FaultTimeLimits timeLimits) {
-    this.timeLimits = timeLimits;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -10,6 +10,7 @@ import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
 import com.serviceloop.notification.NotifyCustomerDelegate;
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,18 +22,12 @@ import org.springframework.stereotype.Component;
  */
 @ModelInputs(NotifyCustomerDelegate.MESSAGE)
 @Component("cancelInstallation")
+@RequiredArgsConstructor
 public class CancelInstallationDelegate implements JavaDelegate {
 
   private final CoverageService coverage;
   private final WorkOrderRepository workOrders;
   private final NotificationPort notifications;
-
-  public CancelInstallationDelegate(CoverageService coverage, WorkOrderRepository workOrders,
-      NotificationPort notifications) {
-    this.coverage = coverage;
-    this.workOrders = workOrders;
-    this.notifications = notifications;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

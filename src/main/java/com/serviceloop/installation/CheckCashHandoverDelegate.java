@@ -9,6 +9,7 @@ import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,20 +19,13 @@ import org.springframework.stereotype.Component;
  * match what was collected and what the installer declared handing over.
  */
 @Component("checkCashHandover")
+@RequiredArgsConstructor
 public class CheckCashHandoverDelegate implements JavaDelegate {
 
   private final InstallationOrders orders;
   private final InstallationDeadlines deadlines;
   private final WorkOrderRepository workOrders;
   private final NotificationPort notifications;
-
-  public CheckCashHandoverDelegate(InstallationOrders orders, InstallationDeadlines deadlines,
-      WorkOrderRepository workOrders, NotificationPort notifications) {
-    this.orders = orders;
-    this.deadlines = deadlines;
-    this.workOrders = workOrders;
-    this.notifications = notifications;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -5,6 +5,7 @@ import static com.serviceloop.installation.InstallationSteps.*;
 
 import com.serviceloop.coverage.CoverageResult;
 import com.serviceloop.coverage.CoverageService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,15 +15,11 @@ import org.springframework.stereotype.Component;
  * conditional UPDATE), so the last port of a building is promised to one customer only.
  */
 @Component("checkCoverage")
+@RequiredArgsConstructor
 public class CheckCoverageDelegate implements JavaDelegate {
 
   private final InstallationOrders orders;
   private final CoverageService coverage;
-
-  public CheckCoverageDelegate(InstallationOrders orders, CoverageService coverage) {
-    this.orders = orders;
-    this.coverage = coverage;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

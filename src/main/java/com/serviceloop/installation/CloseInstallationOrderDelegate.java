@@ -4,6 +4,7 @@ import static com.serviceloop.installation.InstallationVariables.*;
 import static com.serviceloop.installation.InstallationSteps.*;
 
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,15 +14,11 @@ import org.springframework.stereotype.Component;
  * the customer promise (installation_due, 3 natural days), not by a closure deadline.
  */
 @Component("closeInstallationOrder")
+@RequiredArgsConstructor
 public class CloseInstallationOrderDelegate implements JavaDelegate {
 
   private final InstallationOrders orders;
   private final WorkOrderRepository workOrders;
-
-  public CloseInstallationOrderDelegate(InstallationOrders orders, WorkOrderRepository workOrders) {
-    this.orders = orders;
-    this.workOrders = workOrders;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -8,6 +8,7 @@ import com.serviceloop.common.Moments;
 import com.serviceloop.installation.InstallationDeadlines.Milestone;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,20 +19,13 @@ import org.springframework.stereotype.Component;
  * installation for every order), and the installation row's damages rate.
  */
 @Component("computeInstallationDeadlines")
+@RequiredArgsConstructor
 public class ComputeInstallationDeadlinesDelegate implements JavaDelegate {
 
   private final InstallationOrders orders;
   private final InstallationDeadlines deadlines;
   private final WorkOrderRepository workOrders;
   private final WorkingTimeCalendar calendar;
-
-  public ComputeInstallationDeadlinesDelegate(InstallationOrders orders, InstallationDeadlines deadlines,
-      WorkOrderRepository workOrders, WorkingTimeCalendar calendar) {
-    this.orders = orders;
-    this.deadlines = deadlines;
-    this.workOrders = workOrders;
-    this.calendar = calendar;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -9,24 +9,19 @@ import com.serviceloop.installation.InstallationDeadlines.Milestone;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** At closure: liquidated damages for a late installation, and the return visit's group and deadline. */
 @Component("computeInstallationRemedy")
+@RequiredArgsConstructor
 public class ComputeInstallationRemedyDelegate implements JavaDelegate {
 
   private final InstallationOrders orders;
   private final InstallationDeadlines deadlines;
   private final WorkOrderRepository workOrders;
-
-  public ComputeInstallationRemedyDelegate(InstallationOrders orders, InstallationDeadlines deadlines,
-      WorkOrderRepository workOrders) {
-    this.orders = orders;
-    this.deadlines = deadlines;
-    this.workOrders = workOrders;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

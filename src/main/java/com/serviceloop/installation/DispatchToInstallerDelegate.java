@@ -7,24 +7,19 @@ import com.serviceloop.common.Moments;
 import com.serviceloop.installation.InstallationDeadlines.Milestone;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Dispatch to the installers: the internal target (装机及时率) starts now; it is the completion deadline. */
 @Component("dispatchToInstaller")
+@RequiredArgsConstructor
 public class DispatchToInstallerDelegate implements JavaDelegate {
 
   private final InstallationOrders orders;
   private final InstallationDeadlines deadlines;
   private final WorkOrderRepository workOrders;
-
-  public DispatchToInstallerDelegate(InstallationOrders orders, InstallationDeadlines deadlines,
-      WorkOrderRepository workOrders) {
-    this.orders = orders;
-    this.deadlines = deadlines;
-    this.workOrders = workOrders;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

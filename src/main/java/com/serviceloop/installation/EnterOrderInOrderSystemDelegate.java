@@ -4,24 +4,19 @@ import static com.serviceloop.installation.InstallationVariables.*;
 import static com.serviceloop.installation.InstallationSteps.*;
 
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Enters the order in PBOSS (asynchronous step: a failing order system becomes an incident). */
 @Component("enterOrderInOrderSystem")
+@RequiredArgsConstructor
 public class EnterOrderInOrderSystemDelegate implements JavaDelegate {
 
   private final InstallationOrders orders;
   private final WorkOrderRepository workOrders;
   private final OrderSystemPort orderSystem;
-
-  public EnterOrderInOrderSystemDelegate(InstallationOrders orders, WorkOrderRepository workOrders,
-      OrderSystemPort orderSystem) {
-    this.orders = orders;
-    this.workOrders = workOrders;
-    this.orderSystem = orderSystem;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -6,19 +6,17 @@ import static com.serviceloop.workorder.CaseContracts.ESCALATION_INSTRUCTION;
 
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The supervisor's instruction (from the escalation) reaches the staff working on the order (notifyGroup). */
 @Component("forwardInstallationInstruction")
+@RequiredArgsConstructor
 public class ForwardInstallationInstructionDelegate implements JavaDelegate {
 
   private final NotificationPort notifications;
-
-  public ForwardInstallationInstructionDelegate(NotificationPort notifications) {
-    this.notifications = notifications;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * counts its limit on the working-time calendar from the moment the milestone starts.
  */
 @Component
+@RequiredArgsConstructor
 public class InstallationDeadlines {
 
   public static final String DECISION = "installation-time-limit";
@@ -35,11 +37,6 @@ public class InstallationDeadlines {
 
   private final WorkingTimeCalendar calendar;
   private final DecisionService decisions;
-
-  public InstallationDeadlines(WorkingTimeCalendar calendar, DecisionService decisions) {
-    this.calendar = calendar;
-    this.decisions = decisions;
-  }
 
   /**
    * The milestone's deadline counted from start, or null when the decision has no row for this order (a hall

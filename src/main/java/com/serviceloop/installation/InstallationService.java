@@ -7,21 +7,18 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** Registering a broadband order and the installation's arithmetic; knows nothing of the engine. */
 @Service
+@RequiredArgsConstructor
 public class InstallationService {
 
   public static final String CATEGORY = "BROADBAND_INSTALLATION";
 
   private final WorkOrderRepository workOrders;
   private final InstallationOrders orders;
-
-  public InstallationService(WorkOrderRepository workOrders, InstallationOrders orders) {
-    this.workOrders = workOrders;
-    this.orders = orders;
-  }
 
   /**
    * The work order of a newly accepted broadband order; returns its order number (INS-…). A hall order

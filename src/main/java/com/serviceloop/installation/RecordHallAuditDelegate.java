@@ -5,19 +5,17 @@ import static com.serviceloop.installation.InstallationSteps.*;
 
 import com.serviceloop.notification.Notification;
 import com.serviceloop.notification.NotificationPort;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The accepting hall's first-level audit: an irregular order is reported to the model's notifyGroup. */
 @Component("recordHallAudit")
+@RequiredArgsConstructor
 public class RecordHallAuditDelegate implements JavaDelegate {
 
   private final NotificationPort notifications;
-
-  public RecordHallAuditDelegate(NotificationPort notifications) {
-    this.notifications = notifications;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

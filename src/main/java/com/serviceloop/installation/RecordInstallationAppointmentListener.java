@@ -7,24 +7,19 @@ import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.common.Moments;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task listener (complete) of the appointment call: the agreed visit time. */
 @Component("recordInstallationAppointment")
+@RequiredArgsConstructor
 public class RecordInstallationAppointmentListener implements TaskListener {
 
   private final InstallationOrders orders;
   private final WorkOrderRepository workOrders;
   private final WorkingTimeCalendar calendar;
-
-  public RecordInstallationAppointmentListener(InstallationOrders orders, WorkOrderRepository workOrders,
-      WorkingTimeCalendar calendar) {
-    this.orders = orders;
-    this.workOrders = workOrders;
-    this.calendar = calendar;
-  }
 
   @Override
   public void notify(DelegateTask task) {

@@ -8,21 +8,18 @@ import static com.serviceloop.workorder.CaseContracts.BREACH_DEADLINE;
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.common.Moments;
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** A missed deadline (input parameters breachReason, breachDeadline): a breach row; the work goes on. */
 @Component("recordInstallationBreach")
+@RequiredArgsConstructor
 public class RecordInstallationBreachDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
   private final WorkingTimeCalendar calendar;
-
-  public RecordInstallationBreachDelegate(WorkOrderRepository workOrders, WorkingTimeCalendar calendar) {
-    this.workOrders = workOrders;
-    this.calendar = calendar;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

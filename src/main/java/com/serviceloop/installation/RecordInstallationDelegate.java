@@ -9,26 +9,20 @@ import com.serviceloop.installation.InstallationDeadlines.Milestone;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Installed: the port is taken, completion and on-site payment recorded, in the task's transaction. */
 @Component("recordInstallation")
+@RequiredArgsConstructor
 public class RecordInstallationDelegate implements JavaDelegate {
 
   private final InstallationOrders orders;
   private final InstallationDeadlines deadlines;
   private final CoverageService coverage;
   private final WorkOrderRepository workOrders;
-
-  public RecordInstallationDelegate(InstallationOrders orders, InstallationDeadlines deadlines,
-      CoverageService coverage, WorkOrderRepository workOrders) {
-    this.orders = orders;
-    this.deadlines = deadlines;
-    this.coverage = coverage;
-    this.workOrders = workOrders;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

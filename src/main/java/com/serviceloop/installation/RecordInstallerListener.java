@@ -3,19 +3,17 @@ package com.serviceloop.installation;
 import static com.serviceloop.installation.InstallationVariables.*;
 import static com.serviceloop.installation.InstallationSteps.*;
 
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task listener (complete) of the on-site task: the installer who did the job (the authenticated user). */
 @Component("recordInstaller")
+@RequiredArgsConstructor
 public class RecordInstallerListener implements TaskListener {
 
   private final InstallationOrders orders;
-
-  public RecordInstallerListener(InstallationOrders orders) {
-    this.orders = orders;
-  }
 
   @Override
   public void notify(DelegateTask task) {

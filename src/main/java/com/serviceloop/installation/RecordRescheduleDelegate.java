@@ -12,6 +12,7 @@ import com.serviceloop.notification.NotificationPort;
 import com.serviceloop.notification.NotifyCustomerDelegate;
 import java.time.Instant;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,18 +25,12 @@ import org.springframework.stereotype.Component;
  */
 @ModelInputs(NotifyCustomerDelegate.MESSAGE)
 @Component("recordReschedule")
+@RequiredArgsConstructor
 public class RecordRescheduleDelegate implements JavaDelegate {
 
   private final InstallationOrders orders;
   private final NotificationPort notifications;
   private final WorkingTimeCalendar calendar;
-
-  public RecordRescheduleDelegate(InstallationOrders orders, NotificationPort notifications,
-      WorkingTimeCalendar calendar) {
-    this.orders = orders;
-    this.notifications = notifications;
-    this.calendar = calendar;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

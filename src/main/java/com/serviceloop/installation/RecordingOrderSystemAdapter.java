@@ -3,6 +3,7 @@ package com.serviceloop.installation;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.ZoneOffset;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * number PB-&lt;region&gt;-&lt;id&gt;. Idempotent: a retried job gets the number it got the first time.
  */
 @Component
+@RequiredArgsConstructor
 public class RecordingOrderSystemAdapter implements OrderSystemPort {
 
   private final JdbcTemplate jdbc;
-
-  public RecordingOrderSystemAdapter(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   @Override
   public String enterOrder(String orderNo, String homeRegion, String broadbandPackage, String remark) {

@@ -6,6 +6,7 @@ import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.common.Moments;
 import com.serviceloop.intake.IntakeWindow;
 import java.math.BigDecimal;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,18 +16,12 @@ import org.springframework.stereotype.Component;
  * model's input parameter {@code hallVolumeCoefficient}.
  */
 @Component("registerBroadbandOrder")
+@RequiredArgsConstructor
 public class RegisterBroadbandOrderDelegate implements JavaDelegate {
 
   private final InstallationService installation;
   private final WorkingTimeCalendar calendar;
   private final IntakeWindow window;
-
-  public RegisterBroadbandOrderDelegate(InstallationService installation, WorkingTimeCalendar calendar,
-      IntakeWindow window) {
-    this.installation = installation;
-    this.calendar = calendar;
-    this.window = window;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -3,6 +3,7 @@ package com.serviceloop.installation;
 import static com.serviceloop.installation.InstallationVariables.*;
 
 import com.serviceloop.coverage.CoverageService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
  * covered, deleted in Cockpit), a port still reserved for it is released. Installed orders consumed theirs.
  */
 @Component("releasePortWithOrder")
+@RequiredArgsConstructor
 public class ReleasePortWithOrderListener implements ExecutionListener {
 
   private final CoverageService coverage;
-
-  public ReleasePortWithOrderListener(CoverageService coverage) {
-    this.coverage = coverage;
-  }
 
   @Override
   public void notify(DelegateExecution execution) {

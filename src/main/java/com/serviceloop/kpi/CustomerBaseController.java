@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,15 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
  * 403 for anyone but service supervision (and administrators).
  */
 @RestController
+@RequiredArgsConstructor
 public class CustomerBaseController {
 
   private final CustomerBaseRepository customerBase;
   private final ApiCaller caller;
-
-  public CustomerBaseController(CustomerBaseRepository customerBase, ApiCaller caller) {
-    this.customerBase = customerBase;
-    this.caller = caller;
-  }
 
   @PutMapping("/api/customer-base")
   public ResponseEntity<Map<String, Object>> put(@RequestBody(required = false) JsonNode body) {

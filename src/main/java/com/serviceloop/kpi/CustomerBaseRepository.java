@@ -4,6 +4,7 @@ import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -11,13 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Broadband customers per region and month (sl_customer_base). */
 @Repository
+@RequiredArgsConstructor
 public class CustomerBaseRepository {
 
   private final JdbcTemplate jdbc;
-
-  public CustomerBaseRepository(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** Sets the figure of a region and month; true when it was new. Same SQL on H2 and PostgreSQL. */
   @Transactional

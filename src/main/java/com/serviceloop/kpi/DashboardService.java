@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Service;
  * per month. Facts from sl_work_order / sl_breach in SQL; who holds an order's work from the engine's open tasks.
  */
 @Service
+@RequiredArgsConstructor
 public class DashboardService {
 
   /** Open orders with a deadline due before this many hours from now are at risk; past it, breached. */
@@ -56,13 +58,6 @@ public class DashboardService {
   private final TaskService tasks;
   private final IdentityService identity;
   private final WorkOrderView view;
-
-  public DashboardService(JdbcTemplate jdbc, TaskService tasks, IdentityService identity, WorkOrderView view) {
-    this.jdbc = jdbc;
-    this.tasks = tasks;
-    this.identity = identity;
-    this.view = view;
-  }
 
   public ZoneId zone() {
     return view.zone();

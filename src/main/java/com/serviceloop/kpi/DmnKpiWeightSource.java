@@ -4,6 +4,7 @@ import com.serviceloop.common.EngineCaller;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * application itself: a KPI reader (an auditor) needs no permission on decision definitions.
  */
 @Component
+@RequiredArgsConstructor
 public class DmnKpiWeightSource implements KpiWeightSource {
 
   public static final String DECISION = "kpi-weights";
@@ -21,11 +23,6 @@ public class DmnKpiWeightSource implements KpiWeightSource {
 
   private final DecisionService decisionService;
   private final IdentityService identityService;
-
-  public DmnKpiWeightSource(DecisionService decisionService, IdentityService identityService) {
-    this.decisionService = decisionService;
-    this.identityService = identityService;
-  }
 
   @Override
   public List<KpiWeight> weights(Kpi kpi) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/kpis")
+@RequiredArgsConstructor
 public class KpiController {
 
   /** Cockpit's process-instance page (the history view is enterprise-only). */
@@ -27,11 +29,6 @@ public class KpiController {
 
   private final KpiService kpis;
   private final KpiProperties properties;
-
-  public KpiController(KpiService kpis, KpiProperties properties) {
-    this.kpis = kpis;
-    this.properties = properties;
-  }
 
   @GetMapping
   public Map<String, Object> kpis(@RequestParam(required = false) String from,

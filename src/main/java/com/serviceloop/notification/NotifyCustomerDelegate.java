@@ -2,6 +2,7 @@ package com.serviceloop.notification;
 
 import com.serviceloop.common.ModelInputs;
 import com.serviceloop.workorder.CaseOrder;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,16 +15,13 @@ import org.springframework.stereotype.Component;
  */
 @ModelInputs({NotifyCustomerDelegate.TEMPLATE, NotifyCustomerDelegate.MESSAGE})
 @Component("notifyCustomer")
+@RequiredArgsConstructor
 public class NotifyCustomerDelegate implements JavaDelegate {
 
   public static final String TEMPLATE = "notificationTemplate";
   public static final String MESSAGE = "notificationMessage";
 
   private final NotificationPort notifications;
-
-  public NotifyCustomerDelegate(NotificationPort notifications) {
-    this.notifications = notifications;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -2,6 +2,7 @@ package com.serviceloop.notification;
 
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.ZoneOffset;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * gateway polls PENDING rows and marks them SENT.
  */
 @Component
+@RequiredArgsConstructor
 public class OutboxNotificationAdapter implements NotificationPort {
 
   private final JdbcTemplate jdbc;
-
-  public OutboxNotificationAdapter(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   @Override
   public void send(Notification notification) {

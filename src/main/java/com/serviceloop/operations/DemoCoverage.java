@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "serviceloop.demo-coverage", havingValue = "true")
+@RequiredArgsConstructor
 public class DemoCoverage implements InitializingBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoCoverage.class);
@@ -28,10 +30,6 @@ public class DemoCoverage implements InitializingBean {
   static final OffsetDateTime AS_OF = OffsetDateTime.parse("2026-11-16T09:00:00+08:00");
 
   private final JdbcTemplate jdbc;
-
-  public DemoCoverage(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   @Override
   public void afterPropertiesSet() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Open without credentials: the liveness and readiness probes (UP/DOWN and nothing else) for the load
  * balancer and the orchestrator. Failed logins count in the same {@link LoginThrottle} as everywhere else.
  */
+@RequiredArgsConstructor
 public class ManagementAuthenticationFilter extends OncePerRequestFilter {
 
   static final Set<String> OPEN = Set.of("/health/liveness", "/health/readiness");
@@ -30,14 +32,6 @@ public class ManagementAuthenticationFilter extends OncePerRequestFilter {
   private final LoginThrottle throttle;
   private final String basePath;
   private final List<String> groups;
-
-  public ManagementAuthenticationFilter(IdentityService identityService, LoginThrottle throttle, String basePath,
-      List<String> groups) {
-    this.identityService = identityService;
-    this.throttle = throttle;
-    this.basePath = basePath;
-    this.groups = groups;
-  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -4,6 +4,7 @@ import static com.serviceloop.returnvisit.ReturnVisitVariables.*;
 
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Component;
  * work order; counts the call in returnVisitAttempts. Whether to call again is the model's gateway.
  */
 @Component("recordReturnVisitOutcome")
+@RequiredArgsConstructor
 public class RecordReturnVisitOutcomeDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
-
-  public RecordReturnVisitOutcomeDelegate(WorkOrderRepository workOrders) {
-    this.workOrders = workOrders;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -4,19 +4,17 @@ import static com.serviceloop.review.MonthlyReviewVariables.*;
 
 import com.serviceloop.kpi.KpiResult;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_ComputeKpis: last month's KPIs as a summary for the review. */
 @Component("computeMonthlyKpis")
+@RequiredArgsConstructor
 public class ComputeMonthlyKpisDelegate implements JavaDelegate {
 
   private final MonthlyReviewService review;
-
-  public ComputeMonthlyKpisDelegate(MonthlyReviewService review) {
-    this.review = review;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -4,6 +4,7 @@ import static com.serviceloop.review.MonthlyReviewVariables.*;
 
 import java.time.YearMonth;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
 
 /** Task_ListHotIssues: the hot issues (the model's hotIssueTop of each kind), prefilled into the review form's list. */
 @Component("listHotIssues")
+@RequiredArgsConstructor
 public class ListHotIssuesDelegate implements JavaDelegate {
 
   private final MonthlyReviewService review;
-
-  public ListHotIssuesDelegate(MonthlyReviewService review) {
-    this.review = review;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * [?from=2026-01&amp;to=2026-11]: the reviews with every action's result, escalation and instruction.
  */
 @RestController
+@RequiredArgsConstructor
 public class MonthlyReviewController {
 
   static final String[] RECORD_READERS = {ServiceLoopGroups.SERVICE_SUPERVISION,
@@ -46,16 +48,6 @@ public class MonthlyReviewController {
   private final MonthlyReviewRecord record;
   private final ApiCaller caller;
   private final WorkOrderView view;
-
-  public MonthlyReviewController(RuntimeService runtime, IdentityService identity, MonthlyReviewService review,
-      MonthlyReviewRecord record, ApiCaller caller, WorkOrderView view) {
-    this.runtime = runtime;
-    this.identity = identity;
-    this.review = review;
-    this.record = record;
-    this.caller = caller;
-    this.view = view;
-  }
 
   @PostMapping(path = "/api/monthly-reviews", consumes = "application/json")
   public ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) Map<String, Object> body) {

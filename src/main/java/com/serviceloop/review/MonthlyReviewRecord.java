@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Repository;
  * a process step's — so the record never runs ahead of or behind its process.
  */
 @Repository
+@RequiredArgsConstructor
 public class MonthlyReviewRecord {
 
   public static final String TIMER = "TIMER";
@@ -26,11 +28,6 @@ public class MonthlyReviewRecord {
 
   private final JdbcTemplate jdbc;
   private final WorkOrderView view;
-
-  public MonthlyReviewRecord(JdbcTemplate jdbc, WorkOrderView view) {
-    this.jdbc = jdbc;
-    this.view = view;
-  }
 
   /** The review that covers the month, if any: its process instance id. */
   public Optional<String> reviewOf(YearMonth month) {

@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -24,18 +25,13 @@ import org.springframework.stereotype.Service;
  * its target), and the actions decided for them.
  */
 @Service
+@RequiredArgsConstructor
 public class MonthlyReviewService {
 
   private final KpiService kpis;
   private final WorkingTimeCalendar calendar;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json = new ObjectMapper();
-
-  public MonthlyReviewService(KpiService kpis, WorkingTimeCalendar calendar, JdbcTemplate jdbc) {
-    this.kpis = kpis;
-    this.calendar = calendar;
-    this.jdbc = jdbc;
-  }
 
   /** The month before the one {@code now} is in (Beijing time). */
   public YearMonth reportMonth(Instant now) {

@@ -3,6 +3,7 @@ package com.serviceloop.review;
 import static com.serviceloop.review.MonthlyReviewVariables.*;
 
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,15 +12,11 @@ import org.springframework.stereotype.Component;
  * same transaction), as local variables — its result and its supervisor's instruction too, so that each form
  * shows and each submit writes this action's own, not the previous one's — and as a row of the review's record. */
 @Component("openReviewAction")
+@RequiredArgsConstructor
 public class OpenReviewActionDelegate implements JavaDelegate {
 
   private final MonthlyReviewService review;
   private final MonthlyReviewRecord record;
-
-  public OpenReviewActionDelegate(MonthlyReviewService review, MonthlyReviewRecord record) {
-    this.review = review;
-    this.record = record;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,15 +18,11 @@ import org.springframework.stereotype.Component;
  * in working time). Claims the month in sl_monthly_review: a month already reviewed ends the schedule's
  * review at once (BPMN error) and refuses one asked for (the start fails, nothing is written). */
 @Component("planMonthlyReview")
+@RequiredArgsConstructor
 public class PlanMonthlyReviewDelegate implements JavaDelegate {
 
   private final MonthlyReviewService review;
   private final MonthlyReviewRecord record;
-
-  public PlanMonthlyReviewDelegate(MonthlyReviewService review, MonthlyReviewRecord record) {
-    this.review = review;
-    this.record = record;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -2,6 +2,7 @@ package com.serviceloop.review;
 
 import static com.serviceloop.review.MonthlyReviewVariables.*;
 
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,13 +10,10 @@ import org.springframework.stereotype.Component;
 /** Task_PrepareActions: checks the submitted actions against the model's responsibleDepartments (a bad list
  * fails the form submit) and counts them. */
 @Component("prepareReviewActions")
+@RequiredArgsConstructor
 public class PrepareReviewActionsDelegate implements JavaDelegate {
 
   private final MonthlyReviewService review;
-
-  public PrepareReviewActionsDelegate(MonthlyReviewService review) {
-    this.review = review;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -1,6 +1,7 @@
 package com.serviceloop.review;
 
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -8,13 +9,10 @@ import org.springframework.stereotype.Component;
 
 /** The supervision tasks, on create: the action went overdue and up to this group. */
 @Component("recordReviewActionEscalated")
+@RequiredArgsConstructor
 public class RecordReviewActionEscalatedListener implements TaskListener {
 
   private final MonthlyReviewRecord record;
-
-  public RecordReviewActionEscalatedListener(MonthlyReviewRecord record) {
-    this.record = record;
-  }
 
   @Override
   public void notify(DelegateTask task) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,13 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * before its credentials are looked at; a request that carried credentials and was answered 401 counts as a
  * failure of its address.
  */
+@RequiredArgsConstructor
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
   private final LoginThrottle throttle;
-
-  public LoginThrottleFilter(LoginThrottle throttle) {
-    this.throttle = throttle;
-  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -2,6 +2,7 @@ package com.serviceloop.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,14 +22,11 @@ import org.springframework.stereotype.Component;
  * administrators.
  */
 @Component
+@RequiredArgsConstructor
 public class SelfDeletionGuard implements InitializingBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(SelfDeletionGuard.class);
   private final ProcessEngine engine;
-
-  public SelfDeletionGuard(ProcessEngine engine) {
-    this.engine = engine;
-  }
 
   @Override
   public void afterPropertiesSet() {

@@ -5,6 +5,7 @@ import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * order has no extraction — has nothing to warn of and is skipped.
  */
 @Component("computeSlaWarnings")
+@RequiredArgsConstructor
 public class ComputeSlaWarningsDelegate implements JavaDelegate {
 
   /** Input parameter: when the clock started, if not {@code receivedAt} (an installation's {@code acceptedAt}). */
@@ -25,13 +27,6 @@ public class ComputeSlaWarningsDelegate implements JavaDelegate {
   private final SlaWarningTimes times;
   private final WorkOrderRepository workOrders;
   private final WorkingTimeCalendar calendar;
-
-  public ComputeSlaWarningsDelegate(SlaWarningTimes times, WorkOrderRepository workOrders,
-      WorkingTimeCalendar calendar) {
-    this.times = times;
-    this.workOrders = workOrders;
-    this.calendar = calendar;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -2,6 +2,7 @@ package com.serviceloop.sla;
 
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * is the caller's to record (WorkOrderRepository.Changes#firstContact, which counts that call too).
  */
 @Component
+@RequiredArgsConstructor
 public class FirstContactCalls {
 
   public static final String CONTACT_RESULT = "contactResult";
@@ -24,10 +26,6 @@ public class FirstContactCalls {
   public static final String CONTACT_ATTEMPTS = "contactAttempts";
 
   private final WorkOrderRepository workOrders;
-
-  public FirstContactCalls(WorkOrderRepository workOrders) {
-    this.workOrders = workOrders;
-  }
 
   /** Counts the call of this step (a delegate's execution or a listener's task); whether it reached the customer. */
   public boolean reached(VariableScope call) {

@@ -7,6 +7,7 @@ import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * becomes {@code pausedUntil}, the wait timer's timeDate; the pause's start is {@code pausedAt}.
  */
 @Component("pauseSlaClocks")
+@RequiredArgsConstructor
 public class PauseSlaClocksDelegate implements JavaDelegate {
 
   public static final String PAUSE_REASON = "pauseReason";
@@ -41,11 +43,6 @@ public class PauseSlaClocksDelegate implements JavaDelegate {
 
   private final SlaPauses pauses;
   private final WorkingTimeCalendar calendar;
-
-  public PauseSlaClocksDelegate(SlaPauses pauses, WorkingTimeCalendar calendar) {
-    this.pauses = pauses;
-    this.calendar = calendar;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

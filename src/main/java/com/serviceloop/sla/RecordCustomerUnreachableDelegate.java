@@ -2,6 +2,7 @@ package com.serviceloop.sla;
 
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
  * handling goes on without it.
  */
 @Component("recordCustomerUnreachable")
+@RequiredArgsConstructor
 public class RecordCustomerUnreachableDelegate implements JavaDelegate {
 
   private final WorkOrderRepository workOrders;
-
-  public RecordCustomerUnreachableDelegate(WorkOrderRepository workOrders) {
-    this.workOrders = workOrders;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

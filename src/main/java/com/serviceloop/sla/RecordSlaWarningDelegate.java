@@ -5,6 +5,7 @@ import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.SlaClock;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.util.Arrays;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * adds). The text the task shows goes to {@code slaWarningText}.
  */
 @Component("recordSlaWarning")
+@RequiredArgsConstructor
 public class RecordSlaWarningDelegate implements JavaDelegate {
 
   public static final String WARNING_CLOCK = "warningClock";
@@ -26,11 +28,6 @@ public class RecordSlaWarningDelegate implements JavaDelegate {
 
   private final SlaWarnings warnings;
   private final WorkingTimeCalendar calendar;
-
-  public RecordSlaWarningDelegate(SlaWarnings warnings, WorkingTimeCalendar calendar) {
-    this.warnings = warnings;
-    this.calendar = calendar;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -4,6 +4,7 @@ import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.workorder.CaseOrder;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * the handler recorded it); without it, now — the latest end, when the wait timer fired.
  */
 @Component("resumeSlaClocks")
+@RequiredArgsConstructor
 public class ResumeSlaClocksDelegate implements JavaDelegate {
 
   /** Input parameter: the moment the wait ended. */
@@ -21,11 +23,6 @@ public class ResumeSlaClocksDelegate implements JavaDelegate {
 
   private final SlaPauses pauses;
   private final WorkingTimeCalendar calendar;
-
-  public ResumeSlaClocksDelegate(SlaPauses pauses, WorkingTimeCalendar calendar) {
-    this.pauses = pauses;
-    this.calendar = calendar;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

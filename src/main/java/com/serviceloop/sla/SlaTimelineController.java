@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * real end once the case resumed), its warnings and its breach — read from the facts the processes stored. The same readers as the order page.
  */
 @RestController
+@RequiredArgsConstructor
 public class SlaTimelineController {
 
   /** A clock: which order types have it, the work order facts it is read from, its breach reason. */
@@ -51,13 +53,6 @@ public class SlaTimelineController {
   private final WorkingTimeCalendar calendar;
   private final ApiCaller caller;
   private final SlaPauses pauses;
-
-  public SlaTimelineController(WorkOrderView view, WorkingTimeCalendar calendar, ApiCaller caller, SlaPauses pauses) {
-    this.view = view;
-    this.calendar = calendar;
-    this.caller = caller;
-    this.pauses = pauses;
-  }
 
   @GetMapping("/api/work-orders/{orderNo}/sla")
   public Map<String, Object> timeline(@PathVariable String orderNo) {

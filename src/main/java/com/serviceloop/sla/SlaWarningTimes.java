@@ -6,6 +6,7 @@ import com.serviceloop.common.RulesAccess;
 import com.serviceloop.workorder.SlaClock;
 import java.time.Instant;
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Service;
  * kept in that variable.
  */
 @Service
+@RequiredArgsConstructor
 public class SlaWarningTimes {
 
   public static final String DECISION = "sla-warning";
@@ -34,11 +36,6 @@ public class SlaWarningTimes {
 
   private final WorkingTimeCalendar calendar;
   private final DecisionService decisions;
-
-  public SlaWarningTimes(WorkingTimeCalendar calendar, DecisionService decisions) {
-    this.calendar = calendar;
-    this.decisions = decisions;
-  }
 
   /** Whether sla-warning answered for the clock in this case (not in a case started before the warnings). */
   public boolean has(VariableScope execution, SlaClock clock) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Service;
  * is neither recorded nor sent again.
  */
 @Service
+@RequiredArgsConstructor
 public class SlaWarnings {
 
   public static final String TEMPLATE = "SLA_WARNING";
@@ -26,12 +28,6 @@ public class SlaWarnings {
   private final WorkOrderRepository workOrders;
   private final NotificationPort notifications;
   private final WorkingTimeCalendar calendar;
-
-  public SlaWarnings(WorkOrderRepository workOrders, NotificationPort notifications, WorkingTimeCalendar calendar) {
-    this.workOrders = workOrders;
-    this.notifications = notifications;
-    this.calendar = calendar;
-  }
 
   /**
    * Records and sends the warning; the text the task shows, or empty when this level was already reached.

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Checks submitted variables (the engine REST API's {@code {"k": {"value": .., "type": ..}}}) against a
@@ -27,6 +28,7 @@ import java.util.Set;
  * from doing: keys the form does not have or shows read-only, values of the wrong type, hidden fields.
  * Writes nothing; returns one error per bad field and the values it accepted, typed.
  */
+@RequiredArgsConstructor
 public final class FormValidator {
 
   /** The engine stores a String variable in a 4000-character column; longer text would fail there (500). */
@@ -36,10 +38,6 @@ public final class FormValidator {
   private static final Set<String> NUMBER_TYPES = Set.of("integer", "long", "short", "double");
 
   private final ZoneId zone;
-
-  public FormValidator(ZoneId zone) {
-    this.zone = zone;
-  }
 
   /** What the check found: the accepted values (typed) and the errors; acceptable when there are none. */
   public record Result(Map<String, Object> values, List<FieldError> errors) {

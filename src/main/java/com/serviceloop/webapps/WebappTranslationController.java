@@ -1,5 +1,6 @@
 package com.serviceloop.webapps;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,13 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
  * (config.js offers zh and en only), so they fall through to the webjar.
  */
 @RestController
+@RequiredArgsConstructor
 public class WebappTranslationController {
 
   private final WebappTranslations translations;
-
-  public WebappTranslationController(WebappTranslations translations) {
-    this.translations = translations;
-  }
 
   @GetMapping(path = "${camunda.bpm.webapp.application-path:/camunda}/app/{app:tasklist|cockpit|admin|welcome}/locales/{locale:zh|en}.json")
   public ResponseEntity<byte[]> locale(@PathVariable String app, @PathVariable String locale) {

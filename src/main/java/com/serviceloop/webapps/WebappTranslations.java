@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -34,6 +35,7 @@ import org.springframework.web.util.HtmlUtils;
  * plain text; empty hides the bar (styles/user-styles.css hides it when empty).
  */
 @Component
+@RequiredArgsConstructor
 public class WebappTranslations {
 
   public static final List<String> APPS = List.of("tasklist", "cockpit", "admin", "welcome");
@@ -48,11 +50,6 @@ public class WebappTranslations {
   private final ObjectMapper json;
   private final WebappProperties properties;
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
-
-  public WebappTranslations(ObjectMapper json, WebappProperties properties) {
-    this.json = json;
-    this.properties = properties;
-  }
 
   /** The locale file, as JSON bytes (built once, then cached). */
   public byte[] file(String app, String locale) {

@@ -7,6 +7,7 @@ import com.serviceloop.security.LookupAccess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -20,20 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
  * caller's permissions (auditors: READ_HISTORY), so a user without them sees no steps.
  */
 @RestController
+@RequiredArgsConstructor
 public class WorkOrderHistoryController {
 
   private final WorkOrderRepository workOrders;
   private final HistoryService historyService;
   private final ApiCaller caller;
   private final WorkOrderView view;
-
-  public WorkOrderHistoryController(WorkOrderRepository workOrders, HistoryService historyService, ApiCaller caller,
-      WorkOrderView view) {
-    this.workOrders = workOrders;
-    this.historyService = historyService;
-    this.caller = caller;
-    this.view = view;
-  }
 
   /** The process that handles each kind of work order (its history is read with READ_HISTORY on it). */
   static String processOf(OrderType type) {

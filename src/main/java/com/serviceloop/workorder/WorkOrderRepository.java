@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -22,13 +23,10 @@ import org.springframework.stereotype.Repository;
  * Milestone writes are idempotent where a retried job could repeat them (first write wins).
  */
 @Repository
+@RequiredArgsConstructor
 public class WorkOrderRepository {
 
   private final JdbcTemplate jdbc;
-
-  public WorkOrderRepository(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** The engine's clock ({@link EngineClock}), so that tests which move it see consistent timestamps. */
   public static Instant now() {

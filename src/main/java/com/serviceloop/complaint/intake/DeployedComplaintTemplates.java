@@ -2,6 +2,7 @@ package com.serviceloop.complaint.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Component;
  * the engine does not check it.
  */
 @Component
+@RequiredArgsConstructor
 public class DeployedComplaintTemplates implements ComplaintTemplates {
 
   private final DecisionService decisionService;
-
-  public DeployedComplaintTemplates(DecisionService decisionService) {
-    this.decisionService = decisionService;
-  }
 
   @Override
   public List<TemplateField> fieldsOf(String category) {
