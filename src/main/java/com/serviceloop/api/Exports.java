@@ -60,6 +60,19 @@ public final class Exports {
       }
       return JSON;
     }
+
+    /**
+     * {@link #of(String, String)} for a controller that collects every bad parameter before it answers: an
+     * unknown ?format= goes to {@code errors} (and JSON stands in for it until they are thrown).
+     */
+    public static Format of(String format, String accept, List<FieldError> errors) {
+      try {
+        return of(format, accept);
+      } catch (InvalidInputException e) {
+        errors.addAll(e.errors());
+        return JSON;
+      }
+    }
   }
 
   private Exports() {}

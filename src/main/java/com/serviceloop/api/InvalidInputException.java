@@ -18,4 +18,14 @@ public class InvalidInputException extends RuntimeException {
   public List<FieldError> errors() {
     return errors;
   }
+
+  /**
+   * The query parameters' check: 400 with every bad field collected in {@code errors}, or nothing when there
+   * is none (a controller collects all its fields' errors first, so the caller sees them at once).
+   */
+  public static void throwIfAny(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("Invalid input", errors);
+    }
+  }
 }

@@ -43,6 +43,22 @@ public final class QueryParameters {
   }
 
   /**
+   * A span of months from {@code first} to {@code last} (both included) of at most {@code maxMonths}: an error
+   * on {@code to} in {@code errors} when it ends before it begins or is longer. Nothing to check while either
+   * end is missing (its own error is already there).
+   */
+  public static void monthSpan(YearMonth first, YearMonth last, int maxMonths, List<FieldError> errors) {
+    if (first == null || last == null) {
+      return;
+    }
+    if (last.isBefore(first)) {
+      errors.add(new FieldError("to", "must not be before from"));
+    } else if (first.plusMonths(maxMonths - 1).isBefore(last)) {
+      errors.add(new FieldError("to", "at most " + maxMonths + " months from from"));
+    }
+  }
+
+  /**
    * A whole number of {@code unit} from {@code min} to {@code max}, {@code otherwise} when missing; an error
    * in {@code errors} when it is not a whole number or out of range.
    */

@@ -51,10 +51,7 @@ public class ApplyEscalationInstructionDelegate implements JavaDelegate {
       task.setDueDate(due);
       taskService.saveTask(task);
     }
-    for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId)
-        .activityId(ComplaintProcess.Timer_ClosureDue).timers().list()) {
-      managementService.setJobDuedate(timer.getId(), due);
-    }
+    moveTimers(processInstanceId, ComplaintProcess.Timer_ClosureDue, newDeadline);
     // The closure warnings move with the deadline: at their shares of the span from now (the new target is
     // set now) to the new deadline, in the closure's time mode. A warning that already fired has no timer
     // left and stays recorded; the level reached is kept.

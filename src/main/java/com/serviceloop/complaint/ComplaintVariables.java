@@ -1,6 +1,7 @@
 package com.serviceloop.complaint;
 
 import com.serviceloop.sla.FirstContactCalls;
+import com.serviceloop.workorder.CaseContracts;
 
 /** The process variables of complaint-handling (the intake form, the other task forms, the decisions). */
 public final class ComplaintVariables {
@@ -57,9 +58,9 @@ public final class ComplaintVariables {
   public static final String REPEAT_WINDOW = "repeatWindow";
   public static final String REPEAT_COMPLAINT = "repeatComplaint";
 
-  // breaches (input parameters of the Record breach tasks)
-  public static final String BREACH_REASON = "breachReason";
-  public static final String BREACH_DEADLINE = "breachDeadline";
+  // breaches (input parameters of the Record breach tasks, read by SlaBreaches as every process names them)
+  public static final String BREACH_REASON = CaseContracts.BREACH_REASON;
+  public static final String BREACH_DEADLINE = CaseContracts.BREACH_DEADLINE;
 
   // complaint-first-contact form
   public static final String CONTACT_RESULT = FirstContactCalls.CONTACT_RESULT;

@@ -1,9 +1,6 @@
 package com.serviceloop.complaint;
 
-import static com.serviceloop.complaint.ComplaintVariables.*;
-
-import com.serviceloop.workorder.CaseOrder;
-import com.serviceloop.workorder.WorkOrderRepository;
+import com.serviceloop.sla.SlaBreaches;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,13 +15,10 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class RecordBreachDelegate implements JavaDelegate {
 
-  private final WorkOrderRepository workOrders;
-  private final ComplaintDeadlines deadlines;
+  private final SlaBreaches breaches;
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object deadline = execution.getVariable(BREACH_DEADLINE);
-    workOrders.recordBreach(CaseOrder.orderNo(execution), (String) execution.getVariable(BREACH_REASON),
-        deadline == null ? null : deadlines.toInstant(deadline), WorkOrderRepository.now());
+    breaches.record(execution);
   }
 }

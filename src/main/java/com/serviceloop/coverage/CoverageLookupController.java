@@ -59,9 +59,7 @@ public class CoverageLookupController {
     length("compound", compound, errors);
     length("region", region, errors);
     length("building", building, errors);
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException("Invalid input", errors);
-    }
+    InvalidInputException.throwIfAny(errors);
     String key = CoverageNames.key(name);
     String regionKey = blank(region) ? null : CoverageNames.key(region);
     String buildingKey = blank(building) ? null : CoverageNames.buildingKey(building);
@@ -151,22 +149,14 @@ public class CoverageLookupController {
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
     caller.requireGroup("read the uncovered demand", LookupAccess.DEMAND_READERS);
     List<FieldError> errors = new ArrayList<>();
-    Exports.Format wanted;
-    try {
-      wanted = Exports.Format.of(format, accept);
-    } catch (InvalidInputException e) {
-      errors.addAll(e.errors());
-      wanted = null;
-    }
+    Exports.Format wanted = Exports.Format.of(format, accept, errors);
     LocalDate start = date("from", from, errors);
     LocalDate end = date("to", to, errors);
     if (start != null && end != null && !start.isBefore(end)) {
       errors.add(new FieldError("to", "must be after from (to is exclusive)"));
     }
     length("region", region, errors);
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException("Invalid input", errors);
-    }
+    InvalidInputException.throwIfAny(errors);
     ZoneId zone = view.zone();
     StringBuilder sql = new StringBuilder("""
         SELECT d.region, d.compound, d.building, d.result, COUNT(*) AS requests,

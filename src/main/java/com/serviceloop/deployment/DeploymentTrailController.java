@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/deployments", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequiredArgsConstructor
 public class DeploymentTrailController {
 
   static final int MAX_RESULTS = 500;
@@ -44,16 +47,7 @@ public class DeploymentTrailController {
   private final LiveModels liveModels;
   private final RepositoryService repositoryService;
   private final HistoryService historyService;
-  private final ProcessEngineConfigurationImpl engine;
-
-  public DeploymentTrailController(ApiCaller caller, JdbcTemplate jdbc, LiveModels liveModels, ProcessEngine engine) {
-    this.caller = caller;
-    this.jdbc = jdbc;
-    this.liveModels = liveModels;
-    this.repositoryService = engine.getRepositoryService();
-    this.historyService = engine.getHistoryService();
-    this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-  }
+  private final ProcessEngine engine;
 
   public record ResourceChange(String resource, String definitions, String change) {}
 
@@ -90,14 +84,13 @@ public class DeploymentTrailController {
                 rs.getString("resource_name"), rs.getString("definitions"), rs.getString("change_kind")));
           }, deployments.keySet().toArray());
     }
-    List<DeletionEntry> deletions = engine.getCommandExecutorTxRequired().execute(context ->
-        context.runWithoutAuthorization(() -> historyService.createUserOperationLogQuery()
-            .entityType(EntityTypes.DEPLOYMENT).operationType(UserOperationLogEntry.OPERATION_TYPE_DELETE)
-            .orderByTimestamp().desc().listPage(0, maxResults).stream()
-            .filter(e -> e.getProperty() == null || "cascade".equals(e.getProperty()))
-            .map(e -> new DeletionEntry(e.getDeploymentId(), e.getUserId(), e.getTimestamp().toInstant(),
-                "true".equals(e.getNewValue())))
-            .toList()));
+    List<DeletionEntry> deletions = withoutAuthorization(() -> historyService.createUserOperationLogQuery()
+        .entityType(EntityTypes.DEPLOYMENT).operationType(UserOperationLogEntry.OPERATION_TYPE_DELETE)
+        .orderByTimestamp().desc().listPage(0, maxResults).stream()
+        .filter(e -> e.getProperty() == null || "cascade".equals(e.getProperty()))
+        .map(e -> new DeletionEntry(e.getDeploymentId(), e.getUserId(), e.getTimestamp().toInstant(),
+            "true".equals(e.getNewValue())))
+        .toList());
     return new Trail(List.copyOf(deployments.values()), deletions);
   }
 
@@ -106,7 +99,7 @@ public class DeploymentTrailController {
   public List<LiveModel> live() {
     caller.requireGroup("read the live model versions", AUDITORS, PROCESS_OWNERS);
     List<LiveModel> live = new ArrayList<>();
-    engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+    withoutAuthorization(() -> {
       repositoryService.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list()
           .forEach(d -> live.add(liveModels.live(Kind.PROCESS, d.getKey())));
       repositoryService.createDecisionDefinitionQuery().latestVersion().orderByDecisionDefinitionKey().asc().list()
@@ -115,7 +108,13 @@ public class DeploymentTrailController {
       jdbc.queryForList("SELECT DISTINCT KEY_ FROM ACT_RE_CAMFORMDEF ORDER BY KEY_", String.class)
           .forEach(key -> live.add(liveModels.live(Kind.FORM, key)));
       return null;
-    }));
+    });
     return live;
+  }
+
+  /** Reads in one engine command that checks no authorizations: the readers may see what they could not open. */
+  private <T> T withoutAuthorization(Callable<T> read) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> context.runWithoutAuthorization(read));
   }
 }

@@ -5,9 +5,7 @@ import static com.serviceloop.installation.InstallationSteps.*;
 
 import com.serviceloop.common.ModelInputs;
 import com.serviceloop.coverage.CoverageService;
-import com.serviceloop.notification.ModelMessages;
-import com.serviceloop.notification.Notification;
-import com.serviceloop.notification.NotificationPort;
+import com.serviceloop.notification.CustomerSms;
 import com.serviceloop.notification.NotifyCustomerDelegate;
 import com.serviceloop.workorder.WorkOrderRepository;
 import lombok.RequiredArgsConstructor;
@@ -26,15 +24,14 @@ import org.springframework.stereotype.Component;
 public class CancelInstallationDelegate implements JavaDelegate {
 
   private final CoverageService coverage;
+  private final CustomerSms sms;
   private final WorkOrderRepository workOrders;
-  private final NotificationPort notifications;
 
   @Override
   public void execute(DelegateExecution execution) {
     String orderNo = orderNo(execution);
     coverage.release(orderNo);
-    notifications.send(Notification.sms(orderNo, string(execution, CUSTOMER_PHONE), "BROADBAND_CANCELLED",
-        ModelMessages.text(execution, NotifyCustomerDelegate.MESSAGE)));
+    sms.send(execution, "BROADBAND_CANCELLED");
     workOrders.recordClosure(orderNo, STATUS_CANCELLED, WorkOrderRepository.now());
   }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,19 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
  * local branch). Accepted = a business-hall order of a covered address; installed = its work was done.
  */
 @RestController
+@RequiredArgsConstructor
 public class HallReportController {
 
   static final int MAX_MONTHS = 12;
 
   private final JdbcTemplate jdbc;
   private final ApiCaller caller;
-  private final ZoneId zone;
-
-  public HallReportController(JdbcTemplate jdbc, ApiCaller caller, WorkOrderView view) {
-    this.jdbc = jdbc;
-    this.caller = caller;
-    this.zone = view.zone();
-  }
+  /** Its zone: the operator's, which the report's months are in. */
+  private final WorkOrderView view;
 
   @GetMapping("/api/reports/hall-installations")
   public ResponseEntity<?> report(@RequestParam(required = false) String month,
@@ -52,12 +49,7 @@ public class HallReportController {
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
     caller.requireGroup("read the halls' installation report", LookupAccess.HALL_REPORT_READERS);
     List<FieldError> errors = new ArrayList<>();
-    Exports.Format wanted = null;
-    try {
-      wanted = Exports.Format.of(format, accept);
-    } catch (InvalidInputException e) {
-      errors.addAll(e.errors());
-    }
+    Exports.Format wanted = Exports.Format.of(format, accept, errors);
     YearMonth first;
     YearMonth last;
     if (month != null && !month.isBlank()) {
@@ -73,20 +65,12 @@ public class HallReportController {
     } else {
       first = month("from", from, errors);
       last = month("to", to, errors);
-      if (first != null && last != null) {
-        if (last.isBefore(first)) {
-          errors.add(new FieldError("to", "must not be before from"));
-        } else if (first.plusMonths(MAX_MONTHS - 1).isBefore(last)) {
-          errors.add(new FieldError("to", "at most " + MAX_MONTHS + " months from from"));
-        }
-      }
+      QueryParameters.monthSpan(first, last, MAX_MONTHS, errors);
     }
     if (hall != null && hall.length() > 128) {
       errors.add(new FieldError("hall", "at most 128 characters"));
     }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException("Invalid input", errors);
-    }
+    InvalidInputException.throwIfAny(errors);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
       rows.addAll(month(m, hall == null || hall.isBlank() ? null : hall.strip()));
@@ -108,6 +92,7 @@ public class HallReportController {
   }
 
   private List<Map<String, Object>> month(YearMonth month, String hall) {
+    ZoneId zone = view.zone();
     List<Object> params = new ArrayList<>(List.of(
         month.atDay(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
         month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC)));

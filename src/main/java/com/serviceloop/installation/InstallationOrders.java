@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,15 +16,11 @@ import org.springframework.stereotype.Repository;
  * caller's transaction.
  */
 @Repository
+@RequiredArgsConstructor
 public class InstallationOrders {
 
   private final JdbcTemplate jdbc;
   private final WorkOrderRepository workOrders;
-
-  public InstallationOrders(JdbcTemplate jdbc, WorkOrderRepository workOrders) {
-    this.workOrders = workOrders;
-    this.jdbc = jdbc;
-  }
 
   /** The intake's columns; volumeCoefficient: the hall order's weight in the hall's variable pay (null: none). */
   public void recordIntake(String orderNo, BroadbandOrder order, BigDecimal volumeCoefficient) {

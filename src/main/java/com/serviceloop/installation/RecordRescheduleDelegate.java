@@ -6,9 +6,7 @@ import static com.serviceloop.installation.InstallationSteps.*;
 import com.serviceloop.calendar.WorkingTimeCalendar;
 import com.serviceloop.common.ModelInputs;
 import com.serviceloop.common.Moments;
-import com.serviceloop.notification.ModelMessages;
-import com.serviceloop.notification.Notification;
-import com.serviceloop.notification.NotificationPort;
+import com.serviceloop.notification.CustomerSms;
 import com.serviceloop.notification.NotifyCustomerDelegate;
 import java.time.Instant;
 import java.util.Map;
@@ -29,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class RecordRescheduleDelegate implements JavaDelegate {
 
   private final InstallationOrders orders;
-  private final NotificationPort notifications;
+  private final CustomerSms sms;
   private final WorkingTimeCalendar calendar;
 
   @Override
@@ -47,9 +45,7 @@ public class RecordRescheduleDelegate implements JavaDelegate {
     orders.recordAppointmentChange(orderNo, previous, newAt, reason);
     execution.setVariable(APPOINTMENT_AT, Moments.toDate(newAt));
     if (failed) {
-      notifications.send(Notification.sms(orderNo, string(execution, CUSTOMER_PHONE), "BROADBAND_VISIT_RESCHEDULED",
-          ModelMessages.text(execution, NotifyCustomerDelegate.MESSAGE,
-              Map.of("appointment", calendar.display(Moments.toDate(newAt))))));
+      sms.send(execution, "BROADBAND_VISIT_RESCHEDULED", Map.of("appointment", calendar.display(Moments.toDate(newAt))));
     }
     for (String name : new String[] {NEW_APPOINTMENT_AT, FAILURE_REASON, FAILURE_NOTE, FAILURE_NEXT_STEP}) {
       execution.removeVariable(name);

@@ -6,9 +6,7 @@ import static com.serviceloop.installation.InstallationSteps.*;
 import com.serviceloop.common.ModelInputs;
 import com.serviceloop.coverage.CoverageResult;
 import com.serviceloop.coverage.CoverageService;
-import com.serviceloop.notification.ModelMessages;
-import com.serviceloop.notification.Notification;
-import com.serviceloop.notification.NotificationPort;
+import com.serviceloop.notification.CustomerSms;
 import com.serviceloop.notification.NotifyCustomerDelegate;
 import com.serviceloop.workorder.WorkOrderRepository;
 import lombok.RequiredArgsConstructor;
@@ -26,8 +24,8 @@ import org.springframework.stereotype.Component;
 public class RecordUnmetDemandDelegate implements JavaDelegate {
 
   private final CoverageService coverage;
+  private final CustomerSms sms;
   private final WorkOrderRepository workOrders;
-  private final NotificationPort notifications;
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -35,8 +33,7 @@ public class RecordUnmetDemandDelegate implements JavaDelegate {
     CoverageResult result = CoverageResult.valueOf(string(execution, COVERAGE_RESULT));
     coverage.recordDemand(orderNo, result, string(execution, REGION), string(execution, COMPOUND),
         string(execution, BUILDING), string(execution, ROOM), string(execution, CUSTOMER_PHONE));
-    notifications.send(Notification.sms(orderNo, string(execution, CUSTOMER_PHONE),
-        "BROADBAND_" + result.name(), ModelMessages.text(execution, NotifyCustomerDelegate.MESSAGE)));
+    sms.send(execution, "BROADBAND_" + result.name());
     workOrders.recordClosure(orderNo, result.name(), WorkOrderRepository.now());
   }
 }

@@ -30,8 +30,7 @@ public class IntakeWindow {
 
   @Autowired
   public IntakeWindow(IntakeProperties properties, CalendarProperties calendar) {
-    this.properties = properties;
-    this.zone = calendar.zone();
+    this(properties, calendar.zone());
   }
 
   private IntakeWindow(IntakeProperties properties, ZoneId zone) {

@@ -1,6 +1,7 @@
 package com.serviceloop.kpi;
 
 import static com.serviceloop.api.QueryParameters.month;
+import static com.serviceloop.api.QueryParameters.monthSpan;
 import static com.serviceloop.api.QueryParameters.wholeNumber;
 import static com.serviceloop.security.ServiceLoopGroups.*;
 
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/dashboard")
+@RequiredArgsConstructor
 public class DashboardController {
 
   static final String[] READERS = {SERVICE_SUPERVISION, SHIFT_LEAD, DEPARTMENT_MANAGER, GENERAL_MANAGER,
@@ -49,28 +52,17 @@ public class DashboardController {
   private final KpiProperties properties;
   private final ApiCaller caller;
   private final HolidayScheduleStatus holidaySchedules;
-  private final ZoneId zone;
-
-  public DashboardController(DashboardService dashboard, KpiService kpis, KpiProperties properties, ApiCaller caller,
-      HolidayScheduleStatus holidaySchedules) {
-    this.holidaySchedules = holidaySchedules;
-    this.dashboard = dashboard;
-    this.kpis = kpis;
-    this.properties = properties;
-    this.caller = caller;
-    this.zone = dashboard.zone();
-  }
 
   @GetMapping("/at-risk")
   public ResponseEntity<?> atRisk(@RequestParam(required = false) String region,
       @RequestParam(required = false) String withinHours, @RequestParam(required = false) String format,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-    caller.requireGroup("read the service dashboard", READERS);
+    requireReader();
     List<FieldError> errors = new ArrayList<>();
-    Exports.Format wanted = format(format, accept, errors);
+    Exports.Format wanted = Exports.Format.of(format, accept, errors);
     int hours = wholeNumber("withinHours", withinHours, DashboardService.DEFAULT_WARN_HOURS, 0, MAX_WARN_HOURS,
         "hours", errors);
-    refuse(errors);
+    InvalidInputException.throwIfAny(errors);
     DashboardService.AtRiskReport report = dashboard.atRisk(WorkOrderRepository.now(), hours, blank(region));
     List<Map<String, Object>> orders = report.orders().stream().map(this::json).toList();
     if (wanted == Exports.Format.JSON) {
@@ -109,10 +101,8 @@ public class DashboardController {
   public ResponseEntity<?> aging(@RequestParam(required = false) String region,
       @RequestParam(required = false) String format,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-    caller.requireGroup("read the service dashboard", READERS);
-    List<FieldError> errors = new ArrayList<>();
-    Exports.Format wanted = format(format, accept, errors);
-    refuse(errors);
+    requireReader();
+    Exports.Format wanted = Exports.Format.of(format, accept); // its only parameter to check
     Instant now = WorkOrderRepository.now();
     List<Map<String, Object>> rows = dashboard.aging(now, blank(region));
     List<String> header = new ArrayList<>(List.of("type"));
@@ -128,9 +118,9 @@ public class DashboardController {
   public ResponseEntity<?> workload(@RequestParam(required = false) String by,
       @RequestParam(required = false) String format,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-    caller.requireGroup("read the service dashboard", READERS);
+    requireReader();
     List<FieldError> errors = new ArrayList<>();
-    Exports.Format wanted = format(format, accept, errors);
+    Exports.Format wanted = Exports.Format.of(format, accept, errors);
     String view = by == null || by.isBlank() ? null : by.trim();
     if (view != null && !view.equals("group") && !view.equals("installer")) {
       errors.add(new FieldError("by", "group or installer, not '" + by + "'"));
@@ -138,7 +128,7 @@ public class DashboardController {
     if (wanted != Exports.Format.JSON && view == null) {
       errors.add(new FieldError("by", "required for a download: group or installer"));
     }
-    refuse(errors);
+    InvalidInputException.throwIfAny(errors);
     Instant now = WorkOrderRepository.now();
     if (wanted == Exports.Format.JSON) {
       Map<String, Object> body = new LinkedHashMap<>();
@@ -165,20 +155,14 @@ public class DashboardController {
       @RequestParam(required = false) String to, @RequestParam(required = false) String region,
       @RequestParam(required = false) String format,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-    caller.requireGroup("read the service dashboard", READERS);
+    requireReader();
     List<FieldError> errors = new ArrayList<>();
-    Exports.Format wanted = format(format, accept, errors);
-    YearMonth current = YearMonth.from(WorkOrderRepository.now().atZone(zone));
+    Exports.Format wanted = Exports.Format.of(format, accept, errors);
+    YearMonth current = YearMonth.from(WorkOrderRepository.now().atZone(zone()));
     YearMonth last = month("to", to, current, errors);
     YearMonth first = month("from", from, last == null ? current.minusMonths(11) : last.minusMonths(11), errors);
-    if (first != null && last != null) {
-      if (last.isBefore(first)) {
-        errors.add(new FieldError("to", "must not be before from"));
-      } else if (first.plusMonths(MAX_MONTHS - 1).isBefore(last)) {
-        errors.add(new FieldError("to", "at most " + MAX_MONTHS + " months from from"));
-      }
-    }
-    refuse(errors);
+    monthSpan(first, last, MAX_MONTHS, errors);
+    InvalidInputException.throwIfAny(errors);
     Map<String, Object> trend = dashboard.breachTrend(first, last, blank(region));
     if (wanted == Exports.Format.JSON) {
       return ResponseEntity.ok(trend);
@@ -274,7 +258,7 @@ public class DashboardController {
     caller.requireGroup("export the KPIs", READERS);
     Exports.Format wanted = download(format, accept, errors);
     KpiPeriod period = period(from, to, errors);
-    refuse(errors);
+    InvalidInputException.throwIfAny(errors);
     return new KpiDownload(wanted, period, blank(region));
   }
 
@@ -337,18 +321,9 @@ public class DashboardController {
     return rows.stream().map(toRow).toList();
   }
 
-  private static Exports.Format format(String format, String accept, List<FieldError> errors) {
-    try {
-      return Exports.Format.of(format, accept);
-    } catch (InvalidInputException e) {
-      errors.addAll(e.errors());
-      return Exports.Format.JSON;
-    }
-  }
-
   /** A download endpoint: CSV or Excel only (the JSON of these figures is /api/kpis). */
   private static Exports.Format download(String format, String accept, List<FieldError> errors) {
-    Exports.Format wanted = format(format, accept, errors);
+    Exports.Format wanted = Exports.Format.of(format, accept, errors);
     if (wanted == Exports.Format.JSON && errors.isEmpty()) {
       errors.add(new FieldError("format", "csv or xlsx (the JSON is GET /api/kpis)"));
     }
@@ -356,17 +331,21 @@ public class DashboardController {
   }
 
   private KpiPeriod period(String from, String to, List<FieldError> errors) {
-    return KpiPeriod.parse(from, to, zone, errors);
-  }
-
-  private static void refuse(List<FieldError> errors) {
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException("Invalid input", errors);
-    }
+    return KpiPeriod.parse(from, to, zone(), errors);
   }
 
   private String iso(Instant instant) {
-    return instant == null ? null : instant.atZone(zone).toOffsetDateTime().toString();
+    return instant == null ? null : instant.atZone(zone()).toOffsetDateTime().toString();
+  }
+
+  /** 403 for a caller outside {@link #READERS}. */
+  private void requireReader() {
+    caller.requireGroup("read the service dashboard", READERS);
+  }
+
+  /** The operator's zone (+08:00), which the figures' times and periods are in. */
+  private ZoneId zone() {
+    return dashboard.zone();
   }
 
   private static String blank(String text) {

@@ -92,9 +92,7 @@ public class MonthlyReviewController {
     List<FieldError> errors = new ArrayList<>();
     YearMonth last = month("to", to, null, errors);
     YearMonth first = month("from", from, null, errors);
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException("Invalid input", errors);
-    }
+    InvalidInputException.throwIfAny(errors);
     YearMonth current = YearMonth.from(WorkOrderRepository.now().atZone(view.zone()));
     last = last == null ? current : last;
     first = first == null ? last.minusMonths(11) : first;

@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Service;
  * so no warning or breach timer fires during the wait; {@link #resume} then shortens it to what it really was.
  */
 @Service
+@RequiredArgsConstructor
 public class SlaPauses {
 
   /**
@@ -56,16 +58,6 @@ public class SlaPauses {
   private final TaskService taskService;
   private final JdbcTemplate jdbc;
   private final SlaWarningTimes warningTimes;
-
-  public SlaPauses(WorkOrderRepository workOrders, WorkingTimeCalendar calendar, ManagementService managementService,
-      TaskService taskService, JdbcTemplate jdbc, SlaWarningTimes warningTimes) {
-    this.warningTimes = warningTimes;
-    this.workOrders = workOrders;
-    this.calendar = calendar;
-    this.managementService = managementService;
-    this.taskService = taskService;
-    this.jdbc = jdbc;
-  }
 
   /**
    * Pauses {@code clock} of the process's work order from {@code from} until {@code until}.

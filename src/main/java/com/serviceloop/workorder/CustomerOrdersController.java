@@ -61,9 +61,7 @@ public class CustomerOrdersController {
           "must be a mobile number (11 digits, e.g. 13800138000) or a landline with area code (e.g. 010-12345678)"));
     }
     int window = QueryParameters.wholeNumber("days", days, defaultDays, 1, MAX_DAYS, "days", errors);
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException("Invalid input", errors);
-    }
+    InvalidInputException.throwIfAny(errors);
     // a landline may be stored with or without its hyphen
     String other = phone.startsWith("0") ? (phone.contains("-") ? phone.replace("-", "")
         : phone.replaceFirst("^(0(?:10|2\\d)|0\\d{3})", "$1-")) : phone;

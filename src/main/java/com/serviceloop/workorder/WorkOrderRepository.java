@@ -43,24 +43,16 @@ public class WorkOrderRepository {
             region, segment, tier, brand, customer_phone, customer_name, description, details,
             first_contact_owner, received_at, created_at, updated_at)
           VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
-      int i = 1;
-      ps.setString(i++, order.type().name());
-      ps.setString(i++, order.status());
-      ps.setString(i++, order.processInstanceId());
-      ps.setString(i++, order.channel());
-      ps.setString(i++, order.category());
-      ps.setString(i++, order.region());
-      ps.setString(i++, order.segment());
-      ps.setString(i++, order.tier());
-      ps.setString(i++, order.brand());
-      ps.setString(i++, order.customerPhone());
-      ps.setString(i++, order.customerName());
-      ps.setString(i++, order.description());
-      ps.setString(i++, order.detailsJson());
-      ps.setString(i++, order.firstContactOwner());
-      ps.setObject(i++, ts(order.receivedAt()));
-      ps.setObject(i++, now);
-      ps.setObject(i, now);
+      // the text columns in their order, then the three moments
+      String[] texts = {order.type().name(), order.status(), order.processInstanceId(), order.channel(),
+          order.category(), order.region(), order.segment(), order.tier(), order.brand(), order.customerPhone(),
+          order.customerName(), order.description(), order.detailsJson(), order.firstContactOwner()};
+      for (int i = 0; i < texts.length; i++) {
+        ps.setString(i + 1, texts[i]);
+      }
+      ps.setObject(texts.length + 1, ts(order.receivedAt()));
+      ps.setObject(texts.length + 2, now);
+      ps.setObject(texts.length + 3, now);
       return ps;
     }, keys);
     long id = keys.getKey().longValue();
