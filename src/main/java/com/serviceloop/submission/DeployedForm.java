@@ -84,6 +84,32 @@ public record DeployedForm(String id, List<Field> fields) {
     return new DeployedForm(id, List.copyOf(fields));
   }
 
+  /**
+   * The names that the conditions ({@code hide}, expression {@code readonly}) of the submittable fields read,
+   * their dynamic lists' items included: a submission whose values hold all of them needs no case variable.
+   */
+  public Set<String> conditionNames() {
+    Set<String> names = new LinkedHashSet<>();
+    collectConditionNames(fields, names);
+    return names;
+  }
+
+  private static void collectConditionNames(List<Field> fields, Set<String> into) {
+    for (Field field : fields) {
+      if (!field.editable()) {
+        continue; // the validator never evaluates a display field's condition
+      }
+      for (FormCondition condition : new FormCondition[] {field.hide(), field.readonlyWhen()}) {
+        if (condition != null) {
+          into.addAll(condition.names());
+        }
+      }
+      if (field.items() != null) {
+        collectConditionNames(field.items(), into);
+      }
+    }
+  }
+
   public Field field(String key) {
     return fields.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
   }

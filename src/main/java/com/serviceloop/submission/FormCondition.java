@@ -2,9 +2,11 @@ package com.serviceloop.submission;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The part of FEEL that the forms' {@code conditional.hide} (and expression-valued {@code readonly})
@@ -23,10 +25,12 @@ public final class FormCondition {
 
   private final String source;
   private final Node root;
+  private final Set<String> names;
 
-  private FormCondition(String source, Node root) {
+  private FormCondition(String source, Node root, Set<String> names) {
     this.source = source;
     this.root = root;
+    this.names = Set.copyOf(names);
   }
 
   /** Parses a form expression ("=…"); throws {@link UnsupportedFormException} for what is not supported. */
@@ -38,12 +42,17 @@ public final class FormCondition {
     Parser parser = new Parser(expression, tokenize(expression, text.substring(1)));
     Node root = parser.or();
     parser.expectEnd();
-    return new FormCondition(expression, root);
+    return new FormCondition(expression, root, parser.names);
   }
 
   /** True only when the expression evaluates to true (null and false are "not hidden"). */
   public boolean isTrue(Map<String, Object> context) {
     return Boolean.TRUE.equals(root.eval(context));
+  }
+
+  /** The names the expression reads (form fields or case variables): what its context must hold. */
+  public Set<String> names() {
+    return names;
   }
 
   @Override
@@ -119,6 +128,7 @@ public final class FormCondition {
   private static final class Parser {
     private final String source;
     private final List<Token> tokens;
+    private final Set<String> names = new LinkedHashSet<>();
     private int pos;
 
     Parser(String source, List<Token> tokens) {
@@ -235,6 +245,7 @@ public final class FormCondition {
                 throw new UnsupportedFormException("function " + t.text() + "() is not supported: " + source);
               }
               String name = t.text();
+              names.add(name);
               return ctx -> normalise(ctx.get(name));
           }
         default:

@@ -48,7 +48,8 @@ public final class FormValidator {
 
   /**
    * @param variables the request's variables object (may be null or missing: nothing submitted)
-   * @param caseVariables the case's variables, which the form's conditions may read (as in Tasklist)
+   * @param caseVariables the case's variables, which the form's conditions may read (as in Tasklist); read only
+   *     when a condition needs a name the submitted values do not hold
    */
   public Result check(DeployedForm form, JsonNode variables, Map<String, Object> caseVariables) {
     List<FieldError> errors = new ArrayList<>();
@@ -85,7 +86,10 @@ public final class FormValidator {
         }
       }
     }
-    Map<String, Object> context = new HashMap<>(caseVariables);
+    // the case's variables only when a condition reads a name the submission does not hold (loading them
+    // costs the guard an engine command)
+    boolean readsCase = !values.keySet().containsAll(form.conditionNames());
+    Map<String, Object> context = readsCase ? new HashMap<>(caseVariables) : new HashMap<>();
     context.putAll(values);
     checkFields(form.fields(), values, submitted, context, "", errors);
     return new Result(values, errors);

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param userId the authenticated user who submits
  * @param groupIds that user's groups
  * @param values the submitted values, typed (String, Boolean, Long/Double, java.util.Date for datetimes)
- * @param caseVariables the case's current process variables (empty for a start form)
+ * @param caseVariables the case's current process variables (empty for a start form), read from the engine
+ *     the first time a rule asks for them
  */
 public record Submission(String formId, String taskId, String processInstanceId, String businessKey,
     String userId, List<String> groupIds, Map<String, Object> values, Map<String, Object> caseVariables) {}

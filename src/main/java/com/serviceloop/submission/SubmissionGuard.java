@@ -64,27 +64,28 @@ public class SubmissionGuard {
   /** A task completion ({@code submit-form}, {@code complete}, {@code resolve}) with these variables. */
   public Optional<Verdict> checkTask(String taskId, JsonNode variables) {
     EngineCaller caller = caller();
-    // visibility as the caller: a task they cannot see is the engine's to refuse (404/403), unchanged
-    if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+    // visibility as the caller: a task they cannot see is the engine's to refuse (404/403), unchanged; the same
+    // query gives the task's form reference (one engine command, not a count and then a second query)
+    Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    if (task == null) {
       return Optional.empty();
     }
     return asSystem(() -> {
-      Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-      if (task == null) {
-        return Optional.empty();
-      }
       CamundaFormRef ref = task.getCamundaFormRef();
       if (ref == null) {
         return Optional.of(withoutForm(task.getFormKey(), variables));
       }
       DeployedForm form = deployedForm(() -> formService.getDeployedTaskForm(taskId), ref.getKey());
-      Map<String, Object> caseVariables = taskService.getVariables(taskId);
-      String businessKey = null;
-      if (task.getProcessInstanceId() != null) {
+      // read only when a condition or a rule asks for them (each is an engine command of its own)
+      Map<String, Object> caseVariables = new LazyVariables(() -> taskService.getVariables(taskId));
+      Supplier<String> businessKey = () -> {
+        if (task.getProcessInstanceId() == null) {
+          return null;
+        }
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
             .processInstanceId(task.getProcessInstanceId()).singleResult();
-        businessKey = instance == null ? null : instance.getBusinessKey();
-      }
+        return instance == null ? null : instance.getBusinessKey();
+      };
       return Optional.of(check(form, ref.getKey(), variables, caseVariables, taskId, task.getProcessInstanceId(),
           businessKey, caller));
     });
@@ -119,23 +120,25 @@ public class SubmissionGuard {
       return Optional.of(withoutForm(startForm == null ? null : startForm.getFormKey(), variables));
     }
     DeployedForm form = deployedForm(() -> formService.getDeployedStartForm(definition.getId()), ref.getKey());
-    return Optional.of(check(form, ref.getKey(), variables, Map.of(), null, null, null, caller));
+    return Optional.of(check(form, ref.getKey(), variables, Map.of(), null, null, () -> null, caller));
   }
 
   private Verdict check(DeployedForm form, String formId, JsonNode variables, Map<String, Object> caseVariables,
-      String taskId, String processInstanceId, String businessKey, EngineCaller caller) {
+      String taskId, String processInstanceId, Supplier<String> businessKey, EngineCaller caller) {
     FormValidator.Result result = validator.check(form, variables, caseVariables);
     List<FieldError> errors = new ArrayList<>(result.errors());
-    Submission submission = new Submission(formId, taskId, processInstanceId, businessKey,
+    List<SubmissionRule> applicable = rules.stream().filter(rule -> rule.formIds().contains(formId)).toList();
+    if (applicable.isEmpty()) {
+      return new Verdict(formId, errors); // no rule to tell the business key to
+    }
+    Submission submission = new Submission(formId, taskId, processInstanceId, businessKey.get(),
         caller == null ? null : caller.userId(), caller == null ? List.of() : caller.groupIds(),
         java.util.Collections.unmodifiableMap(result.values()),
         java.util.Collections.unmodifiableMap(caseVariables));
-    for (SubmissionRule rule : rules) {
-      if (rule.formIds().contains(formId)) {
-        for (FieldError error : rule.check(submission)) {
-          if (!errors.contains(error)) {
-            errors.add(error);
-          }
+    for (SubmissionRule rule : applicable) {
+      for (FieldError error : rule.check(submission)) {
+        if (!errors.contains(error)) {
+          errors.add(error);
         }
       }
     }

@@ -46,6 +46,14 @@ public class JdbcCounting {
   static final java.util.concurrent.ConcurrentHashMap<String, LongAdder> BY_TEXT =
       new java.util.concurrent.ConcurrentHashMap<>();
   private static final ThreadLocal<Long> STARTED = new ThreadLocal<>();
+  /**
+   * Diagnosis: statements whose text matches {@code -Djdbc.trace=REGEX} are counted per call site (the
+   * com.serviceloop frames and the engine command of the stack), answered by GET /benchmark/jdbc/traces.
+   */
+  private static final java.util.regex.Pattern TRACE = System.getProperty("jdbc.trace", "").isEmpty() ? null
+      : java.util.regex.Pattern.compile(System.getProperty("jdbc.trace"), java.util.regex.Pattern.CASE_INSENSITIVE);
+  static final java.util.concurrent.ConcurrentHashMap<String, LongAdder> TRACES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   @Bean
   static BeanPostProcessor jdbcCountingDataSourceWrapper() {
@@ -64,7 +72,8 @@ public class JdbcCounting {
   @Bean
   RouterFunction<ServerResponse> jdbcCountRoute() {
     return RouterFunctions.route().GET("/benchmark/jdbc", request -> ServerResponse.ok().body(totals()))
-        .GET("/benchmark/jdbc/statements", request -> ServerResponse.ok().body(byText())).build();
+        .GET("/benchmark/jdbc/statements", request -> ServerResponse.ok().body(byText()))
+        .GET("/benchmark/jdbc/traces", request -> ServerResponse.ok().body(traces())).build();
   }
 
   static Map<String, Long> totals() {
@@ -85,6 +94,48 @@ public class JdbcCounting {
     BY_TEXT.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
         .forEach(e -> counts.put(e.getKey(), e.getValue().sum()));
     return counts;
+  }
+
+  static Map<String, Long> traces() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    TRACES.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+        .forEach(e -> counts.put(e.getKey(), e.getValue().sum()));
+    return counts;
+  }
+
+  /** An INSERT's NAME_ (or VAR_NAME_) value: which variable a variable row is. */
+  static String named(String sql, List<net.ttddyy.dsproxy.proxy.ParameterSetOperation> params) {
+    String[] columns = sql.substring(sql.indexOf('(') + 1, sql.indexOf(')')).split(",");
+    for (int i = 0; i < columns.length; i++) {
+      String column = columns[i].strip();
+      if (column.equals("NAME_") || column.equals("VAR_NAME_")) {
+        for (var p : params) {
+          Object[] args = p.getArgs();
+          if (args.length > 1 && args[0] instanceof Integer index && index == i + 1) {
+            return "[" + args[1] + "]";
+          }
+        }
+      }
+    }
+    return "[?]";
+  }
+
+  /** The statement's text, then the project's frames and the engine commands/listeners that led to it. */
+  static String site(String sql) {
+    StringBuilder site = new StringBuilder(sql.length() > 90 ? sql.substring(0, 90) : sql);
+    int frames = 0;
+    for (StackTraceElement e : Thread.currentThread().getStackTrace()) {
+      String c = e.getClassName();
+      boolean own = c.startsWith("com.serviceloop") && !c.contains("JdbcCounting");
+      boolean engine = c.contains(".cmd.") || c.endsWith("Manager") && c.startsWith("org.camunda")
+          || c.contains("rest.impl") || c.contains("rest.sub") || c.contains("Listener") && c.startsWith("org.camunda")
+          || c.contains("behavior") || c.contains("HistoryEventProducer") || c.contains("webapp") && c.startsWith("org.camunda");
+      if ((own || engine) && frames++ < 14) {
+        site.append(" <- ").append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(e.getMethodName())
+            .append(':').append(e.getLineNumber());
+      }
+    }
+    return site.toString();
   }
 
   static final class Meter implements QueryExecutionListener {
@@ -111,7 +162,17 @@ public class JdbcCounting {
           default -> OTHER;
         };
         kind.add(executions);
-        BY_TEXT.computeIfAbsent(query.getQuery().replaceAll("\\s+", " ").strip(), k -> new LongAdder()).add(executions);
+        String text = query.getQuery().replaceAll("\\s+", " ").strip();
+        BY_TEXT.computeIfAbsent(text, k -> new LongAdder()).add(executions);
+        if (TRACE != null && TRACE.matcher(text).find()) {
+          if (text.startsWith("insert") && text.contains("NAME_")) {
+            for (var params : query.getParametersList()) {
+              TRACES.computeIfAbsent(named(text, params) + " <- " + site(text), k -> new LongAdder()).add(1);
+            }
+          } else {
+            TRACES.computeIfAbsent(site(text), k -> new LongAdder()).add(executions);
+          }
+        }
         writes |= kind == INSERTS || kind == UPDATES || kind == DELETES;
       }
       if (writes && execInfo.isSuccess()) {
