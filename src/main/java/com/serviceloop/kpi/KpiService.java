@@ -51,7 +51,7 @@ public class KpiService {
     this.weights = weights;
     this.properties = properties;
     this.zone = ZoneId.of(zone);
-    this.summary = new KpiSummary(jdbc, this.transactions, this.zone, this::run);
+    this.summary = new KpiSummary(jdbc, this.transactions, this::run);
   }
 
   public ZoneId zone() {
@@ -262,7 +262,6 @@ public class KpiService {
     Map<Kpi, Base> overall = new EnumMap<>(Kpi.class);
     if (grouping != KpiGrouping.region) {
       Map<String, Map<Kpi, Set<String>>> fromSummary = countedBySummary;
-      int fromStatement = summarised;
       KpiFacts.perCustomers().forEach(kpi -> {
         // a month's counted regions come with the sums; a longer period's by month from the summary's rows for its
         // months and a statement of their own for the rest
@@ -273,7 +272,7 @@ public class KpiService {
           fromSummary.forEach((month, byKpi) -> byKpi.getOrDefault(kpi, Set.of())
               .forEach(r -> counted.computeIfAbsent(r, x -> new TreeSet<>()).add(month)));
           if (rest != null) {
-            countedRegions(kpi, fromStatement == 0 ? period : rest, region)
+            countedRegions(kpi, rest, region)
                 .forEach((r, in) -> counted.computeIfAbsent(r, x -> new TreeSet<>()).addAll(in));
           }
         }

@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -52,15 +51,13 @@ final class KpiSummary {
   private final NamedParameterJdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final TransactionTemplate ownTransaction;
-  private final ZoneId zone;
   private final Runner runner;
 
-  KpiSummary(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, ZoneId zone, Runner runner) {
+  KpiSummary(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, Runner runner) {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
     this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.zone = zone;
     this.runner = runner;
   }
 

@@ -69,23 +69,23 @@ public class KpiMonthMarks {
     return GUARD + " OR s.month_end > ?)";
   }
 
-  /** The earliest timestamp among a write's values, or null. */
-  static Instant earliest(Collection<Object> values) {
-    Instant min = null;
+  /** The timestamps among a write's values. */
+  static List<Instant> times(Collection<Object> values) {
+    List<Instant> times = new ArrayList<>();
     for (Object v : values) {
       Instant t = v instanceof OffsetDateTime o ? o.toInstant() : v instanceof Instant i ? i : null;
-      if (t != null && (min == null || t.isBefore(min))) {
-        min = t;
+      if (t != null) {
+        times.add(t);
       }
     }
-    return min;
+    return times;
   }
 
   /**
-   * The write's other way: the months of the row's milestones (where) and of the new values that are past or
-   * summarised are recorded stale. False when no row matches.
+   * The write's other way: the months of the row's milestones (where) and of every timestamp the write sets that
+   * are past or summarised are recorded stale. False when no row matches.
    */
-  boolean mark(String where, Object key, Instant earliest) {
+  boolean mark(String where, Object key, List<Instant> newTimes) {
     List<java.util.Map<String, Object>> rows = jdbc.queryForList("SELECT " + String.join(", ", MILESTONES)
         + ", (SELECT MAX(s.month_end) FROM sl_kpi_month s) AS horizon FROM sl_work_order WHERE " + where, key);
     if (rows.isEmpty()) {
@@ -98,7 +98,7 @@ public class KpiMonthMarks {
     }
     List<Instant> values = new ArrayList<>();
     MILESTONES.forEach(m -> values.add(instant(rows.get(0).get(m))));
-    values.add(earliest);
+    values.addAll(newTimes);
     TreeSet<String> months = new TreeSet<>();
     for (Instant v : values) {
       if (v != null && v.isBefore(limit)) {

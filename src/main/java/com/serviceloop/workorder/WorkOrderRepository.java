@@ -505,7 +505,8 @@ public class WorkOrderRepository {
    */
   private boolean write(String assignments, String where, Object key, Object... args) {
     List<Object> values = new java.util.ArrayList<>(java.util.Arrays.asList(args));
-    Instant earliest = KpiMonthMarks.earliest(values);
+    List<Instant> times = KpiMonthMarks.times(values);
+    Instant earliest = times.stream().min(Instant::compareTo).orElse(null);
     String sql = "UPDATE sl_work_order SET " + assignments + " WHERE " + where;
     List<Object> guarded = new java.util.ArrayList<>(values);
     guarded.add(key);
@@ -513,7 +514,7 @@ public class WorkOrderRepository {
     if (guard != null && jdbc.update(sql + guard, guarded.toArray()) == 1) {
       return true;
     }
-    if (!marks.mark(where, key, earliest)) {
+    if (!marks.mark(where, key, times)) {
       return false;
     }
     values.add(key);

@@ -116,6 +116,16 @@ class KpiSummaryTest {
     assertSame();
   }
 
+  /** A write that sets times in two past months (closed 5 November, judged by a promise of 10 October) marks both. */
+  @Test
+  void aWriteSettingTimesInTwoPastMonthsMarksBoth() {
+    String order = create("2026-10-01T10:00+08:00");
+    assertThat(kpi(NOVEMBER, "reprocessingRate").denominator()).isEqualByComparingTo("0");
+    orders.recordClosureJudgedByCompletion(order, "CLOSED", at("2026-11-05T10:00+08:00"), at("2026-10-10T10:00+08:00"));
+    assertThat(kpi(NOVEMBER, "reprocessingRate").denominator()).isEqualByComparingTo("1");
+    assertSame();
+  }
+
   @Test
   void theMarksKnowEveryMilestoneTheKpisCount() {
     List<String> counted = KpiFacts.milestones(KpiFacts.parts(List.of(), 28800, 1)).stream()

@@ -71,7 +71,9 @@ public final class TestFacts {
    * 30 days before, at an earlier instant. Returns the rows it set.
    */
   int backfillRepeatFlags() {
-    return jdbc.update(repeatBackfill() + " AND w.region = ?", region);
+    int rows = jdbc.update(repeatBackfill() + " AND w.region = ?", region);
+    forgetSummary(jdbc);
+    return rows;
   }
 
   /** V20_1's UPDATE that flags the complaints before it (its WHERE clause ends with the order type). */
