@@ -261,7 +261,7 @@ final class KpiFacts {
     final Map<Integer, Map<Kpi, Set<String>>> countedRegions = new TreeMap<>();
 
     Sums(int buckets, List<KpiWeight> satisfactionWeights, int dayOffsetSeconds) {
-      this.parts = parts(satisfactionWeights, dayOffsetSeconds, buckets);
+      this.parts = KpiFacts.parts(satisfactionWeights, dayOffsetSeconds, buckets);
       this.buckets = buckets;
       List<String> milestones = milestones(parts);
       this.digit = parts.stream().mapToInt(p -> milestones.indexOf(p.milestone())).toArray();
@@ -271,21 +271,53 @@ final class KpiFacts {
     /** One row of {@link #facts}: its group, region, key and the 2 × parts sums. */
     void add(String group, String region, long key, BigDecimal[] sums) {
       for (int p = 0; p < parts.size(); p++) {
-        int bucket = (int) (key / place[digit[p]] % (buckets + 1));
-        BigDecimal count = sums[2 * p + 1];
-        if (bucket == buckets || count == null || count.signum() == 0) {
-          continue;
-        }
-        Kpi kpi = parts.get(p).kpi();
-        BigDecimal[] pair = kpis.computeIfAbsent(group, g -> new TreeMap<>()).computeIfAbsent(bucket, b -> new EnumMap<>(Kpi.class))
-            .computeIfAbsent(kpi, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-        pair[0] = sums[2 * p] == null ? pair[0] : pair[0].add(sums[2 * p]);
-        pair[1] = pair[1].add(count);
-        if (kpi.unit().perCustomers() != null) {
-          countedRegions.computeIfAbsent(bucket, b -> new EnumMap<>(Kpi.class)).computeIfAbsent(kpi, k -> new TreeSet<>())
-              .add(region);
+        int bucket = bucket(key, p);
+        if (bucket != buckets) {
+          addPart(group, region, bucket, p, sums[2 * p], sums[2 * p + 1]);
         }
       }
+    }
+
+    /** The bucket the key's digit of part p names (buckets: outside the span). */
+    int bucket(long key, int p) {
+      return (int) (key / place[digit[p]] % (buckets + 1));
+    }
+
+    /**
+     * One part's sums (numerator, count) of a group and region in a bucket: a row of {@link #facts} or of the month
+     * summary ({@link KpiSummary}). Nothing without a count.
+     */
+    void addPart(String group, String region, int bucket, int p, BigDecimal numerator, BigDecimal count) {
+      if (count == null || count.signum() == 0) {
+        return;
+      }
+      Kpi kpi = parts.get(p).kpi();
+      BigDecimal[] pair = kpis.computeIfAbsent(group, g -> new TreeMap<>()).computeIfAbsent(bucket, b -> new EnumMap<>(Kpi.class))
+          .computeIfAbsent(kpi, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      pair[0] = numerator == null ? pair[0] : pair[0].add(numerator);
+      pair[1] = pair[1].add(count);
+      if (kpi.unit().perCustomers() != null) {
+        countedRegions.computeIfAbsent(bucket, b -> new EnumMap<>(Kpi.class)).computeIfAbsent(kpi, k -> new TreeSet<>())
+            .add(region);
+      }
+    }
+
+    /** Adds another statement's sums (of buckets starting at bucket offset of this one's). */
+    void merge(Sums other, int offset) {
+      other.kpis.forEach((group, byBucket) -> byBucket.forEach((bucket, byKpi) -> byKpi.forEach((kpi, pair) -> {
+        BigDecimal[] mine = kpis.computeIfAbsent(group, g -> new TreeMap<>())
+            .computeIfAbsent(bucket + offset, b -> new EnumMap<>(Kpi.class))
+            .computeIfAbsent(kpi, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        mine[0] = mine[0].add(pair[0]);
+        mine[1] = mine[1].add(pair[1]);
+      })));
+      other.countedRegions.forEach((bucket, byKpi) -> byKpi.forEach((kpi, regions) -> countedRegions
+          .computeIfAbsent(bucket + offset, b -> new EnumMap<>(Kpi.class)).computeIfAbsent(kpi, k -> new TreeSet<>())
+          .addAll(regions)));
+    }
+
+    List<Part> partList() {
+      return parts;
     }
 
     /** Each KPI's (numerator, denominator) of the group in the bucket; empty without facts. */

@@ -41,6 +41,7 @@ public class KpiService {
   private final KpiProperties properties;
   private final ZoneId zone;
   private final TransactionTemplate transactions;
+  private final KpiSummary summary;
   private volatile Boolean postgres;
 
   public KpiService(NamedParameterJdbcTemplate jdbc, KpiWeightSource weights, KpiProperties properties,
@@ -50,6 +51,7 @@ public class KpiService {
     this.weights = weights;
     this.properties = properties;
     this.zone = ZoneId.of(zone);
+    this.summary = new KpiSummary(jdbc, this.transactions, this::run);
   }
 
   public ZoneId zone() {
@@ -58,19 +60,32 @@ public class KpiService {
 
   /** All KPIs of the period (and region, when given). */
   public List<KpiResult> report(KpiPeriod period, String region) {
-    List<KpiWeight> satisfactionWeights = weights.weights(Kpi.satisfactionRate);
-    return compute(period, region, null, satisfactionWeights, WorkOrderRepository.now()).get(NO_GROUP);
+    return report(period, region, true);
   }
 
   /** All KPIs of the period broken down by the grouping, groups in key order. */
   public List<KpiGroup> breakdown(KpiPeriod period, String region, KpiGrouping grouping) {
+    return breakdown(period, region, grouping, true);
+  }
+
+  /**
+   * The report, from the month summary where it answers (summary true: whole months wholly past, {@link KpiSummary})
+   * or from the orders alone (false: for the tests and the benchmark that compare both).
+   */
+  List<KpiResult> report(KpiPeriod period, String region, boolean summary) {
+    List<KpiWeight> satisfactionWeights = weights.weights(Kpi.satisfactionRate);
+    return compute(period, region, null, satisfactionWeights, WorkOrderRepository.now(), summary).get(NO_GROUP);
+  }
+
+  /** The breakdown, with or without the month summary (see {@link #report(KpiPeriod, String, boolean)}). */
+  List<KpiGroup> breakdown(KpiPeriod period, String region, KpiGrouping grouping, boolean summary) {
     List<KpiWeight> satisfactionWeights = weights.weights(Kpi.satisfactionRate);
     Instant now = WorkOrderRepository.now();
     List<KpiGroup> groups = new ArrayList<>();
     if (grouping == KpiGrouping.month) {
-      return trend(period, region, satisfactionWeights, now);
+      return trend(period, region, satisfactionWeights, now, summary);
     }
-    compute(period, region, grouping, satisfactionWeights, now)
+    compute(period, region, grouping, satisfactionWeights, now, summary)
         .forEach((key, kpis) -> groups.add(new KpiGroup(key, kpis)));
     return groups;
   }
@@ -79,12 +94,34 @@ public class KpiService {
    * The period cut at Beijing month boundaries, all KPIs of every month in one statement (a bucket per month,
    * {@link KpiFacts#facts}): each month the same figures as {@link #report} of that month (part).
    */
-  private List<KpiGroup> trend(KpiPeriod period, String region, List<KpiWeight> satisfactionWeights, Instant now) {
+  private List<KpiGroup> trend(KpiPeriod period, String region, List<KpiWeight> satisfactionWeights, Instant now,
+      boolean useSummary) {
     List<KpiPeriod> months = period.byMonth();
     List<Instant> bounds = new ArrayList<>();
     months.forEach(m -> bounds.add(m.start()));
     bounds.add(period.end());
-    KpiFacts.Sums sums = sums(bounds, null, region, now, satisfactionWeights, dayOffsetSeconds(period));
+    int dayOffset = dayOffsetSeconds(period);
+    KpiFacts.Sums sums = new KpiFacts.Sums(months.size(), satisfactionWeights, dayOffset);
+    // the months the summary answers at their buckets; every run of other months from one statement of its own
+    Map<String, Integer> summarised = new LinkedHashMap<>();
+    for (int i = 0; i < months.size(); i++) {
+      if (useSummary && summary.answers(months.get(i), now)) {
+        summarised.put(months.get(i).firstMonth().toString(), i);
+      }
+    }
+    if (!summarised.isEmpty()) {
+      summary.refresh(summarised.values().stream().map(months::get).toList(), now, satisfactionWeights, dayOffset);
+      summary.read(summarised, null, region, null, sums);
+    }
+    for (int i = 0; i < months.size(); i++) {
+      int start = i;
+      while (i < months.size() && !summarised.containsValue(i)) {
+        i++;
+      }
+      if (i > start) {
+        sums.merge(sums(bounds.subList(start, i + 1), null, region, now, satisfactionWeights, dayOffset), start);
+      }
+    }
     Map<String, Map<String, BigDecimal>> customerBase = customerBase(period, region);
     List<KpiGroup> groups = new ArrayList<>();
     for (int i = 0; i < months.size(); i++) {
@@ -116,29 +153,33 @@ public class KpiService {
       List<KpiWeight> satisfactionWeights, int dayOffset) {
     KpiFacts.Query sql = KpiFacts.facts(bounds, groupExpr, region, now, satisfactionWeights, dayOffset);
     KpiFacts.Sums sums = new KpiFacts.Sums(bounds.size() - 1, satisfactionWeights, dayOffset);
-    RowCallbackHandler add = rs -> {
+    run(sql, bounds.size() == 2, rs -> {
       BigDecimal[] values = new BigDecimal[rs.getMetaData().getColumnCount() - 3];
       for (int c = 0; c < values.length; c++) {
         values[c] = number(rs.getObject(4 + c));
       }
       sums.add(rs.getString(1), rs.getString(2), rs.getLong(3), values);
-    };
+    });
+    return sums;
+  }
+
+  /** A facts statement run (onePeriod: a single bucket), with PostgreSQL's settings for it (see {@link #sums}). */
+  private void run(KpiFacts.Query sql, boolean onePeriod, RowCallbackHandler rows) {
     if (!postgres()) {
-      jdbc.query(sql.sql(), sql.params(), add);
-      return sums;
+      jdbc.query(sql.sql(), sql.params(), rows);
+      return;
     }
     transactions.executeWithoutResult(status -> {
       jdbc.getJdbcTemplate().execute("SET LOCAL jit = off");
       // the few hundred groups are hashed, not sorted on disk (the planner expects thousands: see KpiFacts.facts)
       jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '64MB'");
-      if (bounds.size() == 2) {
+      if (onePeriod) {
         // one period: the planner takes the milestones for independent and expects 5 times the orders that have one
         // in a month (455,253 for 96,353 of 1,000,000), then scans the table instead of OR-ing the 9 index ranges
         jdbc.getJdbcTemplate().execute("SET LOCAL enable_seqscan = off");
       }
-      jdbc.query(sql.sql(), sql.params(), add);
+      jdbc.query(sql.sql(), sql.params(), rows);
     });
-    return sums;
   }
 
   private boolean postgres() {
@@ -183,12 +224,34 @@ public class KpiService {
 
   /** numerator and denominator of every KPI per group key (one statement); missing groups mean no facts. */
   private Map<String, List<KpiResult>> compute(KpiPeriod period, String region, KpiGrouping grouping,
-      List<KpiWeight> satisfactionWeights, Instant now) {
+      List<KpiWeight> satisfactionWeights, Instant now, boolean useSummary) {
     String groupExpr = grouping == null ? null : "COALESCE(" + grouping.column() + ", '" + UNKNOWN_GROUP + "')";
-    KpiFacts.Sums sums = sums(List.of(period.start(), period.end()), groupExpr, region, now, satisfactionWeights,
-        dayOffsetSeconds(period));
+    int dayOffset = dayOffsetSeconds(period);
+    List<KpiPeriod> parts = period.byMonth();
+    // the leading whole past months from the summary (KpiSummary), the rest of the period from one statement
+    int summarised = 0;
+    while (useSummary && summarised < parts.size() && summary.answers(parts.get(summarised), now)) {
+      summarised++;
+    }
+    KpiFacts.Sums sums;
+    Map<String, Map<Kpi, Set<String>>> countedBySummary = Map.of();
+    KpiPeriod rest = summarised == parts.size() ? null
+        : new KpiPeriod(parts.get(summarised).from(), period.to(), zone);
+    if (summarised == 0) {
+      sums = sums(List.of(period.start(), period.end()), groupExpr, region, now, satisfactionWeights, dayOffset);
+    } else {
+      summary.refresh(parts.subList(0, summarised), now, satisfactionWeights, dayOffset);
+      sums = new KpiFacts.Sums(1, satisfactionWeights, dayOffset);
+      Map<String, Integer> bucket = new LinkedHashMap<>();
+      parts.subList(0, summarised).forEach(m -> bucket.put(m.firstMonth().toString(), 0));
+      countedBySummary = summary.read(bucket, grouping == null ? null : grouping.name(), region,
+          KpiSummary.day(period.end(), dayOffset), sums);
+      if (rest != null) {
+        sums.merge(sums(List.of(rest.start(), rest.end()), groupExpr, region, now, satisfactionWeights, dayOffset), 0);
+      }
+    }
     TreeSet<String> keys = new TreeSet<>(sums.kpis.keySet());
-    List<String> months = period.byMonth().stream().map(m -> m.firstMonth().toString()).toList();
+    List<String> months = parts.stream().map(m -> m.firstMonth().toString()).toList();
     Map<String, Map<String, BigDecimal>> customerBase = customerBase(period, region);
     if (grouping == null) {
       keys.add(NO_GROUP);
@@ -198,13 +261,20 @@ public class KpiService {
     // per KPI per customers: the base of the report (every grouping but region)
     Map<Kpi, Base> overall = new EnumMap<>(Kpi.class);
     if (grouping != KpiGrouping.region) {
+      Map<String, Map<Kpi, Set<String>>> fromSummary = countedBySummary;
       KpiFacts.perCustomers().forEach(kpi -> {
-        // a month's counted regions come with the sums; a longer period's by month in a statement of their own
+        // a month's counted regions come with the sums; a longer period's by month from the summary's rows for its
+        // months and a statement of their own for the rest
         Map<String, Set<String>> counted = new TreeMap<>();
         if (months.size() == 1) {
           sums.regions(0, kpi).forEach(r -> counted.put(r, Set.of(months.get(0))));
         } else {
-          counted.putAll(countedRegions(kpi, period, region));
+          fromSummary.forEach((month, byKpi) -> byKpi.getOrDefault(kpi, Set.of())
+              .forEach(r -> counted.computeIfAbsent(r, x -> new TreeSet<>()).add(month)));
+          if (rest != null) {
+            countedRegions(kpi, rest, region)
+                .forEach((r, in) -> counted.computeIfAbsent(r, x -> new TreeSet<>()).addAll(in));
+          }
         }
         overall.put(kpi, Base.of(months, customerBase, counted, region));
       });

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Repository;
 public class WorkOrderRepository {
 
   private final JdbcTemplate jdbc;
+  private final KpiMonthMarks marks;
 
   /** The engine's clock ({@link EngineClock}), so that tests which move it see consistent timestamps. */
   public static Instant now() {
@@ -57,7 +58,8 @@ public class WorkOrderRepository {
     }, keys);
     long id = keys.getKey().longValue();
     String orderNo = String.format("%s-%06d", order.type().prefix(), id);
-    jdbc.update("UPDATE sl_work_order SET order_no = ? WHERE id = ?", orderNo, id);
+    // an order received in a past or summarised month (e.g. received on the 31st, registered on the 1st) marks it
+    write("order_no = ?", "id = ?", id, orderNo);
     return orderNo;
   }
 
@@ -480,14 +482,35 @@ public class WorkOrderRepository {
    * columns (installation, fault repair) are written through here too. No such order: IllegalStateException.
    */
   public void update(String orderNo, String assignments, Object... args) {
-    Object[] all = new Object[args.length + 2];
+    Object[] all = new Object[args.length + 1];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = ts(now());
-    all[args.length + 1] = orderNo;
-    int rows = jdbc.update("UPDATE sl_work_order SET " + assignments + ", updated_at = ? WHERE order_no = ?", all);
-    if (rows != 1) {
+    if (!write(assignments + ", updated_at = ?", "order_no = ?", orderNo, all)) {
       throw new IllegalStateException("No work order " + orderNo);
     }
+  }
+
+  /**
+   * One UPDATE of the row where (its key), guarded so that it writes only an order whose KPI facts lie in the
+   * current month or later ({@link KpiMonthMarks#guard}); when the guard fails, the months the write touches are
+   * marked stale for the KPI month summary first and the row written without it. False when no such row.
+   */
+  private boolean write(String assignments, String where, Object key, Object... args) {
+    List<Object> values = new java.util.ArrayList<>(java.util.Arrays.asList(args));
+    List<Instant> times = KpiMonthMarks.times(values);
+    Instant earliest = times.stream().min(Instant::compareTo).orElse(null);
+    String sql = "UPDATE sl_work_order SET " + assignments + " WHERE " + where;
+    List<Object> guarded = new java.util.ArrayList<>(values);
+    guarded.add(key);
+    String guard = earliest != null && earliest.isBefore(marks.currentMonthStart()) ? null : marks.guard(guarded, earliest);
+    if (guard != null && jdbc.update(sql + guard, guarded.toArray()) == 1) {
+      return true;
+    }
+    if (!marks.mark(where, key, times)) {
+      return false;
+    }
+    values.add(key);
+    return jdbc.update(sql, values.toArray()) == 1;
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

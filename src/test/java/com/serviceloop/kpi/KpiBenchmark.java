@@ -188,24 +188,24 @@ class KpiBenchmark {
     }
     jdbc.execute("VACUUM ANALYZE sl_work_order");
 
-    line(String.format("- %d facts: monthly report (10 KPIs, all regions): %.1f ms (median of 5)", facts,
-        median(() -> kpis.report(month, null))));
+    line(String.format("- %d facts, live (no summary): monthly report (10 KPIs, all regions): %.1f ms (median of 5)", facts,
+        median(() -> kpis.report(month, null, false))));
     line(String.format("- %d facts: the same month as one statement per KPI (KpiFacts.of, the former report): %.1f ms",
         facts, median(() -> TestFacts.perKpi(named, kpis, weightSource, month, null))));
     checkPerKpi(month);
     line("- the monthly report's numerators and denominators equal those of the per-KPI statements");
     line(String.format("- %d facts: monthly report of one region: %.1f ms", facts,
-        median(() -> kpis.report(month, "区域03"))));
+        median(() -> kpis.report(month, "区域03", false))));
     line(String.format("- %d facts: by-region breakdown of the month: %.1f ms", facts,
-        median(() -> kpis.breakdown(month, null, KpiGrouping.region))));
+        median(() -> kpis.breakdown(month, null, KpiGrouping.region, false))));
     KpiPeriod year = new KpiPeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), SHANGHAI);
     line(String.format("- %d facts: 12-month trend (groupBy=month, one query with month buckets): %.1f ms", facts,
-        median(() -> kpis.breakdown(year, null, KpiGrouping.month))));
+        median(() -> kpis.breakdown(year, null, KpiGrouping.month, false))));
     line(String.format("- %d facts: the same 12 months as 12 monthly reports one after another (the former trend):"
-        + " %.1f ms", facts, median(() -> year.byMonth().stream().map(m -> kpis.report(m, null)).toList())));
-    List<KpiGroup> trend = kpis.breakdown(year, null, KpiGrouping.month);
+        + " %.1f ms", facts, median(() -> year.byMonth().stream().map(m -> kpis.report(m, null, false)).toList())));
+    List<KpiGroup> trend = kpis.breakdown(year, null, KpiGrouping.month, false);
     for (int i = 0; i < trend.size(); i++) {
-      List<KpiResult> monthly = kpis.report(year.byMonth().get(i), null);
+      List<KpiResult> monthly = kpis.report(year.byMonth().get(i), null, false);
       for (int k = 0; k < monthly.size(); k++) {
         KpiResult a = trend.get(i).kpis().get(k);
         KpiResult b = monthly.get(k);
@@ -216,8 +216,58 @@ class KpiBenchmark {
     }
     line("- the trend's 120 numerators and denominators equal those of the 12 monthly reports");
     line(String.format("- %d facts: the year by region: %.1f ms", facts,
-        median(() -> kpis.breakdown(year, null, KpiGrouping.region))));
+        median(() -> kpis.breakdown(year, null, KpiGrouping.region, false))));
+    summaryTimings(facts, month, year);
     Files.writeString(Path.of("target", "kpi-benchmark.md"), report.toString(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The month summary (KpiSummary) on the same facts: each report cold (its months' summary dropped first, so the
+   * read rebuilds them; median of 3) and warm (median of 5), and the same figures as the live statement.
+   */
+  void summaryTimings(int facts, KpiPeriod month, KpiPeriod year) {
+    Map<String, Supplier<Object>> summary = new java.util.LinkedHashMap<>();
+    Map<String, Supplier<Object>> live = new java.util.LinkedHashMap<>();
+    summary.put("monthly report", () -> kpis.report(month, null));
+    live.put("monthly report", () -> kpis.report(month, null, false));
+    summary.put("monthly report of one region", () -> kpis.report(month, "区域03"));
+    live.put("monthly report of one region", () -> kpis.report(month, "区域03", false));
+    summary.put("by-region breakdown of the month", () -> kpis.breakdown(month, null, KpiGrouping.region));
+    live.put("by-region breakdown of the month", () -> kpis.breakdown(month, null, KpiGrouping.region, false));
+    summary.put("12-month trend", () -> kpis.breakdown(year, null, KpiGrouping.month));
+    live.put("12-month trend", () -> kpis.breakdown(year, null, KpiGrouping.month, false));
+    summary.put("the year by region", () -> kpis.breakdown(year, null, KpiGrouping.region));
+    live.put("the year by region", () -> kpis.breakdown(year, null, KpiGrouping.region, false));
+    summary.forEach((name, query) -> {
+      double[] cold = new double[3];
+      for (int i = 0; i < cold.length; i++) {
+        TestFacts.forgetSummary(jdbc);
+        long t0 = System.nanoTime();
+        query.get();
+        cold[i] = (System.nanoTime() - t0) / 1e6;
+      }
+      Arrays.sort(cold);
+      double warm = median(query);
+      Object expected = live.get(name).get();
+      if (!expected.equals(query.get())) {
+        throw new AssertionError(name + ": the summary gives " + query.get() + " but the orders " + expected);
+      }
+      line(String.format("- %d facts, month summary: %s: cold %.1f ms (median of 3, %.1f–%.1f; its months rebuilt),"
+          + " warm %.1f ms (median of 5); equal to the live figures", facts, name, cold[1], cold[0], cold[2], warm));
+    });
+    // one month marked stale (as a late write to one of its orders does): the trend rebuilds that month only
+    double[] oneStale = new double[3];
+    for (int i = 0; i < oneStale.length; i++) {
+      jdbc.update("INSERT INTO sl_kpi_stale (kpi_month, marked_at) VALUES ('2025-06', CURRENT_TIMESTAMP)");
+      long t0 = System.nanoTime();
+      kpis.breakdown(year, null, KpiGrouping.month);
+      oneStale[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    Arrays.sort(oneStale);
+    line(String.format("- %d facts, month summary: 12-month trend after one month was marked stale: %.1f ms"
+        + " (median of 3, %.1f–%.1f)", facts, oneStale[1], oneStale[0], oneStale[2]));
+    line("- summary rows: " + jdbc.queryForObject("SELECT COUNT(*) FROM sl_kpi_month_sums", Long.class) + " for "
+        + jdbc.queryForObject("SELECT COUNT(*) FROM sl_kpi_month", Long.class) + " months");
   }
 
   void phaseOne(KpiPeriod month, int historyOrders) throws Exception {

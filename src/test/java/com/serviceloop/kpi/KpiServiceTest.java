@@ -432,6 +432,7 @@ class KpiServiceTest {
       assertRate(find(byRegion.get(0), "complaintsPer10k"), "0", "0", "40000");
     } finally {
       jdbc.update("DELETE FROM sl_work_order WHERE order_no = 'KPT-NOREGION-1'");
+      TestFacts.forgetSummary(jdbc);
     }
   }
 

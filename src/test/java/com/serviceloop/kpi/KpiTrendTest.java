@@ -92,6 +92,34 @@ class KpiTrendTest {
     assertThat(TestFacts.differencesFromPerKpi(named, kpis, weights, year, null)).isEmpty();
   }
 
+  /**
+   * The month summary (KpiSummary: January to November are past at the clock's 20 December) gives what the orders
+   * alone give: every month, the year, a quarter, a period cut mid-month, each grouping, one region and all.
+   */
+  @Test
+  void theSummaryGivesWhatTheOrdersGive() {
+    KpiPeriod year = new KpiPeriod(LocalDate.parse("2026-01-01"), LocalDate.parse("2027-01-01"), SHANGHAI);
+    List<KpiPeriod> periods = new java.util.ArrayList<>(year.byMonth());
+    periods.add(year);
+    periods.add(new KpiPeriod(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-01"), SHANGHAI));
+    periods.add(new KpiPeriod(LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"), SHANGHAI));
+    periods.add(new KpiPeriod(LocalDate.parse("2026-09-01"), LocalDate.parse("2026-12-15"), SHANGHAI));
+    periods.add(new KpiPeriod(LocalDate.parse("2025-12-10"), LocalDate.parse("2026-03-20"), SHANGHAI));
+    for (String region : java.util.Arrays.asList(REGION, null)) {
+      for (KpiPeriod period : periods) {
+        assertThat(kpis.report(period, region)).as(period + " " + region).isEqualTo(kpis.report(period, region, false));
+        for (KpiGrouping g : KpiGrouping.values()) {
+          assertThat(kpis.breakdown(period, region, g)).as(period + " " + g + " " + region)
+              .isEqualTo(kpis.breakdown(period, region, g, false));
+        }
+      }
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_kpi_month WHERE computed_at IS NOT NULL", Integer.class))
+        .isEqualTo(11);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_kpi_month_sums WHERE region = ?", Integer.class, REGION))
+        .isPositive();
+  }
+
   @Test
   void aPeriodCutMidMonthAndWithoutRegion() {
     KpiPeriod period = new KpiPeriod(LocalDate.parse("2025-12-10"), LocalDate.parse("2026-03-20"), SHANGHAI);

@@ -30,6 +30,17 @@ public final class TestFacts {
         region);
     jdbc.update("DELETE FROM sl_work_order WHERE region = ?", region);
     jdbc.update("DELETE FROM sl_customer_base WHERE region = ?", region);
+    forgetSummary(jdbc);
+  }
+
+  /**
+   * Drops the KPI month summary (KpiSummary): facts written here directly, not through WorkOrderRepository, mark
+   * no month stale, so whatever summary an earlier test left is rebuilt from them at the next report.
+   */
+  public static void forgetSummary(JdbcTemplate jdbc) {
+    jdbc.update("DELETE FROM sl_kpi_month_sums");
+    jdbc.update("DELETE FROM sl_kpi_stale");
+    jdbc.update("DELETE FROM sl_kpi_month");
   }
 
   public void customerBase(String month, long customers) {
@@ -60,7 +71,9 @@ public final class TestFacts {
    * 30 days before, at an earlier instant. Returns the rows it set.
    */
   int backfillRepeatFlags() {
-    return jdbc.update(repeatBackfill() + " AND w.region = ?", region);
+    int rows = jdbc.update(repeatBackfill() + " AND w.region = ?", region);
+    forgetSummary(jdbc);
+    return rows;
   }
 
   /** V20_1's UPDATE that flags the complaints before it (its WHERE clause ends with the order type). */
@@ -168,6 +181,7 @@ public final class TestFacts {
       String names = String.join(", ", columns.keySet());
       String marks = String.join(", ", columns.keySet().stream().map(c -> "?").toList());
       jdbc.update("INSERT INTO sl_work_order (" + names + ") VALUES (" + marks + ")", columns.values().toArray());
+      forgetSummary(jdbc);
       return (String) columns.get("order_no");
     }
   }
