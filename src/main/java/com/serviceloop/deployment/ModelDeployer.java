@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.serviceloop.deployment.LiveModels.Kind;
 import com.serviceloop.deployment.LiveModels.LiveModel;
+import com.serviceloop.deployment.LiveModels.ModelKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.RepositoryService;
@@ -109,9 +111,11 @@ public class ModelDeployer implements InitializingBean {
         : deployed.isEmpty() ? "none changed since the application last deployed them"
         : deployed.size() + " changed since the application last deployed them, deployed in " + result.getId()
           + ": " + deployed);
+    List<ModelKey> keys = models.stream().flatMap(m -> m.keys().stream().map(k -> new ModelKey(m.kind(), k))).toList();
+    Map<ModelKey, LiveModel> live = liveModels.live(keys);
     for (PackagedModel model : models) {
       for (String key : model.keys()) {
-        report(model, key, deployed.contains(model.name()), result.getId());
+        report(model, key, live.get(new ModelKey(model.kind(), key)), deployed.contains(model.name()), result.getId());
       }
     }
     return deployed.isEmpty() ? null : result;
@@ -123,8 +127,7 @@ public class ModelDeployer implements InitializingBean {
     return latest.isEmpty() ? null : latest.get(0).getId();
   }
 
-  private void report(PackagedModel model, String key, boolean deployedNow, String deploymentId) {
-    LiveModel live = liveModels.live(model.kind(), key);
+  private void report(PackagedModel model, String key, LiveModel live, boolean deployedNow, String deploymentId) {
     if (live == null) {
       LOG.warn("Model {} ({}): no version is deployed", key, model.name());
     } else if (deployedNow && live.deploymentId().equals(deploymentId)) {

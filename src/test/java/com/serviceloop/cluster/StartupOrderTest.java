@@ -1,0 +1,39 @@
+package com.serviceloop.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.serviceloop.ServiceLoopTest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+
+/**
+ * Issue 12 (P5): in the application the engine's build waits for the start-up lock and for the start of Flyway's
+ * migration (which then runs beside it), Spring Boot's Flyway initializer waits for the migration's end, and the
+ * application starts with every migration applied.
+ */
+@ServiceLoopTest
+class StartupOrderTest {
+
+  @Autowired ConfigurableListableBeanFactory beanFactory;
+  @Autowired FlywayMigrationStrategy strategy;
+  @Autowired Flyway flyway;
+  @Autowired RepositoryService repositoryService;
+
+  @Test
+  void theMigrationStartsBeforeTheEngineBuildsAndIsCompleteAtStart() {
+    assertThat(beanFactory.getBeanDefinition("processEngineFactoryBean").getDependsOn())
+        .contains(StartupLockConfiguration.BEAN, StartupLockConfiguration.MIGRATION);
+    assertThat(beanFactory.getBeanDefinition(StartupLockConfiguration.MIGRATION).getDependsOn())
+        .contains(StartupLockConfiguration.BEAN);
+    assertThat(strategy).isInstanceOf(ParallelMigration.class);
+    assertThat(flyway.info().pending()).isEmpty();
+    assertThat(flyway.info().applied()).hasSizeGreaterThan(20);
+    // the models were deployed after the migration, as before
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("complaint-handling").count())
+        .isPositive();
+  }
+}
