@@ -2,6 +2,7 @@ package com.serviceloop.submission;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class FormCondition {
   private FormCondition(String source, Node root, Set<String> names) {
     this.source = source;
     this.root = root;
-    this.names = Set.copyOf(names);
+    this.names = Collections.unmodifiableSet(new LinkedHashSet<>(names)); // in reading order: stable messages
   }
 
   /** Parses a form expression ("=…"); throws {@link UnsupportedFormException} for what is not supported. */
