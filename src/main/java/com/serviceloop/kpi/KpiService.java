@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -204,6 +205,25 @@ public class KpiService {
           + ": same-day recording needs one offset over the period");
     }
     return zone.getRules().getOffset(from).getTotalSeconds();
+  }
+
+  /**
+   * Rebuilds the month summary of those of the last {@code months} whole past months that are missing or stale, so
+   * that the next dashboard read finds them warm (KpiSummaryRefresher); how many it rebuilt. Each month with its own
+   * day offset, as its month report computes it.
+   */
+  public int refreshSummary(int months) {
+    Instant now = WorkOrderRepository.now();
+    YearMonth current = YearMonth.from(now.atZone(zone));
+    List<KpiWeight> satisfactionWeights = weights.weights(Kpi.satisfactionRate);
+    int rebuilt = 0;
+    for (YearMonth m = current.minusMonths(months); m.isBefore(current); m = m.plusMonths(1)) {
+      KpiPeriod month = KpiPeriod.month(m, zone);
+      if (summary.answers(month, now)) {
+        rebuilt += summary.refresh(List.of(month), now, satisfactionWeights, dayOffsetSeconds(month));
+      }
+    }
+    return rebuilt;
   }
 
   /** The work orders behind a KPI (its denominator), at most the configured limit + 1. */

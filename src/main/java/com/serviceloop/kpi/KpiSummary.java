@@ -72,8 +72,11 @@ final class KpiSummary {
     return Math.floorDiv(t.getEpochSecond() + dayOffsetSeconds, 86400);
   }
 
-  /** Rebuilds those of the months (whole, past) whose summary is missing, stale, of other definitions or ahead of now. */
-  void refresh(List<KpiPeriod> months, Instant now, List<KpiWeight> weights, int dayOffset) {
+  /**
+   * Rebuilds those of the months (whole, past) whose summary is missing, stale, of other definitions or ahead of now;
+   * how many this call rebuilt.
+   */
+  int refresh(List<KpiPeriod> months, Instant now, List<KpiWeight> weights, int dayOffset) {
     String signature = signature(weights, dayOffset);
     Map<String, Object> params = Map.of("months", months.stream().map(m -> m.firstMonth().toString()).toList());
     Set<String> fresh = new TreeSet<>();
@@ -84,11 +87,13 @@ final class KpiSummary {
             fresh.add(rs.getString(1).trim());
           }
         });
+    int rebuilt = 0;
     for (KpiPeriod month : months) {
-      if (!fresh.contains(month.firstMonth().toString())) {
-        rebuild(month, now, weights, dayOffset, signature);
+      if (!fresh.contains(month.firstMonth().toString()) && rebuild(month, now, weights, dayOffset, signature)) {
+        rebuilt++;
       }
     }
+    return rebuilt;
   }
 
   private static boolean isFresh(String signature, OffsetDateTime computedAt, boolean stale, String expected,
@@ -101,7 +106,7 @@ final class KpiSummary {
    * node losing the race only retries the lock), the stale marks read, the month's facts computed, its sums
    * replaced and exactly the marks read deleted — a mark written meanwhile stays and the month is rebuilt again.
    */
-  private void rebuild(KpiPeriod month, Instant now, List<KpiWeight> weights, int dayOffset, String signature) {
+  private boolean rebuild(KpiPeriod month, Instant now, List<KpiWeight> weights, int dayOffset, String signature) {
     String key = month.firstMonth().toString();
     try {
       ownTransaction.executeWithoutResult(s -> {
@@ -116,13 +121,13 @@ final class KpiSummary {
     } catch (DuplicateKeyException raced) {
       // another node inserted it: its lock below waits for that node's rebuild
     }
-    transaction.executeWithoutResult(status -> {
+    return Boolean.TRUE.equals(transaction.execute(status -> {
       Map<String, Object> m = Map.of("month", key);
       Object[] row = jdbc.queryForObject("SELECT signature, computed_at FROM sl_kpi_month WHERE kpi_month = :month"
           + " FOR UPDATE", m, (rs, i) -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)});
       List<Long> marks = jdbc.queryForList("SELECT id FROM sl_kpi_stale WHERE kpi_month = :month", m, Long.class);
       if (isFresh((String) row[0], (OffsetDateTime) row[1], !marks.isEmpty(), signature, now)) {
-        return; // another node rebuilt it while this one waited
+        return false; // another node rebuilt it while this one waited
       }
       List<Object[]> sums = compute(month, now, weights, dayOffset);
       jdbc.update("DELETE FROM sl_kpi_month_sums WHERE kpi_month = :month", m);
@@ -134,7 +139,8 @@ final class KpiSummary {
       }
       jdbc.update("UPDATE sl_kpi_month SET signature = :signature, computed_at = :now WHERE kpi_month = :month",
           Map.of("signature", signature, "now", ts(now), "month", key));
-    });
+      return true;
+    }));
   }
 
   /**

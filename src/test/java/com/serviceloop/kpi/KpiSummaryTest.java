@@ -126,6 +126,26 @@ class KpiSummaryTest {
     assertSame();
   }
 
+  /** The background refresher (KpiSummaryRefresher) rebuilds what a late write marked, before any read does. */
+  @Test
+  void theRefresherRebuildsAMarkedMonthSoThatTheNextReadWritesNothing() {
+    String order = create("2026-11-10T10:00+08:00");
+    kpis.refreshSummary(12);
+    assertThat(summarised()).contains("2025-12", "2026-06", "2026-11").doesNotContain("2026-12"); // not yet over
+    assertThat(kpis.refreshSummary(12)).isZero(); // nothing written since
+
+    orders.raiseEscalationLevel(order, 1);
+    assertThat(stale()).isPositive();
+    assertThat(kpis.refreshSummary(12)).isEqualTo(1);
+    assertThat(stale()).isZero();
+
+    Object computedAt = computedAt("2026-11");
+    clock("2026-12-20T09:05+08:00"); // a rebuild at the read would stamp this time
+    assertThat(kpi(NOVEMBER, "escalationRate").numerator()).isEqualByComparingTo("1");
+    assertThat(computedAt("2026-11")).isEqualTo(computedAt); // the read used the summary as the refresher left it
+    assertSame();
+  }
+
   @Test
   void theMarksKnowEveryMilestoneTheKpisCount() {
     List<String> counted = KpiFacts.milestones(KpiFacts.parts(List.of(), 28800, 1)).stream()
@@ -157,6 +177,10 @@ class KpiSummaryTest {
   List<String> summarised() {
     return jdbc.queryForList("SELECT kpi_month FROM sl_kpi_month WHERE computed_at IS NOT NULL", String.class)
         .stream().map(String::trim).toList();
+  }
+
+  Object computedAt(String month) {
+    return jdbc.queryForObject("SELECT computed_at FROM sl_kpi_month WHERE kpi_month = ?", Object.class, month);
   }
 
   int stale() {
