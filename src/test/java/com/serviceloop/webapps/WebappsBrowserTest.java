@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -124,7 +125,7 @@ class WebappsBrowserTest {
     screenshot("webapps-tasklist-hotline");
 
     // the form opens with the case: the complaint and its resolution, read-only
-    card.findElement(By.cssSelector("h4.task a")).click();
+    click(card.findElement(By.cssSelector("h4.task a")));
     WebElement description = waitFor(field("complaint-reply", "description"));
     assertThat(description.getAttribute("value")).isEqualTo("十月账单多扣 30 元短信费");
     assertThat(description.getAttribute("disabled")).isNotNull();
@@ -160,8 +161,8 @@ class WebappsBrowserTest {
     screenshot("webapps-tasklist-installer");
 
     // the install form: a rescheduled visit asks for the new date as yyyy-mm-dd and a 24-hour time
-    card(cases.orderNo(hotline400)).findElement(By.cssSelector("h4.task a")).click();
-    waitFor(By.cssSelector("button.claim")).click();
+    click(card(cases.orderNo(hotline400)).findElement(By.cssSelector("h4.task a")));
+    click(waitFor(By.cssSelector("button.claim")));
     Task install = taskService.createTaskQuery().processInstanceId(hotline400).singleResult();
     new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> taskService.createTaskQuery()
         .taskId(install.getId()).taskAssignee(cases.staff(ServiceLoopGroups.INSTALLERS_OWN)).count() == 1);
@@ -187,8 +188,8 @@ class WebappsBrowserTest {
     String agent = cases.staff(ServiceLoopGroups.NETWORK);
     login("tasklist", agent);
 
-    card(cases.orderNo(order)).findElement(By.cssSelector("h4.task a")).click();
-    waitFor(By.cssSelector("button.claim")).click();
+    click(card(cases.orderNo(order)).findElement(By.cssSelector("h4.task a")));
+    click(waitFor(By.cssSelector("button.claim")));
     new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> taskService.createTaskQuery()
         .taskId(booking.getId()).taskAssignee(agent).count() == 1);
     // the visit's date (appointmentAt, a date and time field): its pop-up calendar
@@ -336,10 +337,16 @@ class WebappsBrowserTest {
     return translations.build(app, WebappTranslations.CHINESE).path("labels").path(key).asText();
   }
 
-  /** Clicks as a person does: scrolled into the middle of the page first (the footer covers its bottom). */
+  /**
+   * Clicks as a person does: scrolled into the middle of the page first (the footer covers its bottom), and again
+   * while Tasklist is still laying the task out (CI once saw the task header over a form field after the claim).
+   */
   void click(WebElement element) {
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    element.click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(ElementClickInterceptedException.class).until(d -> {
+      browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+      element.click();
+      return true;
+    });
   }
 
   String bodyText() {
