@@ -1,5 +1,6 @@
 package com.serviceloop.cluster;
 
+import com.serviceloop.common.Databases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public class ParallelMigration implements FlywayMigrationStrategy, DisposableBea
 
   private static boolean isPostgreSql(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
-      return "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
+      return Databases.isPostgreSql(c);
     } catch (SQLException e) {
       return false; // in place: Flyway reports the database's trouble itself
     }

@@ -1,5 +1,6 @@
 package com.serviceloop.cluster;
 
+import com.serviceloop.common.Databases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ public class StartupLock implements DisposableBean {
   public StartupLock(DataSource dataSource, Duration timeout) throws SQLException, InterruptedException {
     Connection c = dataSource.getConnection();
     try {
-      if (!"PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())) {
+      if (!Databases.isPostgreSql(c)) {
         c.close();
         return;
       }

@@ -1,5 +1,6 @@
 package com.serviceloop.kpi;
 
+import com.serviceloop.common.Databases;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -185,8 +186,7 @@ public class KpiService {
 
   private boolean postgres() {
     if (postgres == null) {
-      postgres = jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>) c ->
-          "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName()));
+      postgres = jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>) Databases::isPostgreSql);
     }
     return postgres;
   }

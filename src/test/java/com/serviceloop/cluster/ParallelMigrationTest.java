@@ -52,30 +52,8 @@ class ParallelMigrationTest {
     JdbcDataSource db = h2("parallel-migration-app");
     CompletableFuture<String> migratedOn = new CompletableFuture<>();
     CompletableFuture<Void> mayFinish = new CompletableFuture<>();
-    Callback held = new Callback() {
-      @Override
-      public boolean supports(Event event, Context context) {
-        return event == Event.AFTER_MIGRATE;
-      }
-
-      @Override
-      public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
-      }
-
-      @Override
-      public void handle(Event event, Context context) {
-        migratedOn.complete(Thread.currentThread().getName());
-        mayFinish.join();
-      }
-
-      @Override
-      public String getCallbackName() {
-        return "held";
-      }
-    };
     Flyway flyway = Flyway.configure().dataSource(db).locations("classpath:db/migration").table("sl_schema_history")
-        .callbacks(held).load();
+        .callbacks(afterMigrate(migratedOn, mayFinish)).load();
 
     ParallelMigration migration = new ParallelMigration(flyway, true);
     // the constructor returned while the migration is still held in its last step: it runs elsewhere
@@ -122,7 +100,7 @@ class ParallelMigrationTest {
     JdbcDataSource db = h2("parallel-migration-h2");
     CompletableFuture<String> migratedOn = new CompletableFuture<>();
     Flyway flyway = Flyway.configure().dataSource(db).locations("classpath:db/migration").table("sl_schema_history")
-        .callbacks(afterMigrate(migratedOn)).load();
+        .callbacks(afterMigrate(migratedOn, CompletableFuture.completedFuture(null))).load();
 
     ParallelMigration migration = new ParallelMigration(flyway);
     assertThat(flyway.info().applied()).isEmpty();
@@ -133,7 +111,8 @@ class ParallelMigrationTest {
     assertThat(new JdbcTemplate(db).queryForObject("SELECT COUNT(*) FROM sl_work_order", Integer.class)).isZero();
   }
 
-  private static Callback afterMigrate(CompletableFuture<String> threadName) {
+  /** After the migration: records the thread it ran on, then holds it until {@code mayFinish} completes. */
+  private static Callback afterMigrate(CompletableFuture<String> threadName, CompletableFuture<Void> mayFinish) {
     return new Callback() {
       @Override
       public boolean supports(Event event, Context context) {
@@ -148,6 +127,7 @@ class ParallelMigrationTest {
       @Override
       public void handle(Event event, Context context) {
         threadName.complete(Thread.currentThread().getName());
+        mayFinish.join();
       }
 
       @Override

@@ -3,6 +3,7 @@ package com.serviceloop.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.serviceloop.ServiceLoopTest;
+import com.serviceloop.common.Databases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -29,7 +30,7 @@ class StartupOrderTest {
 
   private boolean onPostgreSql() throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+      return Databases.isPostgreSql(c);
     }
   }
 
