@@ -1,27 +1,51 @@
 package com.serviceloop.operations;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.bpmn.behavior.CallableElementActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.behavior.DmnBusinessRuleTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.core.variable.mapping.IoMapping;
+import org.camunda.bpm.engine.impl.core.variable.mapping.IoParameter;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine's history as auditors use it, without the one part nobody reads: the history level stays
+ * The engine's history as auditors use it, without the parts that say nothing new: the history level stays
  * {@code full} (what existing databases hold; the engine refuses to start on a mismatch), and the engine's
- * database history handler is replaced by one that writes everything it writes except the variable-update
- * details ({@code ACT_HI_DETAIL} rows and their byte arrays: every value a variable ever had). Activity
- * instances, tasks, the user operation log, decisions, historic variable instances (each variable's last
- * value), incidents, identity links and form-property details are written as before. Nothing in ServiceLoop,
- * its dashboard or Cockpit community reads variable-update details (docs/operations.md, "What history is kept").
+ * database history handler is replaced by one that writes everything it writes except
+ * <ul>
+ *   <li>the variable-update details ({@code ACT_HI_DETAIL} rows and their byte arrays: every value a variable
+ *       ever had), which nothing reads;</li>
+ *   <li>the historic variable instance of a value a model's mapping creates: an activity's input parameter
+ *       (a constant or a copy from the model, the activity's own, gone when it ends), a business rule task's
+ *       output parameter (a decision output, kept in the decision history, {@code ACT_HI_DEC_OUT}, with its
+ *       activity instance) and a call activity's {@code camunda:in} (a copy of the calling instance's variable
+ *       or a value of the model, handed to the called instance).</li>
+ * </ul>
+ * Such a variable gets its historic instance, with its value then, the first time anything else writes it (a
+ * form, Cockpit, a delegate): the engine's handler inserts it for an update it has no row for. Activity
+ * instances, tasks, the user operation log, decisions, the historic variable instances of what people and
+ * channels entered and of what delegates set, incidents, identity links and form-property details are
+ * written as before (docs/operations.md, "What history is kept").
  *
- * <p>Uses engine internals: the history event handler and the engine plugin are the engine's only extension
- * point for what history is written (no public API exists for it).
+ * <p>Uses engine internals: the history event handler, the current execution and an engine session are the
+ * engine's only extension points for what history is written (no public API exists for it).
  */
 @Configuration
 public class AuditHistory {
@@ -33,18 +57,93 @@ public class AuditHistory {
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(new NoVariableDetailHistoryEventHandler());
+        handlers.add(new AuditHistoryEventHandler());
         configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(false);
+        List<SessionFactory> sessions = configuration.getCustomSessionFactories() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+        sessions.add(new UnwrittenVariables.Factory());
+        configuration.setCustomSessionFactories(sessions);
       }
     };
   }
 
-  /** The engine's database history handler, without variable-update details. */
-  static class NoVariableDetailHistoryEventHandler extends DbHistoryEventHandler {
+  /** The engine's database history handler, without variable-update details and mapped values. */
+  static class AuditHistoryEventHandler extends DbHistoryEventHandler {
+
     @Override
     protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity historyEvent) {
       return false;
+    }
+
+    @Override
+    protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
+      if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && isMapped(event)) {
+        unwritten().ids.add(event.getVariableInstanceId());
+        return;
+      }
+      // the engine would look up the row it has not written: one SELECT for nothing
+      if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE)
+          && unwritten().ids.remove(event.getVariableInstanceId())) {
+        return;
+      }
+      super.insertHistoricVariableUpdateEntity(event);
+    }
+
+    /**
+     * Whether the variable is being created by the current activity's mapping: its input parameters, a business
+     * rule task's output parameters, a call activity's {@code camunda:in} into the instance it calls.
+     */
+    static boolean isMapped(HistoricVariableUpdateEventEntity event) {
+      BpmnExecutionContext context = Context.getBpmnExecutionContext();
+      ExecutionEntity execution = context == null ? null : context.getExecution();
+      ActivityImpl activity = execution == null ? null : execution.getActivity();
+      if (activity == null) {
+        return false;
+      }
+      String name = event.getVariableName();
+      if (activity.getActivityBehavior() instanceof CallableElementActivityBehavior call) {
+        return !execution.getProcessInstanceId().equals(event.getProcessInstanceId())
+            && call.getCallableElement().getInputs().stream().anyMatch(in -> name.equals(in.getTarget()));
+      }
+      IoMapping mapping = activity.getIoMapping();
+      return mapping != null && (declares(mapping.getInputParameters(), name)
+          || activity.getActivityBehavior() instanceof DmnBusinessRuleTaskActivityBehavior
+          && declares(mapping.getOutputParameters(), name));
+    }
+
+    static boolean declares(List<? extends IoParameter> parameters, String name) {
+      return parameters.stream().anyMatch(p -> name.equals(p.getName()));
+    }
+
+    static UnwrittenVariables unwritten() {
+      CommandContext command = Context.getCommandContext();
+      return command.getSession(UnwrittenVariables.class);
+    }
+  }
+
+  /** The variable instances of this command whose historic instance was not written. */
+  static class UnwrittenVariables implements Session {
+    final Set<String> ids = new HashSet<>();
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    static class Factory implements SessionFactory {
+      @Override
+      public Class<?> getSessionType() {
+        return UnwrittenVariables.class;
+      }
+
+      @Override
+      public Session openSession() {
+        return new UnwrittenVariables();
+      }
     }
   }
 }

@@ -14,8 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What an auditor reads of a closed complaint is all in the engine's history; the variable-update details
- * (every value a variable ever had, ACT_HI_DETAIL) are not written (operations.AuditHistory), while the
- * history level stays "full" (what existing databases hold).
+ * (every value a variable ever had, ACT_HI_DETAIL) are not written, nor the historic variable instances of
+ * values the model's mappings create (decision outputs, kept in the decision history; input parameters, the
+ * model's own) until something else writes them (operations.AuditHistory), while the history level stays
+ * "full" (what existing databases hold).
  */
 @ServiceLoopTest
 class ComplaintAuditHistoryTest extends ComplaintProcessTestSupport {
@@ -25,9 +27,11 @@ class ComplaintAuditHistoryTest extends ComplaintProcessTestSupport {
   @Test
   void aClosedComplaintKeepsItsAuditTrailButNoVariableUpdateDetails() {
     ProcessInstance complaint = startComplaint(intake(newPhone()));
+    ProcessInstance visit;
     identityService.setAuthentication("audit-probe", List.of("camunda-admin"));
     try {
       handle(complaint);
+      visit = returnVisit(complaint);
       answerReturnVisit(complaint, "SATISFIED");
     } finally {
       identityService.clearAuthentication();
@@ -49,11 +53,39 @@ class ComplaintAuditHistoryTest extends ComplaintProcessTestSupport {
     HistoricVariableInstance resolution = historyService.createHistoricVariableInstanceQuery().processInstanceId(id)
         .variableName("resolution").singleResult();
     assertThat(resolution.getValue()).isEqualTo("已优化基站参数");
+    assertThat(historicValue(id, "customerPhone")).isNotNull();
+    assertThat(historicValue(id, "firstContactDue")).as("a delegate's value").isNotNull();
+    // a decision's outputs are in the decision history, not again as variables; nor a step's input constants
+    assertThat(jdbc.queryForList("SELECT o.VAR_NAME_ FROM ACT_HI_DEC_OUT o JOIN ACT_HI_DECINST d"
+        + " ON d.ID_ = o.DEC_INST_ID_ WHERE d.PROC_INST_ID_ = ?", String.class, id))
+        .contains("priority", "closureLimit", "warning2Share");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id)
+        .variableNameIn("priority", "closureLimit", "closureWarning2Share", "repeatWindow", "clock").count())
+        .isZero();
+    // the return visit's answer is in its history; the copies its call handed it are the complaint's
+    assertThat(historicValue(visit.getId(), "returnVisitOutcome")).isEqualTo("SATISFIED");
+    assertThat(historicValue(visit.getId(), "customerPhone")).isNull();
+    assertThat(historicValue(id, "returnVisitOutcome")).as("copied back by the call").isEqualTo("SATISFIED");
 
     // no variable-update details, and the stored history level is still full
     assertThat(historyService.createHistoricDetailQuery().processInstanceId(id).count()).isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ?", Long.class, id))
         .isZero();
     assertThat(managementService.getProperties()).containsEntry("historyLevel", "3");
+  }
+
+  @Test
+  void aDecisionOutputThatSomebodyChangesIsInTheHistoryWithTheirValue() {
+    ProcessInstance complaint = startComplaint(intake(newPhone()));
+    assertThat(historicValue(complaint.getId(), "priority")).isNull();
+
+    runtimeService.setVariable(complaint.getId(), "priority", 90); // as Cockpit's variable edit does
+    assertThat(historicValue(complaint.getId(), "priority")).isEqualTo(90);
+  }
+
+  Object historicValue(String processInstanceId, String name) {
+    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName(name).singleResult();
+    return variable == null ? null : variable.getValue();
   }
 }
