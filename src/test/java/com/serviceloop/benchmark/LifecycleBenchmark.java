@@ -381,6 +381,16 @@ class LifecycleBenchmark {
       line(String.format(java.util.Locale.ROOT, "| %.2f | `%s` |", e.getValue().asDouble() / lifecycles,
           text.replace("|", "\\|")));
     }
+    if (jvmArgs.contains("-Djdbc.trace=")) {
+      // the call sites of the traced statements (JdbcCounting), whole, for a person to read
+      Path traces = work.resolve("jdbc-traces.txt");
+      StringBuilder text = new StringBuilder();
+      serviceLoop.traces().fields().forEachRemaining(e -> text.append(String.format(java.util.Locale.ROOT,
+          "%.2f %s%n", e.getValue().asDouble() / lifecycles, e.getKey())));
+      Files.writeString(traces, text);
+      line("");
+      line("Call sites of the statements matching the trace, per lifecycle: " + traces);
+    }
     System.out.println(report.substring(from));
   }
 
@@ -916,6 +926,12 @@ class LifecycleBenchmark {
     /** Executions per statement text since the application started. */
     JsonNode statements() throws Exception {
       return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/benchmark/jdbc/statements"))
+          .GET().build(), 200);
+    }
+
+    /** Executions per call site of the statements {@code -Djdbc.trace} matches. */
+    JsonNode traces() throws Exception {
+      return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/benchmark/jdbc/traces"))
           .GET().build(), 200);
     }
 

@@ -208,6 +208,20 @@ class ComplaintApiIntegrationTest {
   }
 
   @Test
+  void anIntakeEvaluatesItsCategoryTemplateOnce() {
+    long evaluations = historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("complaint-template")
+        .count();
+
+    ObjectNode body = billingComplaint();
+    body.put("receivedAt", "2026-11-20T17:00+08:00");
+    assertThat(post("channel1", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    // the API's check and the register step's check share one evaluation (one transaction)
+    assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("complaint-template")
+        .count()).isEqualTo(evaluations + 1);
+  }
+
+  @Test
   void aHotlineAgentMayNotRecordARegulatorReferral() {
     Written before = written();
     ResponseEntity<JsonNode> answer = post("hotline1", referral());
