@@ -527,7 +527,7 @@ class LifecycleBenchmark {
   /** Columns holding a runtime row's id or one of its references: suffixed with ~copy in the copies. */
   static final java.util.Set<String> COPIED_IDS = java.util.Set.of("id_", "proc_inst_id_", "execution_id_",
       "parent_id_", "super_exec_", "root_proc_inst_id_", "process_instance_id_", "task_id_", "business_key_",
-      "var_scope_", "order_no", "process_instance_id");
+      "var_scope_", "order_no", "process_instance_id", "resource_id_");
   /** The tables of an open complaint and the rows of them that belong to the complaints of the real load. */
   static final Map<String, String> COPIED_TABLES = new LinkedHashMap<>();
 
@@ -539,6 +539,9 @@ class LifecycleBenchmark {
     COPIED_TABLES.put("act_ru_variable", "proc_inst_id_ IN (SELECT process_instance_id FROM real)");
     COPIED_TABLES.put("act_ru_identitylink", "task_id_ IN (SELECT id_ FROM act_ru_task WHERE proc_inst_id_ IN"
         + " (SELECT process_instance_id FROM real))");
+    // the engine's grants for each task's candidate group and the case READ beside them (CandidateGroupCaseAccess)
+    COPIED_TABLES.put("act_ru_authorization", "resource_id_ IN (SELECT process_instance_id FROM real)"
+        + " OR resource_id_ IN (SELECT id_ FROM act_ru_task WHERE proc_inst_id_ IN (SELECT process_instance_id FROM real))");
     COPIED_TABLES.put("sl_work_order", "process_instance_id IN (SELECT process_instance_id FROM real)");
   }
 
