@@ -2,6 +2,7 @@ package com.serviceloop.calendar;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.serviceloop.common.TransactionScope;
 import com.serviceloop.workorder.WorkOrderRepository;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,8 +22,6 @@ import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The operator's holiday schedules in {@code sl_calendar_year}: every upload (API) or import (a file of the
@@ -56,7 +55,7 @@ public class CalendarYearRepository implements OperatorSchedules {
   /** Stores the schedule as the next version of its year. */
   public StoredYear store(HolidaySchedule schedule, Origin origin, String fileName, String createdBy) {
     // the transaction that stores a schedule computes its deadlines with it
-    TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);
+    TransactionScope.forget(transactionKey);
     String text = write(schedule);
     Instant now = WorkOrderRepository.now();
     Integer latest = jdbc.queryForObject(
@@ -94,23 +93,10 @@ public class CalendarYearRepository implements OperatorSchedules {
 
   @Override
   public Snapshot current() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return checked();
-    }
-    Snapshot seen = (Snapshot) TransactionSynchronizationManager.getResource(transactionKey);
-    if (seen != null) {
-      return seen;
-    }
-    Snapshot snapshot = checked();
-    TransactionSynchronizationManager.bindResource(transactionKey, snapshot);
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCompletion(int status) {
-        TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);
-      }
-    });
-    return snapshot;
+    Snapshot snapshot = TransactionScope.get(transactionKey, this::checked);
+    return snapshot != null ? snapshot : checked();
   }
+
 
   /** The schedules now: the fingerprint query, and the table read again when it changed. */
   private Snapshot checked() {

@@ -1,7 +1,7 @@
 package com.serviceloop.deployment;
 
+import com.serviceloop.common.EnginePlugins;
 import com.serviceloop.calendar.WorkingTimeCalendar;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -34,9 +34,9 @@ public class DeploymentConfiguration {
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         PublishedBeans published = PublishedBeans.of(context, PublishedBeans.EXPLICIT);
         Supplier<WorkingTimeCalendar> calendar = () -> context.getBean(WorkingTimeCalendar.class);
-        configuration.setCustomPreDeployers(append(configuration.getCustomPreDeployers(),
+        configuration.setCustomPreDeployers(EnginePlugins.append(configuration.getCustomPreDeployers(),
             new DeploymentGate(() -> published, calendar, modelPolicy)));
-        configuration.setCustomPostDeployers(append(configuration.getCustomPostDeployers(),
+        configuration.setCustomPostDeployers(EnginePlugins.append(configuration.getCustomPostDeployers(),
             new DeploymentAuditTrail(() -> context.getBean(JdbcTemplate.class))));
         if (modelPolicy) {
           configuration.setBeans(published.asBeansMap());
@@ -49,11 +49,5 @@ public class DeploymentConfiguration {
         }
       }
     };
-  }
-
-  private static <T> List<T> append(List<T> list, T item) {
-    List<T> result = list == null ? new ArrayList<>() : new ArrayList<>(list);
-    result.add(item);
-    return result;
   }
 }

@@ -1,6 +1,6 @@
 package com.serviceloop.operations;
 
-import java.util.ArrayList;
+import com.serviceloop.common.EnginePlugins;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.impl.core.variable.mapping.IoParameter;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -55,15 +54,11 @@ public class AuditHistory {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(new AuditHistoryEventHandler());
-        configuration.setCustomHistoryEventHandlers(handlers);
+        configuration.setCustomHistoryEventHandlers(
+            EnginePlugins.append(configuration.getCustomHistoryEventHandlers(), new AuditHistoryEventHandler()));
         configuration.setEnableDefaultDbHistoryEventHandler(false);
-        List<SessionFactory> sessions = configuration.getCustomSessionFactories() == null
-            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-        sessions.add(new UnwrittenVariables.Factory());
-        configuration.setCustomSessionFactories(sessions);
+        configuration.setCustomSessionFactories(
+            EnginePlugins.append(configuration.getCustomSessionFactories(), new UnwrittenVariables.Factory()));
       }
     };
   }

@@ -1,5 +1,6 @@
 package com.serviceloop.security;
 
+import com.serviceloop.common.EnginePlugins;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,20 +38,18 @@ public class AuthorizedGroups {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> sessions = configuration.getCustomSessionFactories() == null
-            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-        sessions.add(new SessionFactory() {
-          @Override
-          public Class<?> getSessionType() {
-            return AuthorizationManager.class;
-          }
+        configuration.setCustomSessionFactories(
+            EnginePlugins.append(configuration.getCustomSessionFactories(), new SessionFactory() {
+              @Override
+              public Class<?> getSessionType() {
+                return AuthorizationManager.class; // replaces the engine's own
+              }
 
-          @Override
-          public Session openSession() {
-            return new UnfilteredAuthorizationManager();
-          }
-        });
-        configuration.setCustomSessionFactories(sessions);
+              @Override
+              public Session openSession() {
+                return new UnfilteredAuthorizationManager();
+              }
+            }));
       }
     };
   }

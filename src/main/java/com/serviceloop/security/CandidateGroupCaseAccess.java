@@ -2,6 +2,7 @@ package com.serviceloop.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.serviceloop.common.TransactionScope;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,8 +15,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A group that is given a task may read the case the task belongs to: READ on that one process instance
@@ -99,23 +98,9 @@ public final class CandidateGroupCaseAccess {
    * database, which does not see an authorization inserted earlier in the same transaction (two tasks of
    * one group created together, e.g. the review's parallel actions for one department).
    */
-  @SuppressWarnings("unchecked")
   private static Set<String> grantedInThisTransaction() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return new HashSet<>();
-    }
-    Set<String> granted = (Set<String>) TransactionSynchronizationManager.getResource(GRANTED_IN_TRANSACTION);
-    if (granted == null) {
-      Set<String> created = new HashSet<>();
-      TransactionSynchronizationManager.bindResource(GRANTED_IN_TRANSACTION, created);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(GRANTED_IN_TRANSACTION);
-        }
-      });
-      granted = created;
-    }
-    return granted;
+    Set<String> granted = TransactionScope.get(GRANTED_IN_TRANSACTION, HashSet::new);
+    return granted == null ? new HashSet<>() : granted;
   }
+
 }

@@ -1,5 +1,6 @@
 package com.serviceloop.complaint.intake;
 
+import com.serviceloop.common.TransactionScope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,8 +10,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The catalogue as deployed: evaluates the latest deployed {@code complaint-template} decision, so a
@@ -30,7 +29,7 @@ public class DeployedComplaintTemplates implements ComplaintTemplates {
 
   @Override
   public List<TemplateField> fieldsOf(String category) {
-    Map<String, List<TemplateField>> evaluated = evaluatedInThisTransaction();
+    Map<String, List<TemplateField>> evaluated = TransactionScope.get(EVALUATED, HashMap::new);
     if (evaluated == null) {
       return evaluate(category);
     }
@@ -49,26 +48,5 @@ public class DeployedComplaintTemplates implements ComplaintTemplates {
     List<TemplateField> fields = new ArrayList<>();
     result.forEach(row -> fields.add(new TemplateField(row.getEntry("field"), row.getEntry("label"))));
     return List.copyOf(fields);
-  }
-
-  /** The categories evaluated in the current transaction, or null outside one. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, List<TemplateField>> evaluatedInThisTransaction() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    Map<String, List<TemplateField>> evaluated =
-        (Map<String, List<TemplateField>>) TransactionSynchronizationManager.getResource(EVALUATED);
-    if (evaluated == null) {
-      evaluated = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(EVALUATED, evaluated);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(EVALUATED);
-        }
-      });
-    }
-    return evaluated;
   }
 }
