@@ -1,6 +1,7 @@
 package com.serviceloop.operations;
 
 import com.serviceloop.common.EnginePlugins;
+import com.serviceloop.common.TransactionScope;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,9 +17,6 @@ import org.camunda.bpm.engine.impl.core.variable.mapping.IoParameter;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +41,7 @@ import org.springframework.context.annotation.Configuration;
  * channels entered and of what delegates set, incidents, identity links and form-property details are
  * written as before (docs/operations.md, "What history is kept").
  *
- * <p>Uses engine internals: the history event handler, the current execution and an engine session are the
+ * <p>Uses engine internals: the history event handler, the current execution are the
  * engine's only extension points for what history is written (no public API exists for it).
  */
 @Configuration
@@ -57,14 +55,14 @@ public class AuditHistory {
         configuration.setCustomHistoryEventHandlers(
             EnginePlugins.append(configuration.getCustomHistoryEventHandlers(), new AuditHistoryEventHandler()));
         configuration.setEnableDefaultDbHistoryEventHandler(false);
-        configuration.setCustomSessionFactories(
-            EnginePlugins.append(configuration.getCustomSessionFactories(), new UnwrittenVariables.Factory()));
       }
     };
   }
 
   /** The engine's database history handler, without variable-update details and mapped values. */
   static class AuditHistoryEventHandler extends DbHistoryEventHandler {
+
+    private static final Object UNWRITTEN = AuditHistoryEventHandler.class.getName() + ".unwritten";
 
     @Override
     protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity historyEvent) {
@@ -74,12 +72,12 @@ public class AuditHistory {
     @Override
     protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
       if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && isMapped(event)) {
-        unwritten().ids.add(event.getVariableInstanceId());
+        unwritten().add(event.getVariableInstanceId());
         return;
       }
       // the engine would look up the row it has not written: one SELECT for nothing
       if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE)
-          && unwritten().ids.remove(event.getVariableInstanceId())) {
+          && unwritten().remove(event.getVariableInstanceId())) {
         return;
       }
       super.insertHistoricVariableUpdateEntity(event);
@@ -111,34 +109,10 @@ public class AuditHistory {
       return parameters.stream().anyMatch(p -> name.equals(p.getName()));
     }
 
-    static UnwrittenVariables unwritten() {
-      CommandContext command = Context.getCommandContext();
-      return command.getSession(UnwrittenVariables.class);
-    }
-  }
-
-  /** The variable instances of this command whose historic instance was not written. */
-  static class UnwrittenVariables implements Session {
-    final Set<String> ids = new HashSet<>();
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    static class Factory implements SessionFactory {
-      @Override
-      public Class<?> getSessionType() {
-        return UnwrittenVariables.class;
-      }
-
-      @Override
-      public Session openSession() {
-        return new UnwrittenVariables();
-      }
+    /** The variable instances of the running transaction whose historic instance was not written. */
+    static Set<String> unwritten() {
+      Set<String> ids = TransactionScope.get(UNWRITTEN, HashSet::new);
+      return ids == null ? new HashSet<>() : ids;
     }
   }
 }
